@@ -1,0 +1,78 @@
+/* rapport-profile.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* A profile is one journal: a folder holding rapport.db, and the key for it in the keyring.
+ * It is the only place that decides between "create", "open" and "unlock", so the rule
+ * "a missing key never leads to a new database over an existing one" lives here. */
+
+#define RAPPORT_PROFILE_ERROR (rapport_profile_error_quark ())
+
+typedef enum
+{
+  RAPPORT_PROFILE_ERROR_FAILED,
+  RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE, /* keyring absent, locked, item missing or invalid */
+  RAPPORT_PROFILE_ERROR_WRONG_KEY,       /* a key was found or typed, but it does not open this file */
+  RAPPORT_PROFILE_ERROR_CORRUPT,         /* the file is damaged */
+  RAPPORT_PROFILE_ERROR_EXISTS,          /* create refused: a journal or a stored key is already there */
+  RAPPORT_PROFILE_ERROR_NO_JOURNAL,      /* open refused: there is no journal yet */
+} RapportProfileError;
+
+#define RAPPORT_TYPE_PROFILE (rapport_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportProfile, rapport_profile, RAPPORT, PROFILE, GObject)
+
+GQuark          rapport_profile_error_quark             (void);
+
+/* data_dir NULL means $XDG_DATA_HOME/rapport. The folder is created 0700 when needed. */
+RapportProfile *rapport_profile_new                     (const char           *data_dir);
+const char     *rapport_profile_get_data_dir            (RapportProfile       *self);
+const char     *rapport_profile_get_database_path       (RapportProfile       *self);
+gboolean        rapport_profile_has_journal             (RapportProfile       *self);
+
+/* First run: new key into the keyring, then a new database. Refuses (EXISTS) when the file or a
+ * stored key is already there, so it can never replace a journal or its key. */
+RapportStore   *rapport_profile_create                  (RapportProfile       *self,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
+/* Key from the keyring, then the database. Never creates or modifies the file on failure. */
+RapportStore   *rapport_profile_open                    (RapportProfile       *self,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
+void            rapport_profile_open_async              (RapportProfile       *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+RapportStore   *rapport_profile_open_finish             (RapportProfile       *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+/* Parses the code (typos reported by group), opens the database with it, then stores the key in
+ * the keyring again. When only that last step fails, the store is returned and *keyring_error
+ * (if given) says why, so the person can still work and is told. */
+RapportStore   *rapport_profile_unlock_with_recovery_code (RapportProfile     *self,
+                                                         const char           *code,
+                                                         GError              **keyring_error,
+                                                         GError              **error);
+/* The recovery code of the open journal; NULL before create/open/unlock succeeded. */
+char           *rapport_profile_dup_recovery_code       (RapportProfile       *self);
+
+G_END_DECLS
