@@ -1,1 +1,865 @@
-int main (void) { return 77; }
+/* test-profile.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-test-profile"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-keyring.h"
+#include "rapport-profile.h"
+#include "rapport-recovery-code.h"
+
+/* These run against the real Secret Service on the test session bus. Each case has its own data
+ * folder, so its keyring item (keyed by the database path) never meets another case's. */
+
+#define WATCHDOG_SECONDS 20
+
+typedef struct
+{
+  char         *dir;        /* the temporary folder, removed at the end */
+  char         *data_dir;   /* the profile's folder inside it, not created up front */
+  char         *db_path;
+  GCancellable *cancellable;
+
+  /* Cancels everything when a keyring call would hang (a prompt nobody answers). */
+  GThread      *watchdog;
+  GMutex        lock;
+  GCond         cond;
+  gboolean      done;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Fixture *f = data;
+  gint64 end_time = g_get_monotonic_time () + WATCHDOG_SECONDS * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&f->lock);
+  while (!f->done)
+    {
+      if (!g_cond_wait_until (&f->cond, &f->lock, end_time))
+        break;
+    }
+  if (!f->done)
+    {
+      g_printerr ("# watchdog: cancelling after %d s\n", WATCHDOG_SECONDS);
+      g_cancellable_cancel (f->cancellable);
+    }
+  g_mutex_unlock (&f->lock);
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rapport-test-profile-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->data_dir = g_build_filename (f->dir, "rapport", NULL);
+  f->db_path = g_build_filename (f->data_dir, "rapport.db", NULL);
+  f->cancellable = g_cancellable_new ();
+
+  g_mutex_init (&f->lock);
+  g_cond_init (&f->cond);
+  f->watchdog = g_thread_new ("watchdog", watchdog_thread, f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Cleanup gets a fresh cancellable: it must run even after the watchdog fired. */
+  rapport_keyring_clear_key (f->db_path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&f->lock);
+  f->done = TRUE;
+  g_cond_signal (&f->cond);
+  g_mutex_unlock (&f->lock);
+  g_thread_join (f->watchdog);
+  g_mutex_clear (&f->lock);
+  g_cond_clear (&f->cond);
+
+  remove_tree (f->dir);
+  g_clear_object (&f->cancellable);
+  g_free (f->db_path);
+  g_free (f->data_dir);
+  g_free (f->dir);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Names and sizes: a second database or a leftover journal file would show up here. */
+static char *
+describe_folder (const char *path)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      struct stat st = { 0 };
+
+      g_stat (child, &st);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %lld", name, (long long) st.st_size));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static gboolean
+keyring_has_key (Fixture *f,
+                 guint8  *key_out)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  if (rapport_keyring_lookup_key (f->db_path, key, f->cancellable, &error))
+    {
+      if (key_out != NULL)
+        memcpy (key_out, key, sizeof key);
+      return TRUE;
+    }
+
+  g_assert_error (error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND);
+  return FALSE;
+}
+
+static void
+add_colleague (RapportStore *store,
+               const char   *name)
+{
+  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_add_colleague (store, colleague, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+store_has_colleague (RapportStore *store,
+                     const char   *name)
+{
+  GListModel *colleagues = rapport_store_get_colleagues (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Creates the journal with one colleague and closes it again; returns its recovery code. */
+static char *
+create_journal (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RapportProfile *profile;
+  RapportStore *store;
+  char *code;
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store == NULL)
+    {
+      g_object_unref (profile);
+      return NULL;
+    }
+
+  add_colleague (store, "Dana Whitfield");
+  code = rapport_profile_dup_recovery_code (profile);
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (profile);
+
+  return code;
+}
+
+static RapportStore *
+open_journal (Fixture  *f,
+              GError  **error)
+{
+  g_autoptr(RapportProfile) profile = rapport_profile_new (f->data_dir);
+
+  return rapport_profile_open (profile, f->cancellable, error);
+}
+
+static void
+test_default_folder (void)
+{
+  g_autoptr(RapportProfile) profile = rapport_profile_new (NULL);
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "rapport", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "rapport.db", NULL);
+
+  g_assert_cmpstr (rapport_profile_get_data_dir (profile), ==, data_dir);
+  g_assert_cmpstr (rapport_profile_get_database_path (profile), ==, db_path);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+}
+
+static void
+test_first_run (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *code = NULL;
+  guint8 stored[RAPPORT_DATABASE_KEY_SIZE];
+  guint8 parsed[RAPPORT_DATABASE_KEY_SIZE];
+  RapportProfile *profile;
+  RapportStore *store;
+  struct stat st;
+
+  profile = rapport_profile_new (f->data_dir);
+  g_assert_cmpstr (rapport_profile_get_data_dir (profile), ==, f->data_dir);
+  g_assert_cmpstr (rapport_profile_get_database_path (profile), ==, f->db_path);
+  g_assert_false (rapport_profile_has_journal (profile));
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (rapport_profile_has_journal (profile));
+
+  g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (f->data_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  g_assert_true (keyring_has_key (f, stored));
+
+  code = rapport_profile_dup_recovery_code (profile);
+  g_assert_nonnull (code);
+  groups = g_strsplit (code, "-", -1);
+  g_assert_cmpuint (g_strv_length (groups), ==, RAPPORT_RECOVERY_CODE_GROUPS);
+  for (guint i = 0; groups[i] != NULL; i++)
+    g_assert_cmpuint (strlen (groups[i]), ==, 4);
+
+  /* The code is the key in the keyring, written for people. */
+  g_assert_true (rapport_recovery_code_parse (code, parsed, &error));
+  g_assert_no_error (error);
+  g_assert_true (memcmp (parsed, stored, sizeof stored) == 0);
+
+  if (store != NULL)
+    {
+      add_colleague (store, "Dana Whitfield");
+      g_assert_finalize_object (store);
+    }
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_create_again (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint8 key_before[RAPPORT_DATABASE_KEY_SIZE];
+  guint8 key_after[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  code = create_journal (f);
+  before = checksum_file (f->db_path);
+  g_assert_true (keyring_has_key (f, key_before));
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS);
+  g_assert_null (store);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+
+  after = checksum_file (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (keyring_has_key (f, key_after));
+  g_assert_true (memcmp (key_before, key_after, sizeof key_before) == 0);
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *code_again = NULL;
+  RapportProfile *profile;
+  RapportStore *store;
+
+  code = create_journal (f);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_open (profile, f->cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      add_colleague (store, "Rosa Diaz");
+      g_assert_finalize_object (store);
+    }
+
+  code_again = rapport_profile_dup_recovery_code (profile);
+  g_assert_cmpstr (code, ==, code_again);
+  g_assert_finalize_object (profile);
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Rosa Diaz"));
+      g_assert_finalize_object (store);
+    }
+}
+
+static void
+test_key_missing (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_true (rapport_keyring_clear_key (f->db_path, f->cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_false (keyring_has_key (f, NULL));
+
+  before = checksum_file (f->db_path);
+  listing_before = describe_folder (f->data_dir);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_open (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE);
+  g_assert_null (store);
+  g_assert_true (error != NULL && strstr (error->message, "recovery code") != NULL);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+  g_clear_error (&error);
+
+  /* Creating is refused too: it would put a new journal in place of the locked one. */
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS);
+  g_assert_null (store);
+
+  after = checksum_file (f->db_path);
+  listing_after = describe_folder (f->data_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+  g_assert_false (keyring_has_key (f, NULL));
+}
+
+static void
+test_wrong_key (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  guint8 other[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_true (rapport_keyring_generate_key (other, &error));
+  g_assert_true (rapport_keyring_store_key (f->db_path, other, f->cancellable, &error));
+  g_assert_no_error (error);
+
+  before = checksum_file (f->db_path);
+  listing_before = describe_folder (f->data_dir);
+
+  store = open_journal (f, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY);
+  g_assert_null (store);
+
+  after = checksum_file (f->db_path);
+  listing_after = describe_folder (f->data_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+}
+
+static void
+test_recovery_code (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *code_again = NULL;
+  g_autofree char *typed = NULL;
+  guint8 parsed[RAPPORT_DATABASE_KEY_SIZE];
+  guint8 stored[RAPPORT_DATABASE_KEY_SIZE];
+  RapportProfile *profile;
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_nonnull (code);
+  if (code == NULL)
+    return;
+  g_assert_true (rapport_keyring_clear_key (f->db_path, f->cancellable, &error));
+
+  /* As a person might type it: lower case, spaces instead of dashes. */
+  typed = g_ascii_strdown (code, -1);
+  g_strdelimit (typed, "-", ' ');
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_unlock_with_recovery_code (profile, typed, &keyring_error, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (keyring_error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_finalize_object (store);
+    }
+
+  code_again = rapport_profile_dup_recovery_code (profile);
+  g_assert_cmpstr (code, ==, code_again);
+  g_assert_finalize_object (profile);
+
+  /* The key is back in the keyring, so the next start needs no code. */
+  g_assert_true (keyring_has_key (f, stored));
+  g_assert_true (rapport_recovery_code_parse (code, parsed, NULL));
+  g_assert_true (memcmp (parsed, stored, sizeof stored) == 0);
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+}
+
+static void
+test_recovery_code_replaces_wrong_key (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  guint8 other[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_true (rapport_keyring_generate_key (other, &error));
+  g_assert_true (rapport_keyring_store_key (f->db_path, other, f->cancellable, &error));
+  g_assert_no_error (error);
+
+  store = open_journal (f, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(RapportProfile) profile = rapport_profile_new (f->data_dir);
+
+    store = rapport_profile_unlock_with_recovery_code (profile, code, NULL, &error);
+    g_assert_no_error (error);
+    if (store != NULL)
+      g_assert_finalize_object (store);
+  }
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+}
+
+static void
+test_recovery_code_typo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_nonnull (code);
+  if (code == NULL)
+    return;
+  g_assert_true (rapport_keyring_clear_key (f->db_path, f->cancellable, &error));
+
+  /* One character of the third group changed. */
+  code[10] = code[10] == 'X' ? 'Y' : 'X';
+
+  before = checksum_file (f->db_path);
+  listing_before = describe_folder (f->data_dir);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_unlock_with_recovery_code (profile, code, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_true (error != NULL && error->domain == RAPPORT_RECOVERY_CODE_ERROR);
+  g_assert_null (store);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+  g_clear_error (&error);
+
+  /* Not a code at all. */
+  store = rapport_profile_unlock_with_recovery_code (profile, "hello", NULL, &error);
+  g_assert_error (error, RAPPORT_RECOVERY_CODE_ERROR, RAPPORT_RECOVERY_CODE_ERROR_LENGTH);
+  g_assert_null (store);
+
+  after = checksum_file (f->db_path);
+  listing_after = describe_folder (f->data_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+  g_assert_false (keyring_has_key (f, NULL));
+}
+
+static void
+test_recovery_code_other_journal (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *other_code = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint8 other[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  code = create_journal (f);
+  g_assert_true (rapport_keyring_clear_key (f->db_path, f->cancellable, &error));
+  g_assert_true (rapport_keyring_generate_key (other, &error));
+  g_assert_no_error (error);
+  other_code = rapport_recovery_code_format (other);
+
+  before = checksum_file (f->db_path);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_unlock_with_recovery_code (profile, other_code, &keyring_error, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY);
+  g_assert_no_error (keyring_error);
+  g_assert_null (store);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+
+  after = checksum_file (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  /* A code that opens nothing is never stored as the journal's key. */
+  g_assert_false (keyring_has_key (f, NULL));
+}
+
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing_before = NULL;
+  g_autofree char *listing_after = NULL;
+  RapportStore *store;
+  gsize length = 0;
+
+  code = create_journal (f);
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1024);
+  g_assert_true (g_file_set_contents (f->db_path, contents, length - 300, NULL));
+  g_chmod (f->db_path, 0600);
+
+  before = checksum_file (f->db_path);
+  listing_before = describe_folder (f->data_dir);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_open (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* The right code does not make a damaged file open, nor replace it. */
+  store = rapport_profile_unlock_with_recovery_code (profile, code, NULL, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS);
+  g_assert_null (store);
+
+  after = checksum_file (f->db_path);
+  listing_after = describe_folder (f->data_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (listing_before, ==, listing_after);
+}
+
+static void
+test_no_journal (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  profile = rapport_profile_new (f->data_dir);
+  g_assert_false (rapport_profile_has_journal (profile));
+
+  store = rapport_profile_open (profile, f->cancellable, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  g_assert_true (rapport_keyring_generate_key (key, &error));
+  code = rapport_recovery_code_format (key);
+  store = rapport_profile_unlock_with_recovery_code (profile, code, NULL, &error);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL);
+  g_assert_null (store);
+
+  /* Nothing was made on the way. */
+  g_assert_false (g_file_test (f->data_dir, G_FILE_TEST_EXISTS));
+  g_assert_false (keyring_has_key (f, NULL));
+}
+
+static void
+test_create_reuses_left_key (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *left_code = NULL;
+  guint8 left[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  /* A key whose journal file was removed by hand stays usable for a new journal. */
+  g_assert_true (rapport_keyring_generate_key (left, &error));
+  g_assert_true (rapport_keyring_store_key (f->db_path, left, f->cancellable, &error));
+  g_assert_no_error (error);
+  left_code = rapport_recovery_code_format (left);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+
+  code = rapport_profile_dup_recovery_code (profile);
+  g_assert_cmpstr (code, ==, left_code);
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+}
+
+static void
+test_create_failure_clears_new_key (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  RapportStore *store;
+
+  /* A file where the folder should be: the database cannot be made. */
+  g_assert_true (g_file_set_contents (f->data_dir, "in the way", -1, NULL));
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_create (profile, f->cancellable, &error);
+  g_assert_nonnull (error);
+  g_assert_true (error != NULL && error->domain == RAPPORT_PROFILE_ERROR);
+  g_assert_null (store);
+  g_assert_null (rapport_profile_dup_recovery_code (profile));
+
+  g_assert_false (keyring_has_key (f, NULL));
+  g_assert_true (g_file_test (f->data_dir, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+open_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RapportStore **store_out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *store_out = rapport_profile_open_finish (RAPPORT_PROFILE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *code_again = NULL;
+  RapportProfile *profile;
+  RapportStore *store = NULL;
+  gint64 deadline;
+
+  code = create_journal (f);
+
+  profile = rapport_profile_new (f->data_dir);
+  rapport_profile_open_async (profile, f->cancellable, open_async_cb, &store);
+
+  deadline = g_get_monotonic_time () + WATCHDOG_SECONDS * G_TIME_SPAN_SECOND;
+  while (store == NULL && !g_cancellable_is_cancelled (f->cancellable) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* Let the task and its result go before checking for leaks. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_nonnull (store);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_finalize_object (store);
+    }
+
+  code_again = rapport_profile_dup_recovery_code (profile);
+  g_assert_cmpstr (code, ==, code_again);
+  g_assert_finalize_object (profile);
+}
+
+static void
+open_async_error_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GError **error_out = user_data;
+  RapportStore *store;
+
+  store = rapport_profile_open_finish (RAPPORT_PROFILE (object), result, error_out);
+  g_assert_null (store);
+}
+
+static void
+test_open_async_error (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RapportProfile) profile = rapport_profile_new (f->data_dir);
+  GError *error = NULL;
+
+  rapport_profile_open_async (profile, f->cancellable, open_async_error_cb, &error);
+  while (error == NULL && !g_cancellable_is_cancelled (f->cancellable))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL);
+  g_clear_error (&error);
+}
+
+static void
+skip_without_bus (void)
+{
+  g_test_skip ("No session bus with a Secret Service: run through build-aux/test");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean have_bus;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/rapport/profile/default-folder", test_default_folder);
+
+  /* Without a session bus libsecret would try to autolaunch one; these need the test bus
+   * that build-aux/test provides, and show up as skipped otherwise. */
+  have_bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL;
+
+#define ADD(path, func) \
+  if (have_bus) \
+    g_test_add ("/rapport/profile/" path, Fixture, NULL, fixture_set_up, func, \
+                fixture_tear_down); \
+  else \
+    g_test_add_func ("/rapport/profile/" path, skip_without_bus)
+
+  ADD ("first-run", test_first_run);
+  ADD ("create-again", test_create_again);
+  ADD ("open", test_open);
+  ADD ("key-missing", test_key_missing);
+  ADD ("wrong-key", test_wrong_key);
+  ADD ("recovery-code", test_recovery_code);
+  ADD ("recovery-code-replaces-wrong-key", test_recovery_code_replaces_wrong_key);
+  ADD ("recovery-code-typo", test_recovery_code_typo);
+  ADD ("recovery-code-other-journal", test_recovery_code_other_journal);
+  ADD ("corrupt", test_corrupt);
+  ADD ("no-journal", test_no_journal);
+  ADD ("create-reuses-left-key", test_create_reuses_left_key);
+  ADD ("create-failure-clears-new-key", test_create_failure_clears_new_key);
+  ADD ("open-async", test_open_async);
+  ADD ("open-async-error", test_open_async_error);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,1 +1,551 @@
-/* placeholder until implemented */
+/* rapport-profile.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-profile"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rapport-database.h"
+#include "rapport-keyring.h"
+#include "rapport-profile.h"
+#include "rapport-recovery-code.h"
+
+struct _RapportProfile
+{
+  GObject   parent_instance;
+
+  char     *data_dir;
+  char     *database_path;
+
+  /* The key of the open journal, for the recovery code; open_async writes it from a thread. */
+  GMutex    key_lock;
+  guint8    key[RAPPORT_DATABASE_KEY_SIZE];
+  gboolean  has_key;
+};
+
+G_DEFINE_FINAL_TYPE (RapportProfile, rapport_profile, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rapport-profile-error-quark, rapport_profile_error)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remember_key (RapportProfile *self,
+              const guint8   *key)
+{
+  g_mutex_lock (&self->key_lock);
+  memcpy (self->key, key, RAPPORT_DATABASE_KEY_SIZE);
+  self->has_key = TRUE;
+  g_mutex_unlock (&self->key_lock);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Turns a database failure into what the profile tells people. The file is never touched on
+ * these paths, and the messages say so where it matters. */
+static void
+propagate_database_error (GError       **error,
+                          GError        *database_error,
+                          const char    *wrong_key_message)
+{
+  if (database_error->domain != RAPPORT_DATABASE_ERROR)
+    {
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_FAILED,
+                           database_error->message);
+      g_error_free (database_error);
+      return;
+    }
+
+  switch ((RapportDatabaseError) database_error->code)
+    {
+    case RAPPORT_DATABASE_ERROR_WRONG_KEY:
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY,
+                           wrong_key_message);
+      break;
+
+    case RAPPORT_DATABASE_ERROR_CORRUPT:
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_CORRUPT,
+                   _("The journal file is damaged and cannot be opened. Rapport left the file "
+                     "untouched; restore it from a backup. (%s)"),
+                   database_error->message);
+      break;
+
+    case RAPPORT_DATABASE_ERROR_NOT_FOUND:
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL,
+                   _("There is no journal yet. Create one to start. (%s)"),
+                   database_error->message);
+      break;
+
+    case RAPPORT_DATABASE_ERROR_EXISTS:
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS,
+                           database_error->message);
+      break;
+
+    case RAPPORT_DATABASE_ERROR_FAILED:
+    case RAPPORT_DATABASE_ERROR_NOT_SQLCIPHER:
+    case RAPPORT_DATABASE_ERROR_NEWER_SCHEMA:
+    case RAPPORT_DATABASE_ERROR_FULL:
+    case RAPPORT_DATABASE_ERROR_BUSY:
+    case RAPPORT_DATABASE_ERROR_READ_ONLY:
+    default:
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_FAILED,
+                           database_error->message);
+      break;
+    }
+
+  g_error_free (database_error);
+}
+
+static RapportStore *
+open_with_key (RapportProfile  *self,
+               const guint8    *key,
+               const char      *wrong_key_message,
+               GError         **error)
+{
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  GError *local_error = NULL;
+
+  database = rapport_database_open (self->database_path, key, RAPPORT_DATABASE_OPEN_EXISTING,
+                                     &local_error);
+  if (database == NULL)
+    {
+      propagate_database_error (error, local_error, wrong_key_message);
+      return NULL;
+    }
+
+  store = rapport_store_new (database, &local_error);
+  if (store == NULL)
+    {
+      propagate_database_error (error, local_error, wrong_key_message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static void
+open_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RapportProfile *self = source_object;
+  RapportStore *store;
+  GError *error = NULL;
+
+  store = rapport_profile_open (self, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+rapport_profile_constructed (GObject *object)
+{
+  RapportProfile *self = (RapportProfile *)object;
+
+  G_OBJECT_CLASS (rapport_profile_parent_class)->constructed (object);
+
+  if (self->data_dir == NULL)
+    self->data_dir = g_build_filename (g_get_user_data_dir (), "rapport", NULL);
+
+  self->database_path = g_build_filename (self->data_dir, "rapport.db", NULL);
+}
+
+static void
+rapport_profile_finalize (GObject *object)
+{
+  RapportProfile *self = (RapportProfile *)object;
+
+  explicit_bzero (self->key, sizeof self->key);
+  self->has_key = FALSE;
+  g_mutex_clear (&self->key_lock);
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (rapport_profile_parent_class)->finalize (object);
+}
+
+static void
+rapport_profile_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RapportProfile *self = RAPPORT_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_profile_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RapportProfile *self = RAPPORT_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_free (self->data_dir);
+      self->data_dir = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_profile_class_init (RapportProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rapport_profile_constructed;
+  object_class->finalize = rapport_profile_finalize;
+  object_class->get_property = rapport_profile_get_property;
+  object_class->set_property = rapport_profile_set_property;
+
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_profile_init (RapportProfile *self)
+{
+  g_mutex_init (&self->key_lock);
+}
+
+RapportProfile *
+rapport_profile_new (const char *data_dir)
+{
+  return g_object_new (RAPPORT_TYPE_PROFILE,
+                       "data-dir", data_dir,
+                       NULL);
+}
+
+const char *
+rapport_profile_get_data_dir (RapportProfile *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+
+  return self->data_dir;
+}
+
+const char *
+rapport_profile_get_database_path (RapportProfile *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+
+  return self->database_path;
+}
+
+gboolean
+rapport_profile_has_journal (RapportProfile *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), FALSE);
+
+  return g_file_test (self->database_path, G_FILE_TEST_EXISTS);
+}
+
+RapportStore *
+rapport_profile_create (RapportProfile  *self,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  gboolean key_is_new = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (rapport_profile_has_journal (self))
+    {
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS,
+                   _("A journal already exists in “%s”. Open it instead of creating a new one."),
+                   self->data_dir);
+      return NULL;
+    }
+
+  /* A key left behind (its journal file removed by hand) is reused: replacing it could
+   * destroy the only way into a journal that is only moved away for now. */
+  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND))
+        goto keyring_failed;
+
+      g_clear_error (&local_error);
+
+      if (!rapport_keyring_generate_key (key, &local_error) ||
+          !rapport_keyring_store_key (self->database_path, key, cancellable, &local_error))
+        goto keyring_failed;
+
+      key_is_new = TRUE;
+    }
+  else
+    {
+      g_debug ("Reusing the key stored for %s", self->database_path);
+    }
+
+  database = rapport_database_open (self->database_path, key, RAPPORT_DATABASE_OPEN_CREATE,
+                                     &local_error);
+  if (database != NULL)
+    {
+      store = rapport_store_new (database, &local_error);
+      if (store == NULL)
+        {
+          /* The file is the empty journal made a moment ago; leave nothing half-made. */
+          g_autofree char *journal = g_strconcat (self->database_path, "-journal", NULL);
+
+          rapport_database_close (database);
+          g_remove (journal);
+          g_remove (self->database_path);
+        }
+    }
+
+  if (store == NULL)
+    {
+      if (key_is_new)
+        {
+          g_autoptr(GError) clear_error = NULL;
+
+          if (!rapport_keyring_clear_key (self->database_path, NULL, &clear_error))
+            g_warning ("Could not remove the unused key from the keyring: %s",
+                       clear_error->message);
+        }
+
+      explicit_bzero (key, sizeof key);
+      propagate_database_error (error, g_steal_pointer (&local_error),
+                                _("The key in your keyring does not open this journal."));
+      return NULL;
+    }
+
+  remember_key (self, key);
+  explicit_bzero (key, sizeof key);
+
+  return g_steal_pointer (&store);
+
+keyring_failed:
+  explicit_bzero (key, sizeof key);
+
+  if (is_cancelled (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+               _("Rapport needs your login keyring to keep the key of your journal, and it could "
+                 "not be used: %s Unlock your login keyring (or install a Secret Service such as "
+                 "GNOME Keyring) and try again."),
+               local_error->message);
+  return NULL;
+}
+
+RapportStore *
+rapport_profile_open (RapportProfile  *self,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!rapport_profile_has_journal (self))
+    {
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL,
+                   _("There is no journal in “%s” yet. Create one to start."), self->data_dir);
+      return NULL;
+    }
+
+  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+    {
+      explicit_bzero (key, sizeof key);
+
+      if (is_cancelled (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                   "%s %s", local_error->message,
+                   _("Unlock your login keyring and choose Retry, or use your recovery code."));
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      explicit_bzero (key, sizeof key);
+      return NULL;
+    }
+
+  store = open_with_key (self, key,
+                         _("The key in your keyring does not open this journal. Use your "
+                           "recovery code to unlock it."),
+                         error);
+  if (store != NULL)
+    remember_key (self, key);
+
+  explicit_bzero (key, sizeof key);
+
+  return g_steal_pointer (&store);
+}
+
+void
+rapport_profile_open_async (RapportProfile      *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RAPPORT_IS_PROFILE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_profile_open_async);
+  g_task_run_in_thread (task, open_thread_cb);
+}
+
+RapportStore *
+rapport_profile_open_finish (RapportProfile  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_profile_open_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+RapportStore *
+rapport_profile_unlock_with_recovery_code (RapportProfile  *self,
+                                           const char      *code,
+                                           GError         **keyring_error,
+                                           GError         **error)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (keyring_error == NULL || *keyring_error == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!rapport_recovery_code_parse (code, key, error))
+    {
+      explicit_bzero (key, sizeof key);
+      return NULL;
+    }
+
+  if (!rapport_profile_has_journal (self))
+    {
+      explicit_bzero (key, sizeof key);
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL,
+                   _("There is no journal in “%s” to unlock."), self->data_dir);
+      return NULL;
+    }
+
+  store = open_with_key (self, key,
+                         _("This recovery code belongs to a different journal. Check that it is "
+                           "the code you saved for this journal."),
+                         error);
+  if (store == NULL)
+    {
+      explicit_bzero (key, sizeof key);
+      return NULL;
+    }
+
+  remember_key (self, key);
+
+  /* The journal is open either way; the person is told when the keyring could not take it. */
+  if (!rapport_keyring_store_key (self->database_path, key, NULL, &local_error))
+    {
+      g_message ("Could not put the key back into the keyring: %s", local_error->message);
+      g_propagate_error (keyring_error, g_steal_pointer (&local_error));
+    }
+
+  explicit_bzero (key, sizeof key);
+
+  return g_steal_pointer (&store);
+}
+
+char *
+rapport_profile_dup_recovery_code (RapportProfile *self)
+{
+  char *code = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+
+  g_mutex_lock (&self->key_lock);
+  if (self->has_key)
+    code = rapport_recovery_code_format (self->key);
+  g_mutex_unlock (&self->key_lock);
+
+  return code;
+}

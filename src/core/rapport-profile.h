@@ -49,8 +49,9 @@ const char     *rapport_profile_get_data_dir            (RapportProfile       *s
 const char     *rapport_profile_get_database_path       (RapportProfile       *self);
 gboolean        rapport_profile_has_journal             (RapportProfile       *self);
 
-/* First run: new key into the keyring, then a new database. Refuses (EXISTS) when the file or a
- * stored key is already there, so it can never replace a journal or its key. */
+/* First run: a key into the keyring, then a new database. Refuses (EXISTS) when the file is
+ * already there. A key left in the keyring for this path is reused, never replaced, so neither a
+ * journal nor the key of one can be lost here. */
 RapportStore   *rapport_profile_create                  (RapportProfile       *self,
                                                          GCancellable         *cancellable,
                                                          GError              **error);
