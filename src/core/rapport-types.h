@@ -31,6 +31,10 @@ typedef enum
 
 #define RAPPORT_N_SUPPORT_KINDS (RAPPORT_SUPPORT_KIND_LOCAL_GUIDE + 1)
 
+/* A GEnum, so the "support-kind" property works in GtkExpression lookups. */
+#define RAPPORT_TYPE_SUPPORT_KIND (rapport_support_kind_get_type ())
+GType               rapport_support_kind_get_type  (void) G_GNUC_CONST;
+
 /* "" for NONE, else "mentor", "peer", "friend", "local-guide". */
 const char         *rapport_support_kind_to_nick   (RapportSupportKind  kind);
 /* Unknown or NULL nicks give NONE. */
