@@ -1,1 +1,891 @@
-int main (void) { return 77; }
+/* test-window.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-application.h"
+#include "rapport-colleagues-page.h"
+#include "rapport-preferences-window.h"
+#include "rapport-recovery-code-dialog.h"
+#include "rapport-today-page.h"
+#include "rapport-unlock-page.h"
+#include "rapport-window.h"
+
+/* The window needs a registered RapportApplication. It registers on the test session bus under
+ * its real id; the tests run one at a time, so no other instance holds the name. */
+
+#define WAIT_SECONDS 10
+#define TEST_CODE "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD"
+
+static RapportApplication *app;
+static char *tmp_dir;
+static guint n_databases;
+
+/* Helpers */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+typedef gboolean (*CheckFunc) (gpointer data);
+
+/* Runs the main loop until check passes or WAIT_SECONDS pass. */
+static gboolean
+wait_until (CheckFunc check,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Lets idle rebuilds and layout run. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                 gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  return find_descendant (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+match_label_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_action_name (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+match_state_stack (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "journal") != NULL;
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static const char *
+visible_state (RapportWindow *window)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (window), match_state_stack, NULL);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static AdwViewStack *
+get_view_stack (RapportWindow *window)
+{
+  GtkWidget *view_stack = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (view_stack);
+  return ADW_VIEW_STACK (view_stack);
+}
+
+/* A store on a new database with a random key; the tests never need the keyring for it. */
+static RapportStore *
+make_store (void)
+{
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  for (guint i = 0; i < sizeof key; i++)
+    key[i] = (guint8) g_random_int_range (0, 256);
+
+  name = g_strdup_printf ("test-%u.db", ++n_databases);
+  path = g_build_filename (tmp_dir, name, NULL);
+  database = rapport_database_open (path, key, RAPPORT_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  store = rapport_store_new (database, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static RapportColleague *
+add_colleague (RapportStore *store,
+               const char   *name,
+               const char   *role,
+               const char   *birthday)
+{
+  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+  g_autoptr(GError) error = NULL;
+
+  rapport_colleague_set_role (colleague, role);
+  rapport_colleague_set_birthday (colleague, birthday);
+  rapport_store_add_colleague (store, colleague, &error);
+  g_assert_no_error (error);
+
+  return colleague;
+}
+
+/* Opens a window on store (NULL: none) showing the journal, mapped. */
+static RapportWindow *
+open_window (RapportStore *store,
+             int           width,
+             int           height)
+{
+  RapportWindow *window;
+
+  rapport_application_set_store (app, store);
+  window = rapport_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  rapport_window_show_journal (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window));
+  settle ();
+
+  return window;
+}
+
+/* Destroys the window and checks that nothing else kept it alive. */
+static void
+close_window (RapportWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_null, &weak));
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), &weak);
+
+  rapport_application_set_store (app, NULL);
+}
+
+/* Tests */
+
+static void
+test_window_opens (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rapport");
+  g_assert_cmpstr (visible_state (window), ==, "journal");
+  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
+  /* The pages got the application's store. */
+  g_assert_true (rapport_today_page_get_store (RAPPORT_TODAY_PAGE (
+    find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))) == store);
+  g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
+    find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
+
+  close_window (window);
+}
+
+static void
+test_window_views (void)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+  } views[] = {
+    { "today", "Today" },
+    { "colleagues", "Colleagues" },
+    { "assignments", "Assignments" },
+    { "journal", "Journal" },
+  };
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  AdwViewStack *view_stack = get_view_stack (window);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (view_stack);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (views));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      GtkIconTheme *theme;
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, views[i].name);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, views[i].title);
+
+      /* The icon must exist in the theme, or the switcher shows a broken image. */
+      theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+      g_assert_true (gtk_icon_theme_has_icon (theme, adw_view_stack_page_get_icon_name (page)));
+    }
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "today");
+
+  close_window (window);
+}
+
+static void
+test_window_show_view (void)
+{
+  static const char * const names[] = { "colleagues", "assignments", "journal", "today" };
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  AdwViewStack *view_stack = get_view_stack (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 names[i]));
+      settle ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, names[i]);
+    }
+
+  /* The shortcut for a view is the same action with a target. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.show-view::journal");
+
+    g_assert_cmpuint (g_strv_length (accels), ==, 1);
+    g_assert_cmpstr (accels[0], ==, "<Alt>4");
+  }
+
+  /* While the journal is not open, the views do not switch. */
+  rapport_window_show_loading (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "journal");
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "today");
+
+  close_window (window);
+}
+
+static void
+test_window_unlock (void)
+{
+  g_autoptr(GError) reason = NULL;
+  RapportWindow *window = open_window (NULL, 1280, 720);
+  GtkWidget *unlock_page, *status_page, *add_button;
+  const char *description;
+
+  g_set_error_literal (&reason, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                       "The login keyring is locked & closed. Unlock it, then try again.");
+  rapport_window_show_unlock (window, reason);
+  settle ();
+
+  g_assert_cmpstr (visible_state (window), ==, "unlock");
+
+  unlock_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_UNLOCK_PAGE);
+  g_assert_nonnull (unlock_page);
+  g_assert_true (gtk_widget_get_mapped (unlock_page));
+  g_assert_true (rapport_unlock_page_get_profile (RAPPORT_UNLOCK_PAGE (unlock_page)) ==
+                 rapport_application_get_profile (app));
+
+  status_page = find_by_type (unlock_page, ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Your Journal Is Locked");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (status_page));
+  g_assert_nonnull (strstr (description, "untouched"));
+  /* Shown as text, not parsed as markup: the "&" survives. */
+  g_assert_nonnull (find_descendant (status_page, match_label_text,
+                                     "The login keyring is locked & closed. Unlock it, then try "
+                                     "again.\n\nYour journal and its file are untouched."));
+
+  g_assert_nonnull (find_descendant (unlock_page, match_button_label, "Retry"));
+  g_assert_nonnull (find_descendant (unlock_page, match_button_label, "Use Recovery Code"));
+
+  /* Journal actions are off while locked: the Add button follows its action. */
+  add_button = find_descendant (GTK_WIDGET (window), match_action_name, "win.add-colleague");
+  g_assert_nonnull (add_button);
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+
+  rapport_window_show_journal (window);
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (add_button));
+
+  close_window (window);
+}
+
+static void
+test_window_failure (void)
+{
+  RapportWindow *window = open_window (NULL, 1280, 720);
+  GtkWidget *stack, *status_page;
+
+  rapport_window_show_failure (window, "Your Journal Could Not Be Opened",
+                               "The file is damaged <beyond> repair & cannot be read.");
+  settle ();
+
+  g_assert_cmpstr (visible_state (window), ==, "failure");
+
+  stack = find_descendant (GTK_WIDGET (window), match_state_stack, NULL);
+  status_page = find_by_type (gtk_stack_get_child_by_name (GTK_STACK (stack), "failure"),
+                              ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  g_assert_true (gtk_widget_get_mapped (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Your Journal Could Not Be Opened");
+  g_assert_nonnull (find_descendant (status_page, match_label_text,
+                                     "The file is damaged <beyond> repair & cannot be read."));
+  g_assert_nonnull (find_descendant (status_page, match_action_name, "app.quit"));
+
+  close_window (window);
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+test_window_recovery_code (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  RapportRecoveryCodeDialog *dialog;
+  g_autofree char *copied = NULL;
+  GtkWidget *copy_button;
+  GtkWidget *code_label;
+
+  dialog = RAPPORT_RECOVERY_CODE_DIALOG (rapport_recovery_code_dialog_new (GTK_WINDOW (window),
+                                                                           TEST_CODE, TRUE));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (is_mapped, dialog));
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save Your Recovery Code");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "done");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "done");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "done"));
+
+  code_label = find_descendant (GTK_WIDGET (dialog), match_label_text, TEST_CODE);
+  g_assert_nonnull (code_label);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (code_label)));
+  g_assert_true (gtk_widget_get_mapped (code_label));
+
+  copy_button = find_descendant (GTK_WIDGET (dialog), match_button_label, "Copy");
+  g_assert_nonnull (copy_button);
+  g_signal_emit_by_name (copy_button, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy_button)), ==, "Copied");
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 read_text_cb, &copied);
+  g_assert_true (wait_until (is_set, &copied));
+  g_assert_cmpstr (copied, ==, TEST_CODE);
+
+  /* Opened again from Preferences, it does not ask to save. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = RAPPORT_RECOVERY_CODE_DIALOG (rapport_recovery_code_dialog_new (GTK_WINDOW (window),
+                                                                           TEST_CODE, FALSE));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Your Recovery Code");
+  g_assert_cmpstr (rapport_recovery_code_dialog_get_code (dialog), ==, TEST_CODE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_window (window);
+}
+
+static void
+show_colleague_cb (RapportTodayPage *page,
+                   gint64            id,
+                   gpointer          user_data)
+{
+  *(gint64 *) user_data = id;
+}
+
+static void
+test_window_today (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) far = g_date_time_add_days (now, 60);
+  g_autofree char *tomorrow_birthday = g_date_time_format (tomorrow, "--%m-%d");
+  g_autofree char *far_birthday = g_date_time_format (far, "1980-%m-%d");
+  g_autofree char *heading = g_date_time_format (now, "%A, %-d %B");
+  RapportColleague *birthday, *newest, *archived;
+  RapportWindow *window;
+  GtkWidget *today_page, *row;
+  gint64 shown = 0;
+
+  birthday = add_colleague (store, "Rosa Birthday", "RN", tomorrow_birthday);
+  add_colleague (store, "Farid Later", "PT", far_birthday);
+  archived = add_colleague (store, "Archie Archived", "MD", tomorrow_birthday);
+  g_assert_true (rapport_store_set_colleague_archived (store, rapport_colleague_get_id (archived),
+                                                       TRUE, NULL));
+  newest = add_colleague (store, "Nell Newest", "Hospitalist", "");
+
+  window = open_window (store, 1280, 720);
+  today_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
+  g_assert_nonnull (today_page);
+  g_assert_true (gtk_widget_get_mapped (today_page));
+
+  g_assert_nonnull (find_descendant (today_page, match_label_text, heading));
+
+  /* Tomorrow's birthday, with a subtitle that says so; the one in 60 days is not listed. */
+  row = find_descendant (today_page, match_row_title, "Rosa Birthday");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Tomorrow");
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* Recently added: the newest first; archived colleagues appear nowhere. */
+  row = find_descendant (today_page, match_row_title, "Nell Newest");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Hospitalist");
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_null (find_descendant (today_page, match_row_title, "Archie Archived"));
+
+  /* Activating a row asks for that colleague; the window switches to Colleagues. */
+  g_signal_connect (today_page, "show-colleague", G_CALLBACK (show_colleague_cb), &shown);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_cmpint (shown, ==, rapport_colleague_get_id (newest));
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
+                   "colleagues");
+
+  /* An edit shows without reopening. */
+  {
+    g_autoptr(RapportColleague) changes = rapport_colleague_dup (birthday);
+    g_autoptr(GError) error = NULL;
+
+    rapport_colleague_set_name (changes, "Rosa Renamed");
+    g_assert_true (rapport_store_update_colleague (store, changes, &error));
+    g_assert_no_error (error);
+    settle ();
+    g_assert_nonnull (find_descendant (today_page, match_row_title, "Rosa Renamed"));
+    g_assert_null (find_descendant (today_page, match_row_title, "Rosa Birthday"));
+  }
+
+  close_window (window);
+}
+
+static void
+test_window_today_empty (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  GtkWidget *today_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
+  GtkWidget *status_page, *button;
+
+  status_page = find_by_type (today_page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Welcome to Rapport");
+  g_assert_true (gtk_widget_get_mapped (status_page));
+  button = find_descendant (status_page, match_action_name, "win.add-colleague");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add Your First Colleague");
+
+  /* The first colleague replaces the welcome. */
+  add_colleague (store, "First Person", "", "");
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (status_page));
+  g_assert_nonnull (find_descendant (today_page, match_row_title, "First Person"));
+
+  close_window (window);
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  RapportWindow *window = open_window (store, 1280, 720);
+  RapportProfile *profile = rapport_application_get_profile (app);
+  GtkWidget *preferences, *path_label, *toggle;
+  gpointer weak;
+
+  preferences = rapport_preferences_window_new (GTK_WINDOW (window), profile);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (wait_until (is_mapped, preferences));
+
+  g_assert_true (rapport_preferences_window_get_profile (RAPPORT_PREFERENCES_WINDOW (preferences))
+                 == profile);
+  path_label = find_descendant (preferences, match_label_text,
+                                rapport_profile_get_database_path (profile));
+  g_assert_nonnull (path_label);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (path_label)));
+  g_assert_nonnull (find_descendant (preferences, match_button_label, "Show…"));
+
+  /* The switch follows the setting both ways. */
+  toggle = find_by_type (preferences, GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  g_settings_set_boolean (settings, "show-archived", TRUE);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "show-archived"));
+
+  weak = preferences;
+  g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_assert_true (wait_until (is_null, &weak));
+
+  close_window (window);
+}
+
+static gboolean
+match_label_with_text (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+static gboolean
+widget_has_text (GtkWidget *widget)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "label");
+
+  /* GtkButton, GtkMenuButton and the view switcher's buttons all call their text "label". */
+  if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "label", &text, NULL);
+      if (text != NULL && *text != '\0')
+        return TRUE;
+    }
+
+  return find_descendant (widget, match_label_with_text, NULL) != NULL;
+}
+
+/* Rule: each button a person can reach shows text (its label or a label inside it), or, when it
+ * shows only an icon, has a tooltip. The icon-only buttons in the templates set the same string
+ * as tooltip and accessible label; GTK 4.8 has no public getter for the accessible label, so the
+ * tooltip is what can be checked here. Parts GTK builds itself are left to GTK: the toggle inside
+ * a GtkMenuButton (the menu button is checked instead) and the window controls. */
+static void
+collect_unlabelled (GtkWidget *widget,
+                    GPtrArray *unlabelled)
+{
+  if (GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (!widget_has_text (widget) && (tooltip == NULL || *tooltip == '\0'))
+        g_ptr_array_add (unlabelled, widget);
+
+      if (GTK_IS_MENU_BUTTON (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unlabelled (child, unlabelled);
+}
+
+static void
+test_window_buttons_labelled (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  g_autoptr(GPtrArray) unlabelled = g_ptr_array_new ();
+  g_autoptr(GError) reason = NULL;
+  static const char * const icon_actions[] = { "win.add-colleague", "win.search" };
+  RapportWindow *window;
+
+  add_colleague (store, "Labelled Person", "RN", "");
+  window = open_window (store, 1280, 720);
+
+  /* Every state's widgets are in the tree, shown or not. */
+  g_set_error_literal (&reason, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY, "Wrong key.");
+  rapport_unlock_page_set_reason (RAPPORT_UNLOCK_PAGE (find_by_type (GTK_WIDGET (window),
+                                                                     RAPPORT_TYPE_UNLOCK_PAGE)),
+                                  reason);
+
+  collect_unlabelled (GTK_WIDGET (window), unlabelled);
+  for (guint i = 0; i < unlabelled->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (unlabelled, i);
+
+      g_test_message ("Unlabelled %s (icon “%s”, action “%s”)",
+                      G_OBJECT_TYPE_NAME (button),
+                      GTK_IS_BUTTON (button) ? gtk_button_get_icon_name (GTK_BUTTON (button)) : "",
+                      GTK_IS_ACTIONABLE (button) ?
+                        gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) : "");
+    }
+  g_assert_cmpuint (unlabelled->len, ==, 0);
+
+  /* The walk reached the header's icon buttons, so it saw the right tree. */
+  for (guint i = 0; i < G_N_ELEMENTS (icon_actions); i++)
+    {
+      GtkWidget *button = find_descendant (GTK_WIDGET (window), match_action_name,
+                                           icon_actions[i]);
+
+      g_assert_nonnull (button);
+      g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+    }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_by_type (GTK_WIDGET (window),
+                                                              GTK_TYPE_MENU_BUTTON)), ==,
+                   "Main Menu");
+
+  close_window (window);
+}
+
+static gboolean
+switcher_bar_revealed (gpointer data)
+{
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (data));
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window;
+  GtkWidget *header_bar, *switcher_bar;
+  int minimum, natural;
+
+  add_colleague (store, "Narrow Person", "RN", "");
+  window = open_window (store, 360, 640);
+
+  header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  /* The first header bar is the loading state's; take the journal's. */
+  header_bar = gtk_widget_get_ancestor (find_by_type (GTK_WIDGET (window),
+                                                      ADW_TYPE_VIEW_SWITCHER_TITLE),
+                                        ADW_TYPE_HEADER_BAR);
+  g_assert_nonnull (header_bar);
+  gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("header bar minimum width %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* The content, not the window: the window adds the frame's shadow around it. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  /* Narrow: the views move to the bottom bar. */
+  switcher_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (switcher_bar);
+  g_assert_true (wait_until (switcher_bar_revealed, switcher_bar));
+
+  close_window (window);
+}
+
+static void
+test_window_actions (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  static const struct {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "win.add-colleague", "<Control>n" },
+    { "win.search", "<Control>f" },
+    { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) found = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                 accels[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) found, accels[i].accel));
+    }
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  /* GtkApplication found gtk/help-overlay.ui under the resource base path. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* Search switches to Colleagues. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
+                   "colleagues");
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* Everything the profile or GTK might write stays in a folder of ours. */
+  tmp_dir = g_dir_make_tmp ("rapport-test-window-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  {
+    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
+    g_autofree char *config = g_build_filename (tmp_dir, "config", NULL);
+    g_autofree char *cache = g_build_filename (tmp_dir, "cache", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  adw_init ();
+
+  app = rapport_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error) ||
+      g_application_get_is_remote (G_APPLICATION (app)))
+    {
+      g_printerr ("Cannot register the application on the session bus: %s\n",
+                  error != NULL ? error->message : "another instance is running");
+      remove_tree (tmp_dir);
+      return 77;
+    }
+
+  g_test_add_func ("/rapport/window/opens", test_window_opens);
+  g_test_add_func ("/rapport/window/views", test_window_views);
+  g_test_add_func ("/rapport/window/show-view", test_window_show_view);
+  g_test_add_func ("/rapport/window/actions", test_window_actions);
+  g_test_add_func ("/rapport/window/unlock", test_window_unlock);
+  g_test_add_func ("/rapport/window/failure", test_window_failure);
+  g_test_add_func ("/rapport/window/recovery-code", test_window_recovery_code);
+  g_test_add_func ("/rapport/window/today", test_window_today);
+  g_test_add_func ("/rapport/window/today-empty", test_window_today_empty);
+  g_test_add_func ("/rapport/window/preferences", test_window_preferences);
+  g_test_add_func ("/rapport/window/buttons-labelled", test_window_buttons_labelled);
+  g_test_add_func ("/rapport/window/narrow", test_window_narrow);
+
+  ret = g_test_run ();
+
+  /* Not g_assert_finalize_object(): once registered, GTK's session integration keeps a
+   * reference of its own. The windows are checked for leaks instead (close_window). */
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return ret;
+}

@@ -1,1 +1,586 @@
-/* placeholder until implemented */
+/* rapport-today-page.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-today-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rapport-today-page.h"
+
+#define BIRTHDAY_HORIZON_DAYS 30
+#define N_RECENT 5
+
+struct _RapportTodayPage
+{
+  GtkWidget     parent_instance;
+
+  RapportStore *store;
+  GListModel   *colleagues;
+  /* The model's items, in order, each with a notify handler: lets a removed item be disconnected. */
+  GPtrArray    *items;
+  guint         rebuild_id;
+  guint         midnight_id;
+
+  GtkStack     *stack;
+  GtkLabel     *date_label;
+  GtkWidget    *birthdays_group;
+  GtkListBox   *birthdays_list;
+  GtkWidget    *recent_group;
+  GtkListBox   *recent_list;
+};
+
+G_DEFINE_FINAL_TYPE (RapportTodayPage, rapport_today_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  SHOW_COLLEAGUE,
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  RapportColleague *colleague;
+  int               days;
+} Birthday;
+
+static void rebuild (RapportTodayPage *self);
+
+static gboolean
+parse_number (const char *text,
+              guint       digits,
+              guint      *value)
+{
+  *value = 0;
+
+  for (guint i = 0; i < digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (guint) g_ascii_digit_value (text[i]);
+    }
+
+  return TRUE;
+}
+
+/* "YYYY-MM-DD" or "--MM-DD"; the year does not matter for when the next birthday is. */
+static gboolean
+parse_birthday (const char *birthday,
+                guint      *month,
+                guint      *day)
+{
+  const char *month_day;
+  guint year;
+
+  if (strlen (birthday) == 7 && g_str_has_prefix (birthday, "--"))
+    month_day = birthday + 2;
+  else if (strlen (birthday) == 10 && parse_number (birthday, 4, &year) && birthday[4] == '-')
+    month_day = birthday + 5;
+  else
+    return FALSE;
+
+  if (!parse_number (month_day, 2, month) || month_day[2] != '-' ||
+      !parse_number (month_day + 3, 2, day))
+    return FALSE;
+
+  /* 2000 is a leap year, so 29 February passes. */
+  return g_date_valid_dmy ((GDateDay) *day, (GDateMonth) *month, 2000);
+}
+
+static int
+days_until_birthday (const GDate *today,
+                     guint        month,
+                     guint        day)
+{
+  GDateYear year = g_date_get_year (today);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GDateYear y = year + i;
+      guint d = day;
+      GDate next;
+      int days;
+
+      /* Outside leap years, a 29 February birthday is marked on the 28th. */
+      if (month == 2 && day == 29 && !g_date_is_leap_year (y))
+        d = 28;
+
+      g_date_clear (&next, 1);
+      g_date_set_dmy (&next, (GDateDay) d, (GDateMonth) month, y);
+      days = g_date_days_between (today, &next);
+      if (days >= 0)
+        return days;
+    }
+
+  g_assert_not_reached ();
+  return -1;
+}
+
+static char *
+format_days_until (int days)
+{
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Tomorrow"));
+
+  return g_strdup_printf (ngettext ("In %d day", "In %d days", days), days);
+}
+
+static int
+compare_birthdays (gconstpointer a,
+                   gconstpointer b)
+{
+  const Birthday *ba = a;
+  const Birthday *bb = b;
+
+  if (ba->days != bb->days)
+    return ba->days < bb->days ? -1 : 1;
+
+  return g_utf8_collate (rapport_colleague_get_name (ba->colleague),
+                         rapport_colleague_get_name (bb->colleague));
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  RapportColleague *ca = *(RapportColleague * const *) a;
+  RapportColleague *cb = *(RapportColleague * const *) b;
+  gint64 ta = rapport_colleague_get_created_at (ca);
+  gint64 tb = rapport_colleague_get_created_at (cb);
+  gint64 ia, ib;
+
+  if (ta != tb)
+    return ta > tb ? -1 : 1;
+
+  ia = rapport_colleague_get_id (ca);
+  ib = rapport_colleague_get_id (cb);
+
+  return ia > ib ? -1 : ia < ib ? 1 : 0;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_row (GtkListBox       *list,
+         RapportColleague *colleague,
+         const char       *subtitle)
+{
+  GtkWidget *row;
+  gint64 *id;
+
+  row = adw_action_row_new ();
+  /* Names are the person's own text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_colleague_get_name (colleague));
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  id = g_new (gint64, 1);
+  *id = rapport_colleague_get_id (colleague);
+  g_object_set_data_full (G_OBJECT (row), "rapport-colleague-id", id, g_free);
+
+  gtk_list_box_append (list, row);
+}
+
+static char *
+describe_colleague (RapportColleague *colleague)
+{
+  const char *role = rapport_colleague_get_role (colleague);
+  const char *organization = rapport_colleague_get_organization (colleague);
+
+  if (*role != '\0' && *organization != '\0')
+    /* Translators: a colleague's role and where they work, e.g. "RN · Mercy Hospital". */
+    return g_strdup_printf (_("%s · %s"), role, organization);
+
+  return g_strdup (*role != '\0' ? role : organization);
+}
+
+static void
+update_date (RapportTodayPage *self,
+             GDateTime        *now)
+{
+  /* Translators: the Today heading, e.g. "Tuesday, 3 June"; see g_date_time_format() for the
+   * codes, and reorder them as your language writes dates. */
+  g_autofree char *text = g_date_time_format (now, _("%A, %-d %B"));
+
+  gtk_label_set_text (self->date_label, text);
+}
+
+static void
+rebuild (RapportTodayPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) birthdays = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  GDate today;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  clear_list (self->birthdays_list);
+  clear_list (self->recent_list);
+
+  if (self->items->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  update_date (self, now);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+
+  birthdays = g_array_new (FALSE, FALSE, sizeof (Birthday));
+  recent = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RapportColleague *colleague = g_ptr_array_index (self->items, i);
+      guint month, day;
+
+      if (rapport_colleague_get_archived (colleague))
+        continue;
+
+      g_ptr_array_add (recent, colleague);
+
+      if (parse_birthday (rapport_colleague_get_birthday (colleague), &month, &day))
+        {
+          Birthday birthday = { colleague, days_until_birthday (&today, month, day) };
+
+          if (birthday.days <= BIRTHDAY_HORIZON_DAYS)
+            g_array_append_val (birthdays, birthday);
+        }
+    }
+
+  g_array_sort (birthdays, compare_birthdays);
+  for (guint i = 0; i < birthdays->len; i++)
+    {
+      const Birthday *birthday = &g_array_index (birthdays, Birthday, i);
+      g_autofree char *when = format_days_until (birthday->days);
+
+      add_row (self->birthdays_list, birthday->colleague, when);
+    }
+  gtk_widget_set_visible (self->birthdays_group, birthdays->len > 0);
+
+  g_ptr_array_sort (recent, compare_newest_first);
+  for (guint i = 0; i < recent->len && i < N_RECENT; i++)
+    {
+      RapportColleague *colleague = g_ptr_array_index (recent, i);
+      g_autofree char *description = describe_colleague (colleague);
+
+      add_row (self->recent_list, colleague, description);
+    }
+  gtk_widget_set_visible (self->recent_group, recent->len > 0);
+
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  RapportTodayPage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in a row (an import) cost one rebuild. */
+static void
+queue_rebuild (RapportTodayPage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void schedule_midnight (RapportTodayPage *self);
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  RapportTodayPage *self = user_data;
+
+  self->midnight_id = 0;
+  rebuild (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The heading and "Tomorrow" change at midnight, even when nothing else does. */
+static void
+schedule_midnight (RapportTodayPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GTimeSpan until;
+
+  tomorrow = g_date_time_add_days (now, 1);
+  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                    g_date_time_get_month (tomorrow),
+                                    g_date_time_get_day_of_month (tomorrow),
+                                    0, 0, 0);
+  until = g_date_time_difference (midnight, now);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  self->midnight_id = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
+                                             midnight_cb, self);
+}
+
+static void
+colleague_notify_cb (RapportTodayPage *self,
+                     GParamSpec       *pspec,
+                     RapportColleague *colleague)
+{
+  queue_rebuild (self);
+}
+
+static void
+forget_item (RapportTodayPage *self,
+             RapportColleague *colleague)
+{
+  g_signal_handlers_disconnect_by_func (colleague, colleague_notify_cb, self);
+}
+
+static void
+items_changed_cb (RapportTodayPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GListModel       *model)
+{
+  for (guint i = 0; i < removed; i++)
+    forget_item (self, g_ptr_array_index (self->items, position + i));
+  if (removed > 0)
+    g_ptr_array_remove_range (self->items, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      RapportColleague *colleague = g_list_model_get_item (model, position + i);
+
+      g_signal_connect_swapped (colleague, "notify", G_CALLBACK (colleague_notify_cb), self);
+      g_ptr_array_insert (self->items, position + i, colleague);
+    }
+
+  queue_rebuild (self);
+}
+
+static void
+forget_model (RapportTodayPage *self)
+{
+  if (self->colleagues != NULL)
+    g_signal_handlers_disconnect_by_func (self->colleagues, items_changed_cb, self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    forget_item (self, g_ptr_array_index (self->items, i));
+  g_ptr_array_set_size (self->items, 0);
+
+  g_clear_object (&self->colleagues);
+}
+
+static void
+row_activated_cb (RapportTodayPage *self,
+                  GtkListBoxRow    *row,
+                  GtkListBox       *list)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "rapport-colleague-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[SHOW_COLLEAGUE], 0, *id);
+}
+
+static void
+rapport_today_page_dispose (GObject *object)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  forget_model (self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TODAY_PAGE);
+
+  G_OBJECT_CLASS (rapport_today_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_today_page_finalize (GObject *object)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rapport_today_page_parent_class)->finalize (object);
+}
+
+static void
+rapport_today_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_today_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rapport_today_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_today_page_class_init (RapportTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_today_page_dispose;
+  object_class->finalize = rapport_today_page_finalize;
+  object_class->get_property = rapport_today_page_get_property;
+  object_class->set_property = rapport_today_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SHOW_COLLEAGUE] =
+    g_signal_new ("show-colleague",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/rapport-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, recent_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rapport_today_page_init (RapportTodayPage *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rebuild (self);
+  schedule_midnight (self);
+}
+
+RapportStore *
+rapport_today_page_get_store (RapportTodayPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TODAY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+rapport_today_page_set_store (RapportTodayPage *self,
+                              RapportStore     *store)
+{
+  g_return_if_fail (RAPPORT_IS_TODAY_PAGE (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  forget_model (self);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->colleagues = g_object_ref (rapport_store_get_colleagues (store));
+      g_signal_connect_swapped (self->colleagues, "items-changed",
+                                G_CALLBACK (items_changed_cb), self);
+      items_changed_cb (self, 0, 0, g_list_model_get_n_items (self->colleagues), self->colleagues);
+    }
+
+  rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

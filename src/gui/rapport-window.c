@@ -1,1 +1,380 @@
-/* placeholder until implemented */
+/* rapport-window.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-colleagues-page.h"
+#include "rapport-recovery-code-dialog.h"
+#include "rapport-today-page.h"
+#include "rapport-unlock-page.h"
+#include "rapport-window.h"
+
+struct _RapportWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  GSettings             *settings;
+  RapportApplication    *application;   /* weak */
+
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *state_stack;
+  GtkSpinner            *spinner;
+  RapportUnlockPage     *unlock_page;
+  AdwStatusPage         *failure_page;
+  AdwHeaderBar          *header_bar;
+  AdwViewSwitcherTitle  *switcher_title;
+  AdwViewStack          *view_stack;
+  RapportTodayPage      *today_page;
+  RapportColleaguesPage *colleagues_page;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Actions that need the open journal. */
+static const char * const journal_actions[] = {
+  "win.add-colleague",
+  "win.search",
+  "win.show-view",
+};
+
+static RapportApplication *
+get_application (RapportWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return RAPPORT_IS_APPLICATION (application) ? RAPPORT_APPLICATION (application) : NULL;
+}
+
+static void
+sync_store (RapportWindow *self)
+{
+  RapportApplication *application = get_application (self);
+  RapportStore *store = application != NULL ? rapport_application_get_store (application) : NULL;
+
+  rapport_today_page_set_store (self->today_page, store);
+  rapport_colleagues_page_set_store (self->colleagues_page, store);
+}
+
+static void
+set_state (RapportWindow *self,
+           const char    *state)
+{
+  gboolean journal = g_str_equal (state, "journal");
+
+  gtk_stack_set_visible_child_name (self->state_stack, state);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (journal_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), journal_actions[i], journal);
+}
+
+static void
+show_colleagues (RapportWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "colleagues");
+}
+
+static void
+store_changed_cb (RapportWindow      *self,
+                  GParamSpec         *pspec,
+                  RapportApplication *application)
+{
+  sync_store (self);
+}
+
+/* "application" is an ordinary property of GtkWindow, set after construction. */
+static void
+application_changed_cb (RapportWindow *self,
+                        GParamSpec    *pspec,
+                        gpointer       user_data)
+{
+  RapportApplication *application = get_application (self);
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_func (self->application, store_changed_cb, self);
+  g_set_weak_pointer (&self->application, application);
+
+  /* Leaving the application happens during destruction too, after the template is gone. */
+  if (self->unlock_page == NULL)
+    return;
+
+  if (application != NULL)
+    {
+      rapport_unlock_page_set_profile (self->unlock_page,
+                                       rapport_application_get_profile (application));
+      g_signal_connect_object (application, "notify::store",
+                               G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  sync_store (self);
+}
+
+static void
+unlocked_cb (RapportWindow     *self,
+             RapportStore      *store,
+             const char        *keyring_warning,
+             RapportUnlockPage *page)
+{
+  RapportApplication *application = get_application (self);
+
+  if (application != NULL)
+    rapport_application_set_store (application, store);
+
+  rapport_window_show_journal (self);
+
+  if (keyring_warning != NULL && *keyring_warning != '\0')
+    {
+      AdwToast *toast = adw_toast_new (keyring_warning);
+
+      adw_toast_set_timeout (toast, 0);
+      rapport_window_add_toast (self, toast);
+    }
+}
+
+static void
+show_colleague_cb (RapportWindow    *self,
+                   gint64            id,
+                   RapportTodayPage *page)
+{
+  show_colleagues (self);
+  rapport_colleagues_page_show_colleague (self->colleagues_page, id);
+}
+
+static void
+add_toast_cb (RapportWindow *self,
+              AdwToast      *toast,
+              GtkWidget     *page)
+{
+  /* The emitter keeps its own reference; the overlay takes one of its own. */
+  rapport_window_add_toast (self, g_object_ref (toast));
+}
+
+static void
+add_colleague_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_colleagues (self);
+  rapport_colleagues_page_add_colleague (self->colleagues_page);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_colleagues (self);
+  rapport_colleagues_page_focus_search (self->colleagues_page);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_warning ("No view named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  RapportWindow *self = RAPPORT_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_func (self->application, store_changed_cb, self);
+  g_clear_weak_pointer (&self->application);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_finalize (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->finalize (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rapport_window_dispose;
+  object_class->finalize = rapport_window_finalize;
+
+  window_class->close_request = rapport_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, failure_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, colleagues_page);
+  gtk_widget_class_bind_template_callback (widget_class, unlocked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_colleague_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-colleague", NULL, add_colleague_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  g_type_ensure (RAPPORT_TYPE_COLLEAGUES_PAGE);
+  g_type_ensure (RAPPORT_TYPE_TODAY_PAGE);
+  g_type_ensure (RAPPORT_TYPE_UNLOCK_PAGE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  set_state (self, "loading");
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+}
+
+RapportWindow *
+rapport_window_new (RapportApplication *application)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+
+  return g_object_new (RAPPORT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+rapport_window_show_loading (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  set_state (self, "loading");
+}
+
+void
+rapport_window_show_unlock (RapportWindow *self,
+                            const GError  *reason)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_unlock_page_set_reason (self->unlock_page, reason);
+  set_state (self, "unlock");
+}
+
+void
+rapport_window_show_failure (RapportWindow *self,
+                             const char    *title,
+                             const char    *description)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* The status page reads its description as markup; error messages are plain text. */
+  if (description != NULL)
+    escaped = g_markup_escape_text (description, -1);
+
+  adw_status_page_set_title (self->failure_page, title);
+  adw_status_page_set_description (self->failure_page, escaped);
+  set_state (self, "failure");
+}
+
+void
+rapport_window_show_journal (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  sync_store (self);
+  set_state (self, "journal");
+}
+
+void
+rapport_window_show_recovery_code (RapportWindow *self,
+                                   const char    *code,
+                                   gboolean       first_run)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (code != NULL);
+
+  dialog = rapport_recovery_code_dialog_new (GTK_WINDOW (self), code, first_run);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Takes ownership of toast, as adw_toast_overlay_add_toast() does. */
+void
+rapport_window_add_toast (RapportWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
