@@ -1,1 +1,282 @@
-int main (void) { return 1; }
+/* rapport-seed.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Makes a journal through the core API, the way the app would, for the app-level tests and the
+ * screenshots:
+ *
+ *   rapport-seed --data-dir=DIR [--colleagues=N] [--sample] [--forget-key] [--print-code]
+ */
+
+#define G_LOG_DOMAIN "rapport-seed"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "rapport-keyring.h"
+#include "rapport-profile.h"
+
+typedef struct
+{
+  const char         *name;
+  const char         *role;
+  const char         *specialty;
+  const char         *organization;
+  const char         *email;
+  const char         *phone;
+  const char         *interests;
+  const char         *notes;
+  RapportSupportKind  support_kind;
+  guint               cadence_days;
+} SampleColleague;
+
+static const SampleColleague sample_colleagues[] = {
+  { "José Peña", "RN", "Emergency", "St. Brendan Regional Medical Center",
+    "jose.pena@example.org", "+1 303 555 0142", "Trail running, mole recipes",
+    "Showed me the badge office on day one. Knows every taco truck in town.",
+    RAPPORT_SUPPORT_KIND_LOCAL_GUIDE, 14 },
+  { "Zoë Müller", "PT", "Orthopedics", "Mountain View Rehabilitation",
+    "zoe.mueller@example.org", "", "Bouldering, sourdough",
+    "Also a traveler; we swap housing leads.",
+    RAPPORT_SUPPORT_KIND_PEER, 42 },
+  { "Priya Raman", "Hospitalist", "Internal Medicine", "St. Brendan Regional Medical Center",
+    "priya.raman@example.org", "+1 720 555 0199", "Chess, Carnatic music",
+    "Offered to review my case presentation before boards.",
+    RAPPORT_SUPPORT_KIND_MENTOR, 30 },
+  { "Marcus O'Neil", "Respiratory Therapist", "", "Front Range Health",
+    "", "+1 970 555 0107", "Fly fishing",
+    "Coffee after night shifts on Thursdays.",
+    RAPPORT_SUPPORT_KIND_FRIEND, 21 },
+  { "Dana Whitfield", "Unit Clerk", "4 West", "St. Brendan Regional Medical Center",
+    "dana.whitfield@example.org", "", "Quilting, local history",
+    "Knows which parking lot fills up first.",
+    RAPPORT_SUPPORT_KIND_NONE, 0 },
+  { "Søren Åkesson", "Charge Nurse", "ICU", "Front Range Health",
+    "soren.akesson@example.org", "+1 303 555 0170", "Cross-country skiing",
+    "Runs the Thursday peer-support group at 12:30.",
+    RAPPORT_SUPPORT_KIND_MENTOR, 90 },
+};
+
+static const char *generated_first_names[] = {
+  "Avery", "Blake", "Casey", "Devon", "Emerson", "Finley", "Harper", "Jordan",
+  "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Reese", "Sawyer", "Taylor",
+};
+
+static const char *generated_last_names[] = {
+  "Abbott", "Brooks", "Castillo", "Dubois", "Eriksen", "Fujita", "Garcia", "Haddad",
+  "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Mensah", "Nakamura", "Okafor", "Petrov",
+};
+
+static const char *generated_roles[] = {
+  "RN", "PT", "Hospitalist", "Respiratory Therapist", "Unit Clerk", "Charge Nurse",
+};
+
+static char *data_dir;
+static int n_colleagues;
+static gboolean add_sample;
+static gboolean forget_key;
+static gboolean print_code;
+
+static const GOptionEntry entries[] = {
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+    "The profile folder (created when needed)", "DIR" },
+  { "colleagues", 0, 0, G_OPTION_ARG_INT, &n_colleagues,
+    "Add N generated colleagues with predictable names", "N" },
+  { "sample", 0, 0, G_OPTION_ARG_NONE, &add_sample,
+    "Add a handful of realistic colleagues", NULL },
+  { "forget-key", 0, 0, G_OPTION_ARG_NONE, &forget_key,
+    "Remove the key from the keyring, as if the keyring were lost", NULL },
+  { "print-code", 0, 0, G_OPTION_ARG_NONE, &print_code,
+    "Print the journal's recovery code", NULL },
+  { NULL }
+};
+
+/* Same name for the same index on every run, so tests can look for it. */
+static RapportColleague *
+generate_colleague (guint index)
+{
+  g_autoptr(RapportColleague) colleague = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *email_down = NULL;
+  guint n_first = G_N_ELEMENTS (generated_first_names);
+  guint n_last = G_N_ELEMENTS (generated_last_names);
+  const char *first = generated_first_names[index % n_first];
+  const char *last = generated_last_names[(index / n_first) % n_last];
+  guint round = index / (n_first * n_last);
+
+  if (round == 0)
+    name = g_strdup_printf ("%s %s", first, last);
+  else
+    name = g_strdup_printf ("%s %s %u", first, last, round + 1);
+
+  email = g_strdup_printf ("%s.%s%u@example.org", first, last, index);
+  email_down = g_ascii_strdown (email, -1);
+
+  colleague = rapport_colleague_new (name);
+  rapport_colleague_set_role (colleague, generated_roles[index % G_N_ELEMENTS (generated_roles)]);
+  rapport_colleague_set_email (colleague, email_down);
+  rapport_colleague_set_cadence_days (colleague, (index % 4) * 14);
+
+  return g_steal_pointer (&colleague);
+}
+
+static gboolean
+add_generated (RapportStore  *store,
+               guint          count,
+               GError       **error)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(RapportColleague) colleague = generate_colleague (i);
+
+      if (!rapport_store_add_colleague (store, colleague, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_samples (RapportStore  *store,
+             GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 3);
+  /* 1988 is a leap year, so "soon" is a real date even when it falls on February 29. */
+  g_autofree char *birthday = g_strdup_printf ("1988-%02d-%02d",
+                                               g_date_time_get_month (soon),
+                                               g_date_time_get_day_of_month (soon));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_colleagues); i++)
+    {
+      const SampleColleague *sample = &sample_colleagues[i];
+      g_autoptr(RapportColleague) colleague = rapport_colleague_new (sample->name);
+
+      rapport_colleague_set_role (colleague, sample->role);
+      rapport_colleague_set_specialty (colleague, sample->specialty);
+      rapport_colleague_set_organization (colleague, sample->organization);
+      rapport_colleague_set_email (colleague, sample->email);
+      rapport_colleague_set_phone (colleague, sample->phone);
+      rapport_colleague_set_interests (colleague, sample->interests);
+      rapport_colleague_set_notes (colleague, sample->notes);
+      rapport_colleague_set_support_kind (colleague, sample->support_kind);
+      rapport_colleague_set_cadence_days (colleague, sample->cadence_days);
+      if (i == 1)
+        rapport_colleague_set_birthday (colleague, birthday);
+
+      if (!rapport_store_add_colleague (store, colleague, error))
+        {
+          g_prefix_error (error, "%s: ", sample->name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+seed (GError **error)
+{
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  gboolean had_journal;
+  gboolean only_forget;
+
+  profile = rapport_profile_new (data_dir);
+  had_journal = rapport_profile_has_journal (profile);
+  only_forget = forget_key && n_colleagues == 0 && !add_sample && !print_code;
+
+  /* Forgetting the key of an existing journal needs no key, so it works twice in a row. */
+  if (!(only_forget && had_journal))
+    {
+      if (had_journal)
+        store = rapport_profile_open (profile, NULL, error);
+      else
+        store = rapport_profile_create (profile, NULL, error);
+      if (store == NULL)
+        return FALSE;
+    }
+
+  if (store != NULL)
+    {
+      if (n_colleagues > 0 && !add_generated (store, n_colleagues, error))
+        return FALSE;
+
+      if (add_sample && !add_samples (store, error))
+        return FALSE;
+
+      if (print_code)
+        {
+          g_autofree char *code = rapport_profile_dup_recovery_code (profile);
+
+          if (code == NULL)
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                   "The journal has no recovery code");
+              return FALSE;
+            }
+          g_print ("%s\n", code);
+        }
+
+      /* Close the database before touching the keyring, as a quitting app would. */
+      g_clear_object (&store);
+    }
+
+  if (forget_key &&
+      !rapport_keyring_clear_key (rapport_profile_get_database_path (profile), NULL, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("- make a Rapport journal for tests");
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("rapport-seed: %s\n", error->message);
+      return 2;
+    }
+
+  if (data_dir == NULL || *data_dir == '\0' || argc > 1 || n_colleagues < 0)
+    {
+      g_printerr ("rapport-seed: usage: rapport-seed --data-dir=DIR [--colleagues=N] [--sample]"
+                  " [--forget-key] [--print-code]\n");
+      return 2;
+    }
+
+  if (!seed (&error))
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
+
+      g_printerr ("rapport-seed: %s\n", line);
+      g_free (data_dir);
+      return 1;
+    }
+
+  g_free (data_dir);
+  return 0;
+}

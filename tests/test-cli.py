@@ -1,1 +1,324 @@
-print("1..0 # SKIP not written yet")
+#!/usr/bin/python3
+# test-cli.py — the command line of the real rapport binary, as scripts use it (TAP).
+#
+# Copyright 2026 The Rapport authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs inside the session build-aux/test provides: one Xvfb, one session bus, an unlocked
+# gnome-keyring. Each case has its own throwaway home; keyring items are keyed by database path,
+# so cases never see each other's keys.
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+BINARY = os.environ.get('RAPPORT_BINARY', '')
+SEED = os.environ.get('RAPPORT_SEED', '')
+SOURCE_ROOT = os.environ.get('RAPPORT_SOURCE_ROOT', '')
+BUILD_ROOT = os.environ.get('RAPPORT_BUILD_ROOT', '')
+
+TIMEOUT = 30          # seconds for one command
+START_TIMEOUT = 30    # seconds for the app to own its name on the bus
+
+# Must match the --sample set in tests/rapport-seed.c.
+SAMPLE_NAMES = [
+    'José Peña',
+    'Zoë Müller',
+    'Priya Raman',
+    "Marcus O'Neil",
+    'Dana Whitfield',
+    'Søren Åkesson',
+]
+
+
+class CaseFailed(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise CaseFailed(message)
+
+
+def read_application_id():
+    try:
+        with open(os.path.join(BUILD_ROOT, 'config.h'), encoding='utf-8') as config:
+            match = re.search(r'#define APPLICATION_ID "([^"]+)"', config.read())
+            if match:
+                return match.group(1)
+    except OSError:
+        pass
+    return 'io.github.rapportjournal.Rapport'
+
+
+def read_version():
+    with open(os.path.join(SOURCE_ROOT, 'meson.build'), encoding='utf-8') as build:
+        match = re.search(r"version:\s*'([^']+)'", build.read())
+    return match.group(1) if match else None
+
+
+APPLICATION_ID = read_application_id()
+OBJECT_PATH = '/' + APPLICATION_ID.replace('.', '/')
+
+
+class Home:
+    """A throwaway home for one case: every XDG folder inside it."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix='rapport-cli-')
+        home = os.path.join(self.root, 'home')
+        self.env = dict(os.environ)
+        self.env.update({
+            'HOME': home,
+            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
+            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
+            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
+            'XDG_STATE_HOME': os.path.join(home, '.local', 'state'),
+            'XDG_RUNTIME_DIR': os.path.join(self.root, 'runtime'),
+        })
+        for key in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
+            os.makedirs(self.env[key])
+        os.makedirs(self.env['XDG_RUNTIME_DIR'], mode=0o700)
+        self.data_dir = os.path.join(self.env['XDG_DATA_HOME'], 'rapport')
+        self.database = os.path.join(self.data_dir, 'rapport.db')
+
+    def run(self, *args, timeout=TIMEOUT):
+        return subprocess.run(list(args), env=self.env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+
+    def rapport(self, *args):
+        return self.run(BINARY, *args)
+
+    def seed(self, *args):
+        result = self.run(SEED, '--data-dir=' + self.data_dir, *args)
+        check(result.returncode == 0,
+              'rapport-seed %s failed (%d): %s'
+              % (' '.join(args), result.returncode, result.stderr.decode(errors='replace')))
+        return result
+
+    def close(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def describe(result):
+    return 'exit %d, stdout %r, stderr %r' % (result.returncode, result.stdout[:400],
+                                              result.stderr[:400])
+
+
+def stderr_lines(result):
+    return result.stderr.decode('utf-8', errors='replace').splitlines()
+
+
+def check_one_error_line(result):
+    check(result.returncode != 0, 'expected a failure: ' + describe(result))
+    lines = stderr_lines(result)
+    check(len(lines) == 1 and lines[0].strip(),
+          'expected exactly one line on stderr, got %d: %r' % (len(lines), lines))
+
+
+def sha256(path):
+    with open(path, 'rb') as data:
+        return hashlib.sha256(data.read()).hexdigest()
+
+
+def parse_json_lines(stdout):
+    text = stdout.decode('utf-8')   # strict: broken UTF-8 fails the case
+    objects = []
+    for line in text.splitlines():
+        value = json.loads(line)
+        check(isinstance(value, dict), 'not a JSON object: %r' % line)
+        objects.append(value)
+    return objects
+
+
+def gdbus(home, *args):
+    return home.run('gdbus', 'call', '--session', *args, timeout=10)
+
+
+def name_has_owner(home):
+    result = gdbus(home, '--dest', 'org.freedesktop.DBus', '--object-path', '/org/freedesktop/DBus',
+                   '--method', 'org.freedesktop.DBus.NameHasOwner', APPLICATION_ID)
+    return result.returncode == 0 and result.stdout.strip() == b'(true,)'
+
+
+def quit_app(home, process, timeout=15):
+    gdbus(home, '--dest', APPLICATION_ID, '--object-path', OBJECT_PATH,
+          '--method', 'org.freedesktop.Application.ActivateAction', 'quit', '[]', '{}')
+    try:
+        process.wait(timeout=timeout)
+        return True
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+        return False
+
+
+# The cases ---------------------------------------------------------------------------------
+
+def test_version(home):
+    result = home.rapport('--version')
+    check(result.returncode == 0, describe(result))
+    version = read_version()
+    out = result.stdout.decode().strip()
+    check(out == 'rapport %s' % version, 'expected "rapport %s", got %r' % (version, out))
+
+
+def test_help(home):
+    result = home.rapport('--help')
+    check(result.returncode == 0, describe(result))
+    check(b'--list' in result.stdout, '--help does not mention --list: %r' % result.stdout[:2000])
+
+
+def test_list_without_journal(home):
+    result = home.rapport('--list=colleagues')
+    check(result.returncode == 0, describe(result))
+    check(result.stdout == b'', 'expected no output, got %r' % result.stdout)
+    check(not os.path.exists(home.database), 'listing created a journal at ' + home.database)
+
+
+def test_list_sample(home):
+    home.seed('--sample')
+    result = home.rapport('--list=colleagues')
+    check(result.returncode == 0, describe(result))
+    colleagues = parse_json_lines(result.stdout)
+    names = [colleague.get('name') for colleague in colleagues]
+    check(sorted(names) == sorted(SAMPLE_NAMES), 'names differ: %r' % names)
+    for colleague in colleagues:
+        check(isinstance(colleague.get('id'), int) and colleague['id'] > 0,
+              'no positive integer "id": %r' % colleague)
+    roles = {colleague.get('name'): colleague.get('role') for colleague in colleagues}
+    check(roles.get('José Peña') == 'RN' and roles.get('Søren Åkesson') == 'Charge Nurse',
+          'roles differ: %r' % roles)
+
+
+def test_list_bogus(home):
+    result = home.rapport('--list=bogus')
+    check_one_error_line(result)
+
+
+def test_list_key_forgotten(home):
+    home.seed('--sample')
+    home.seed('--forget-key')
+    before = sha256(home.database)
+    files = sorted(os.listdir(home.data_dir))
+    result = home.rapport('--list=colleagues')
+    check_one_error_line(result)
+    check(result.stdout == b'', 'printed something anyway: %r' % result.stdout)
+    check(sha256(home.database) == before, 'the database file changed')
+    check(sorted(os.listdir(home.data_dir)) == files,
+          'files in the data dir changed: %r -> %r' % (files, sorted(os.listdir(home.data_dir))))
+
+
+def test_list_corrupt(home):
+    home.seed('--colleagues=200', '--sample')
+    size = os.path.getsize(home.database)
+    check(size > 8192, 'the seeded database is unexpectedly small (%d bytes)' % size)
+    with open(home.database, 'r+b') as database:
+        database.truncate(size // 2)
+    before = sha256(home.database)
+    files = sorted(os.listdir(home.data_dir))
+    result = home.rapport('--list=colleagues')
+    check_one_error_line(result)
+    check(sha256(home.database) == before, 'the database file changed')
+    check(sorted(os.listdir(home.data_dir)) == files,
+          'files in the data dir changed: %r -> %r' % (files, sorted(os.listdir(home.data_dir))))
+
+
+def test_forwarding(home):
+    if not os.environ.get('DISPLAY'):
+        return 'SKIP no display'
+
+    home.seed('--sample')
+    alone = home.rapport('--list=colleagues')
+    check(alone.returncode == 0, 'without a running instance: ' + describe(alone))
+    check(not name_has_owner(home), APPLICATION_ID + ' is already owned on the bus')
+
+    log_path = os.path.join(home.root, 'app.log')
+    with open(log_path, 'wb') as log:
+        app = subprocess.Popen([BINARY], env=home.env, stdin=subprocess.DEVNULL,
+                               stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not name_has_owner(home):
+            check(app.poll() is None, 'the app exited early (%s)' % app.returncode)
+            check(time.monotonic() < deadline,
+                  'the app did not own %s within %d s' % (APPLICATION_ID, START_TIMEOUT))
+            time.sleep(0.1)
+
+        forwarded = home.rapport('--list=colleagues')
+        check(forwarded.returncode == 0, 'forwarded: ' + describe(forwarded))
+        check(forwarded.stdout.decode().splitlines() == alone.stdout.decode().splitlines(),
+              'forwarded output differs:\n%r\n%r' % (forwarded.stdout, alone.stdout))
+        check(app.poll() is None, 'the running instance exited (%s)' % app.returncode)
+
+        # The lines reached the client's stdout from the instance, not the instance's own.
+        time.sleep(0.2)
+        with open(log_path, 'rb') as log:
+            own_output = log.read()
+        check('José Peña'.encode() not in own_output,
+              'the running instance printed the list itself: %r' % own_output[:400])
+    finally:
+        quit_cleanly = quit_app(home, app)
+    check(quit_cleanly, 'the app did not quit on the "quit" action; killed it')
+
+
+CASES = [
+    ('--version prints "rapport <version>"', test_version),
+    ('--help mentions --list', test_help),
+    ('--list=colleagues without a journal prints nothing and creates nothing',
+     test_list_without_journal),
+    ('--list=colleagues prints one JSON object per colleague, unicode intact', test_list_sample),
+    ('--list=bogus fails with one line on stderr', test_list_bogus),
+    ('a forgotten key fails with one line and leaves the journal alone', test_list_key_forgotten),
+    ('a truncated journal fails with one line and is left alone', test_list_corrupt),
+    ('a second instance forwards --list to the running one', test_forwarding),
+]
+
+
+def main():
+    missing = [name for name, value in (('RAPPORT_BINARY', BINARY), ('RAPPORT_SEED', SEED),
+                                        ('RAPPORT_SOURCE_ROOT', SOURCE_ROOT))
+               if not value]
+    print('1..%d' % len(CASES), flush=True)
+    if missing:
+        for number, (title, _) in enumerate(CASES, 1):
+            print('not ok %d - %s' % (number, title))
+        print('# not set: %s (run through meson test)' % ', '.join(missing))
+        return 1
+
+    failures = 0
+    for number, (title, function) in enumerate(CASES, 1):
+        home = Home()
+        try:
+            outcome = function(home)
+            if outcome and outcome.startswith('SKIP'):
+                print('ok %d - %s # %s' % (number, title, outcome), flush=True)
+            else:
+                print('ok %d - %s' % (number, title), flush=True)
+        except CaseFailed as error:
+            failures += 1
+            print('not ok %d - %s' % (number, title))
+            for line in str(error).splitlines():
+                print('# ' + line)
+        except Exception:
+            failures += 1
+            print('not ok %d - %s' % (number, title))
+            for line in traceback.format_exc().splitlines():
+                print('# ' + line)
+        finally:
+            home.close()
+        sys.stdout.flush()
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(main())

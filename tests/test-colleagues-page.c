@@ -1,1 +1,750 @@
-int main (void) { return 77; }
+/* test-colleagues-page.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-test-colleagues-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-colleague-detail.h"
+#include "rapport-colleague-row.h"
+#include "rapport-colleagues-page.h"
+#include "rapport-keyring.h"
+#include "rapport-store.h"
+
+typedef struct
+{
+  char                  *dir;
+  char                  *path;
+  RapportDatabase       *database;
+  RapportStore          *store;
+  GtkWindow             *window;
+  RapportColleaguesPage *page;
+  GPtrArray             *toasts;
+  gint64                 zoe, ada, bob, chloe, carol;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the search entry's typing delay and the frame clock run. */
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static gint64
+add_colleague (Fixture    *fixture,
+               const char *name,
+               const char *role,
+               const char *interests,
+               gboolean    archived)
+{
+  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+  g_autoptr(GError) error = NULL;
+
+  rapport_colleague_set_role (colleague, role);
+  rapport_colleague_set_interests (colleague, interests);
+  rapport_store_add_colleague (fixture->store, colleague, &error);
+  g_assert_no_error (error);
+
+  if (archived)
+    {
+      rapport_store_set_colleague_archived (fixture->store, rapport_colleague_get_id (colleague),
+                                            TRUE, &error);
+      g_assert_no_error (error);
+    }
+
+  return rapport_colleague_get_id (colleague);
+}
+
+static void
+add_toast_cb (RapportColleaguesPage *page,
+              AdwToast              *toast,
+              Fixture               *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_object_ref (toast));
+}
+
+static void
+open_page (Fixture *fixture)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  fixture->page = g_object_new (RAPPORT_TYPE_COLLEAGUES_PAGE, NULL);
+  g_signal_connect (fixture->page, "add-toast", G_CALLBACK (add_toast_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  rapport_colleagues_page_set_store (fixture->page, fixture->store);
+  gtk_window_present (fixture->window);
+  wait_ms (100);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  fixture->dir = g_dir_make_tmp ("rapport-test-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+
+  rapport_keyring_generate_key (key, &error);
+  g_assert_no_error (error);
+
+  fixture->database = rapport_database_open (fixture->path, key, RAPPORT_DATABASE_OPEN_CREATE,
+                                             &error);
+  g_assert_no_error (error);
+  fixture->store = rapport_store_new (fixture->database, &error);
+  g_assert_no_error (error);
+  fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Added out of order, with mixed case and an accent, to see the list sort and search. */
+  if (user_data == NULL)
+    {
+      fixture->zoe = add_colleague (fixture, "Zoe Young", "RN", "trail running", FALSE);
+      fixture->ada = add_colleague (fixture, "ada Lovelace", "Hospitalist", "chess", FALSE);
+      fixture->chloe = add_colleague (fixture, "Chloé Dupont", "PT", "pottery", FALSE);
+      fixture->carol = add_colleague (fixture, "Carol Archer", "RT", "birding", TRUE);
+      fixture->bob = add_colleague (fixture, "Bob Marley", "Pharmacist", "reggae", FALSE);
+    }
+
+  open_page (fixture);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.rapportjournal.Rapport");
+
+  g_settings_reset (settings, "show-archived");
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_assert_null (fixture->page);
+
+  g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
+  g_assert_finalize_object (fixture->store);
+  rapport_database_close (fixture->database);
+  g_assert_finalize_object (fixture->database);
+  remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *text);
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget  *widget,
+         const char *type_name)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_status_page (GtkWidget  *widget,
+                const char *title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+is_button (GtkWidget  *widget,
+           const char *label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_in_page (Fixture     *fixture,
+              WidgetMatch  match,
+              const char  *text)
+{
+  return find_widget (GTK_WIDGET (fixture->page), match, text);
+}
+
+static GtkListView *
+list_view (Fixture *fixture)
+{
+  GtkWidget *view = find_in_page (fixture, is_type, "GtkListView");
+
+  g_assert_nonnull (view);
+  return GTK_LIST_VIEW (view);
+}
+
+static GtkSingleSelection *
+selection (Fixture *fixture)
+{
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view (fixture)));
+}
+
+static GListModel *
+list_model (Fixture *fixture)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (list_view (fixture)));
+}
+
+static GtkEditable *
+search_entry (Fixture *fixture)
+{
+  GtkWidget *entry = find_in_page (fixture, is_type, "GtkSearchEntry");
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static RapportColleagueDetail *
+detail (Fixture *fixture)
+{
+  GtkWidget *widget = find_in_page (fixture, is_type, "RapportColleagueDetail");
+
+  g_assert_nonnull (widget);
+  return RAPPORT_COLLEAGUE_DETAIL (widget);
+}
+
+static char *
+list_names (Fixture *fixture)
+{
+  GListModel *model = list_model (fixture);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, rapport_colleague_get_name (colleague));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  gtk_editable_set_text (search_entry (fixture), text);
+  /* search-changed comes after the entry's typing delay. */
+  wait_ms (400);
+}
+
+static gboolean
+shows (GtkWidget *widget)
+{
+  return widget != NULL && gtk_widget_get_mapped (widget);
+}
+
+/* Whether a label with this text is on screen under root (lists keep unused rows around). */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (is_label (root, text) && gtk_widget_get_mapped (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_sorted (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *names = list_names (fixture);
+
+  g_assert_cmpstr (names, ==, "ada Lovelace, Bob Marley, Chloé Dupont, Zoe Young");
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
+  g_assert_true (shows (find_in_page (fixture, is_status_page, "No Colleague Selected")));
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Colleagues Yet")));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list_view (fixture)), "navigation-sidebar"));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *names = NULL;
+
+  search (fixture, "chloe");
+  names = list_names (fixture);
+  g_assert_cmpstr (names, ==, "Chloé Dupont");
+  g_clear_pointer (&names, g_free);
+
+  /* Roles and interests are searched too. */
+  search (fixture, "regg");
+  names = list_names (fixture);
+  g_assert_cmpstr (names, ==, "Bob Marley");
+  g_clear_pointer (&names, g_free);
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Results")));
+
+  search (fixture, "zzqqxx");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 0);
+  g_assert_true (shows (find_in_page (fixture, is_status_page, "No Results")));
+
+  search (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Results")));
+
+  /* Escape clears at once. */
+  gtk_editable_set_text (search_entry (fixture), "bob");
+  g_signal_emit_by_name (search_entry (fixture), "stop-search");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+
+  /* Down from the search moves into the list. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (search_entry (fixture)));
+    gboolean handled = FALSE;
+    GtkWidget *focus;
+
+    rapport_colleagues_page_focus_search (fixture->page);
+    iterate ();
+    g_assert_true (gtk_widget_is_focus (GTK_WIDGET (search_entry (fixture))) ||
+                   gtk_widget_is_ancestor (gtk_window_get_focus (fixture->window),
+                                           GTK_WIDGET (search_entry (fixture))));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+      }
+    iterate ();
+    g_assert_true (handled);
+    focus = gtk_window_get_focus (fixture->window);
+    g_assert_nonnull (focus);
+    g_assert_true (focus != NULL &&
+                   gtk_widget_is_ancestor (focus, GTK_WIDGET (list_view (fixture))));
+  }
+
+  /* Enter opens the first result. */
+  gtk_editable_set_text (search_entry (fixture), "bob");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 1);
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) ==
+                 rapport_store_find_colleague (fixture->store, fixture->bob));
+}
+
+static void
+test_archived (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.rapportjournal.Rapport");
+  RapportColleague *carol = rapport_store_find_colleague (fixture->store, fixture->carol);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->page), "Carol Archer"));
+
+  g_settings_set_boolean (settings, "show-archived", TRUE);
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Carol Archer"));
+
+  g_settings_set_boolean (settings, "show-archived", FALSE);
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+
+  /* Archiving elsewhere hides them; unarchiving brings them back. */
+  rapport_store_set_colleague_archived (fixture->store, fixture->zoe, TRUE, &error);
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
+  rapport_store_set_colleague_archived (fixture->store, fixture->zoe, FALSE, &error);
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+
+  /* Asked for by id, an archived colleague shows anyway. */
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->carol);
+  wait_ms (50);
+  g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) carol);
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == carol);
+}
+
+static void
+test_show_colleague (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  RapportColleague *bob = rapport_store_find_colleague (fixture->store, fixture->bob);
+  GtkWidget *name;
+
+  /* A search that would hide them is cleared. */
+  search (fixture, "zoe");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 1);
+
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
+  wait_ms (50);
+
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+  g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) bob);
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == bob);
+
+  name = find_widget (GTK_WIDGET (detail (fixture)), is_label, "Bob Marley");
+  g_assert_true (shows (name));
+  g_assert_true (gtk_widget_has_css_class (name, "title-1"));
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Pharmacist"));
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Colleague Selected")));
+
+  /* An id nobody has changes nothing. */
+  rapport_colleagues_page_show_colleague (fixture->page, 999999);
+  iterate ();
+  g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) bob);
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RapportColleague) bob = g_object_ref (rapport_store_find_colleague (fixture->store,
+                                                                               fixture->bob));
+  GtkWidget *delete_button;
+  AdwToast *toast;
+
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
+  wait_ms (50);
+
+  delete_button = find_widget (GTK_WIDGET (detail (fixture)), is_button, "Delete");
+  g_assert_true (shows (delete_button));
+  g_signal_emit_by_name (delete_button, "clicked");
+  iterate ();
+
+  g_assert_null (rapport_store_find_colleague (fixture->store, fixture->bob));
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
+  g_assert_null (gtk_single_selection_get_selected_item (selection (fixture)));
+  g_assert_true (shows (find_in_page (fixture, is_status_page, "No Colleague Selected")));
+
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  if (fixture->toasts->len != 1)
+    return;
+  toast = g_ptr_array_index (fixture->toasts, 0);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Bob Marley"));
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+
+  /* Undo brings back the very same colleague. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate ();
+  g_assert_true (rapport_store_find_colleague (fixture->store, fixture->bob) == bob);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
+}
+
+static void
+test_archive_undo (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  RapportColleague *ada = rapport_store_find_colleague (fixture->store, fixture->ada);
+  GtkWidget *archive_button;
+  AdwToast *toast;
+
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->ada);
+  wait_ms (50);
+
+  archive_button = find_widget (GTK_WIDGET (detail (fixture)), is_button, "Archive");
+  g_assert_true (shows (archive_button));
+  g_signal_emit_by_name (archive_button, "clicked");
+  iterate ();
+
+  g_assert_true (rapport_colleague_get_archived (ada));
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  if (fixture->toasts->len != 1)
+    return;
+  toast = g_ptr_array_index (fixture->toasts, 0);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "ada Lovelace"));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate ();
+  g_assert_false (rapport_colleague_get_archived (ada));
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_update_in_place (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  RapportColleague *zoe = rapport_store_find_colleague (fixture->store, fixture->zoe);
+  RapportColleague *ada = rapport_store_find_colleague (fixture->store, fixture->ada);
+  g_autoptr(RapportColleague) changes = rapport_colleague_dup (zoe);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  GtkWidget *row;
+  guint n_changed = 0;
+  gulong handler;
+
+  row = gtk_widget_get_ancestor (find_in_page (fixture, is_label, "Zoe Young"),
+                                 RAPPORT_TYPE_COLLEAGUE_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (rapport_colleague_row_get_colleague (RAPPORT_COLLEAGUE_ROW (row)) == zoe);
+
+  handler = g_signal_connect (list_model (fixture), "items-changed",
+                              G_CALLBACK (count_items_changed_cb), &n_changed);
+
+  rapport_colleague_set_name (changes, "Zoe Youngblood");
+  rapport_colleague_set_role (changes, "Charge Nurse");
+  rapport_colleague_set_organization (changes, "St. Luke's");
+  rapport_store_update_colleague (fixture->store, changes, &error);
+  g_assert_no_error (error);
+  wait_ms (50);
+
+  /* Same row, new text; the list did not move. */
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_true (find_in_page (fixture, is_label, "Zoe Youngblood") != NULL);
+  g_assert_true (gtk_widget_is_ancestor (find_in_page (fixture, is_label, "Zoe Youngblood"), row));
+  g_assert_true (shows_label (row, "Charge Nurse · St. Luke's"));
+  g_assert_null (find_in_page (fixture, is_label, "Zoe Young"));
+
+  /* A rename that breaks the order moves the colleague and keeps them selected. */
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->ada);
+  wait_ms (50);
+  g_clear_object (&changes);
+  changes = rapport_colleague_dup (ada);
+  rapport_colleague_set_name (changes, "Zelda Lovelace");
+  rapport_store_update_colleague (fixture->store, changes, &error);
+  g_assert_no_error (error);
+  wait_ms (50);
+
+  names = list_names (fixture);
+  g_assert_cmpstr (names, ==, "Bob Marley, Chloé Dupont, Zelda Lovelace, Zoe Youngblood");
+  g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) ada);
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == ada);
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Zelda Lovelace"));
+
+  g_signal_handler_disconnect (list_model (fixture), handler);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  GtkWidget *add_button;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 0);
+  g_assert_true (shows (find_in_page (fixture, is_status_page, "No Colleagues Yet")));
+  add_button = find_in_page (fixture, is_button, "Add Colleague");
+  g_assert_true (shows (add_button));
+  g_assert_true (gtk_widget_has_css_class (add_button, "suggested-action"));
+  g_assert_true (gtk_widget_has_css_class (add_button, "pill"));
+
+  add_colleague (fixture, "Sam Rivera", "RN", "", FALSE);
+  wait_ms (50);
+  names = list_names (fixture);
+  g_assert_cmpstr (names, ==, "Sam Rivera");
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Colleagues Yet")));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Sam Rivera"));
+}
+
+static gboolean
+is_editor (GtkWidget  *widget,
+           const char *unused)
+{
+  return is_type (widget, "RapportColleagueEditor");
+}
+
+static void
+test_add_colleague (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *editor = NULL;
+  GtkWidget *name_row;
+  RapportColleague *selected;
+
+  rapport_colleagues_page_add_colleague (fixture->page);
+  wait_ms (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (is_editor (window, NULL))
+        editor = window;
+    }
+  g_assert_nonnull (editor);
+  if (editor == NULL)
+    return;
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == fixture->window);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+
+  name_row = find_widget (editor, is_type, "AdwEntryRow");
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Avery Brooks");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (editor)), "clicked");
+  wait_ms (50);
+
+  selected = gtk_single_selection_get_selected_item (selection (fixture));
+  g_assert_nonnull (selected);
+  if (selected == NULL)
+    return;
+  g_assert_cmpstr (rapport_colleague_get_name (selected), ==, "Avery Brooks");
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == selected);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 5);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  GtkWidget *back;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (fixture->window, 360, 640);
+  wait_ms (300);
+
+  /* Folded: the list shows, the details do not until a colleague is opened. */
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
+  back = find_widget (GTK_WIDGET (fixture->page), is_type, "AdwButtonContent");
+  g_assert_nonnull (back);
+
+  row = gtk_widget_get_ancestor (find_in_page (fixture, is_label, "Bob Marley"),
+                                 RAPPORT_TYPE_COLLEAGUE_ROW);
+  gtk_widget_activate_action (row, "list.activate-item", "u", 1);
+  wait_ms (400);
+
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) ==
+                 rapport_store_find_colleague (fixture->store, fixture->bob));
+  g_assert_true (shows (back));
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Bob Marley"));
+
+  g_signal_emit_by_name (gtk_widget_get_ancestor (back, GTK_TYPE_BUTTON), "clicked");
+  wait_ms (400);
+  g_assert_false (shows (back));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Zoe Young"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_set_nonfatal_assertions ();
+
+#define ADD(path, data, func) \
+  g_test_add ("/rapport/colleagues-page/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("sorted", NULL, test_sorted);
+  ADD ("search", NULL, test_search);
+  ADD ("archived", NULL, test_archived);
+  ADD ("show-colleague", NULL, test_show_colleague);
+  ADD ("delete-undo", NULL, test_delete_undo);
+  ADD ("archive-undo", NULL, test_archive_undo);
+  ADD ("update-in-place", NULL, test_update_in_place);
+  ADD ("empty", "empty", test_empty);
+  ADD ("add-colleague", NULL, test_add_colleague);
+  ADD ("narrow", NULL, test_narrow);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,1 +1,601 @@
-/* placeholder until implemented */
+/* rapport-colleague-detail.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-colleague-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rapport-colleague-detail.h"
+#include "rapport-colleague-editor.h"
+
+struct _RapportColleagueDetail
+{
+  GtkWidget             parent_instance;
+
+  RapportStore         *store;
+  RapportColleague     *colleague;
+  gulong                notify_handler;
+
+  AdwAvatar            *avatar;
+  GtkLabel             *name_label;
+  GtkLabel             *summary_label;
+  GtkLabel             *archived_label;
+  GtkButton            *archive_button;
+  AdwPreferencesGroup  *contact_group;
+  AdwActionRow         *phone_row;
+  AdwActionRow         *email_row;
+  AdwActionRow         *messaging_row;
+  AdwPreferencesGroup  *about_group;
+  AdwActionRow         *support_row;
+  AdwActionRow         *interests_row;
+  AdwActionRow         *birthday_row;
+  AdwActionRow         *cadence_row;
+  AdwPreferencesGroup  *notes_group;
+  GtkLabel             *notes_label;
+  GtkLabel             *added_label;
+};
+
+/* What an Undo button on a toast needs, kept alive by the toast even after the detail moved on. */
+typedef struct
+{
+  RapportStore     *store;
+  RapportColleague *colleague;
+  GWeakRef          detail;
+} UndoData;
+
+G_DEFINE_FINAL_TYPE (RapportColleagueDetail, rapport_colleague_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_COLLEAGUE,
+  N_PROPS
+};
+
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static UndoData *
+undo_data_new (RapportColleagueDetail *self,
+               RapportColleague       *colleague)
+{
+  UndoData *data = g_new0 (UndoData, 1);
+
+  data->store = g_object_ref (self->store);
+  data->colleague = g_object_ref (colleague);
+  g_weak_ref_init (&data->detail, self);
+
+  return data;
+}
+
+static void
+undo_data_free (gpointer  user_data,
+                GClosure *closure)
+{
+  UndoData *data = user_data;
+
+  g_clear_object (&data->store);
+  g_clear_object (&data->colleague);
+  g_weak_ref_clear (&data->detail);
+  g_free (data);
+}
+
+static void
+add_toast (RapportColleagueDetail *self,
+           AdwToast               *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+add_error_toast (RapportColleagueDetail *self,
+                 const GError           *error)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
+}
+
+static char *
+format_birthday (const char *birthday)
+{
+  g_autoptr(GDateTime) date = NULL;
+  gboolean has_year;
+  int year = 2000;   /* a leap year, so "--02-29" is a date too */
+  int month, day;
+
+  if (birthday == NULL || *birthday == '\0')
+    return NULL;
+
+  has_year = !g_str_has_prefix (birthday, "--");
+  if (has_year)
+    {
+      if (sscanf (birthday, "%d-%d-%d", &year, &month, &day) != 3)
+        return g_strdup (birthday);
+    }
+  else if (sscanf (birthday + 2, "%d-%d", &month, &day) != 2)
+    {
+      return g_strdup (birthday);
+    }
+
+  date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    return g_strdup (birthday);
+
+  if (has_year)
+    /* Translators: a birthday with its year, see strftime(3), e.g. "March 14, 1985" */
+    return g_date_time_format (date, _("%B %-d, %Y"));
+
+  /* Translators: a birthday without its year, see strftime(3), e.g. "March 14" */
+  return g_date_time_format (date, _("%B %-d"));
+}
+
+static char *
+format_cadence (guint days)
+{
+  switch (days)
+    {
+    case 0:
+      return NULL;
+    case 30:
+      return g_strdup (_("Every month"));
+    case 91:
+      return g_strdup (_("Every 3 months"));
+    case 182:
+      return g_strdup (_("Every 6 months"));
+    case 365:
+      return g_strdup (_("Every year"));
+    default:
+      break;
+    }
+
+  if (days % 7 == 0)
+    return g_strdup_printf (ngettext ("Every %u week", "Every %u weeks", days / 7), days / 7);
+
+  return g_strdup_printf (ngettext ("Every %u day", "Every %u days", days), days);
+}
+
+static void
+update_actions (RapportColleagueDetail *self)
+{
+  gboolean enabled = self->store != NULL && self->colleague != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.edit", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.archive", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.delete", enabled);
+}
+
+static void
+update (RapportColleagueDetail *self)
+{
+  RapportColleague *c = self->colleague;
+  g_autoptr(GPtrArray) summary_parts = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  g_autofree char *birthday = NULL;
+  g_autofree char *cadence = NULL;
+  g_autofree char *added = NULL;
+  RapportSupportKind kind;
+  const char *notes;
+
+  if (c == NULL)
+    return;
+
+  adw_avatar_set_text (self->avatar, rapport_colleague_get_name (c));
+  gtk_label_set_label (self->name_label, rapport_colleague_get_name (c));
+
+  if (*rapport_colleague_get_role (c) != '\0')
+    g_ptr_array_add (summary_parts, (gpointer) rapport_colleague_get_role (c));
+  if (*rapport_colleague_get_specialty (c) != '\0')
+    g_ptr_array_add (summary_parts, (gpointer) rapport_colleague_get_specialty (c));
+  if (*rapport_colleague_get_organization (c) != '\0')
+    g_ptr_array_add (summary_parts, (gpointer) rapport_colleague_get_organization (c));
+  g_ptr_array_add (summary_parts, NULL);
+  /* Translators: the separator between role, specialty and organization */
+  summary = g_strjoinv (_(" · "), (char **) summary_parts->pdata);
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
+
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_label), rapport_colleague_get_archived (c));
+  gtk_button_set_label (self->archive_button,
+                        rapport_colleague_get_archived (c) ? _("Unarchive") : _("Archive"));
+
+  set_row (self->phone_row, rapport_colleague_get_phone (c));
+  set_row (self->email_row, rapport_colleague_get_email (c));
+  set_row (self->messaging_row, rapport_colleague_get_messaging (c));
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->phone_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->email_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->messaging_row)));
+
+  kind = rapport_colleague_get_support_kind (c);
+  birthday = format_birthday (rapport_colleague_get_birthday (c));
+  cadence = format_cadence (rapport_colleague_get_cadence_days (c));
+  set_row (self->support_row, kind != RAPPORT_SUPPORT_KIND_NONE
+                              ? rapport_support_kind_to_label (kind)
+                              : NULL);
+  set_row (self->interests_row, rapport_colleague_get_interests (c));
+  set_row (self->birthday_row, birthday);
+  set_row (self->cadence_row, cadence);
+  gtk_widget_set_visible (GTK_WIDGET (self->about_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->support_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->interests_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->birthday_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->cadence_row)));
+
+  notes = rapport_colleague_get_notes (c);
+  gtk_label_set_label (self->notes_label, notes);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), *notes != '\0');
+
+  if (rapport_colleague_get_created_at (c) > 0)
+    {
+      gint64 created_at = rapport_colleague_get_created_at (c);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (created_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      /* Translators: when the colleague was added, see strftime(3), e.g. "March 14, 2026" */
+      g_autofree char *date = g_date_time_format (local, _("%B %-d, %Y"));
+
+      /* Translators: %s is a date, e.g. "Added March 14, 2026" */
+      added = g_strdup_printf (_("Added %s"), date);
+    }
+  gtk_label_set_label (self->added_label, added != NULL ? added : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->added_label), added != NULL);
+}
+
+static void
+colleague_notify_cb (RapportColleagueDetail *self)
+{
+  update (self);
+}
+
+static void
+undo_archive_cb (AdwToast *toast,
+                 UndoData *data)
+{
+  g_autoptr(RapportColleagueDetail) self = g_weak_ref_get (&data->detail);
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_set_colleague_archived (data->store,
+                                             rapport_colleague_get_id (data->colleague),
+                                             FALSE, &error) &&
+      self != NULL)
+    add_error_toast (self, error);
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                UndoData *data)
+{
+  g_autoptr(RapportColleagueDetail) self = g_weak_ref_get (&data->detail);
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_restore_colleague (data->store, data->colleague, &error) && self != NULL)
+    add_error_toast (self, error);
+}
+
+static void
+write_email_clicked_cb (RapportColleagueDetail *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  if (self->colleague == NULL || *rapport_colleague_get_email (self->colleague) == '\0')
+    return;
+
+  escaped = g_uri_escape_string (rapport_colleague_get_email (self->colleague), "@+", FALSE);
+  uri = g_strconcat ("mailto:", escaped, NULL);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (widget);
+  RapportColleagueEditor *editor;
+  GtkRoot *root;
+
+  if (self->store == NULL || self->colleague == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  editor = rapport_colleague_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->store, self->colleague);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (widget);
+  g_autoptr(RapportColleague) colleague = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean archive;
+
+  if (self->store == NULL || self->colleague == NULL)
+    return;
+
+  /* The store may hand the selection elsewhere while this runs. */
+  colleague = g_object_ref (self->colleague);
+  archive = !rapport_colleague_get_archived (colleague);
+
+  if (!rapport_store_set_colleague_archived (self->store, rapport_colleague_get_id (colleague),
+                                             archive, &error))
+    {
+      add_error_toast (self, error);
+      return;
+    }
+
+  if (!archive)
+    return;
+
+  /* Translators: %s is a colleague's name */
+  title = g_strdup_printf (_("“%s” archived"), rapport_colleague_get_name (colleague));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_archive_cb),
+                         undo_data_new (self, colleague), undo_data_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (widget);
+  g_autoptr(RapportColleague) colleague = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  UndoData *data;
+
+  if (self->store == NULL || self->colleague == NULL)
+    return;
+
+  /* Kept for Undo: the store restores this very object. */
+  colleague = g_object_ref (self->colleague);
+  data = undo_data_new (self, colleague);
+
+  if (!rapport_store_delete_colleague (self->store, rapport_colleague_get_id (colleague), &error))
+    {
+      undo_data_free (data, NULL);
+      add_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is a colleague's name */
+  title = g_strdup_printf (_("“%s” deleted"), rapport_colleague_get_name (colleague));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         data, undo_data_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+rapport_colleague_detail_dispose (GObject *object)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (object);
+  GtkWidget *child;
+
+  rapport_colleague_detail_set_colleague (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COLLEAGUE_DETAIL);
+  /* The template's top box has no id, so the template does not unparent it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_colleague_detail_parent_class)->dispose (object);
+}
+
+static void
+rapport_colleague_detail_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_COLLEAGUE:
+      g_value_set_object (value, self->colleague);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_colleague_detail_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rapport_colleague_detail_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_COLLEAGUE:
+      rapport_colleague_detail_set_colleague (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_colleague_detail_dispose;
+  object_class->get_property = rapport_colleague_detail_get_property;
+  object_class->set_property = rapport_colleague_detail_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COLLEAGUE] =
+    g_param_spec_object ("colleague", NULL, NULL,
+                         RAPPORT_TYPE_COLLEAGUE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/rapport-colleague-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, messaging_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, about_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, support_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, interests_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, birthday_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, added_label);
+  gtk_widget_class_bind_template_callback (widget_class, write_email_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "colleague.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "colleague.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "colleague.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "colleague.edit", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rapport_colleague_detail_init (RapportColleagueDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+GtkWidget *
+rapport_colleague_detail_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_COLLEAGUE_DETAIL, NULL);
+}
+
+RapportStore *
+rapport_colleague_detail_get_store (RapportColleagueDetail *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE_DETAIL (self), NULL);
+
+  return self->store;
+}
+
+void
+rapport_colleague_detail_set_store (RapportColleagueDetail *self,
+                                    RapportStore           *store)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE_DETAIL (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+RapportColleague *
+rapport_colleague_detail_get_colleague (RapportColleagueDetail *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE_DETAIL (self), NULL);
+
+  return self->colleague;
+}
+
+void
+rapport_colleague_detail_set_colleague (RapportColleagueDetail *self,
+                                        RapportColleague       *colleague)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE_DETAIL (self));
+  g_return_if_fail (colleague == NULL || RAPPORT_IS_COLLEAGUE (colleague));
+
+  if (self->colleague == colleague)
+    return;
+
+  if (self->colleague != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->colleague);
+
+  g_set_object (&self->colleague, colleague);
+
+  if (colleague != NULL)
+    self->notify_handler = g_signal_connect_object (colleague, "notify",
+                                                    G_CALLBACK (colleague_notify_cb),
+                                                    self, G_CONNECT_SWAPPED);
+
+  update (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLEAGUE]);
+}

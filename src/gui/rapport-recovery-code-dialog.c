@@ -112,6 +112,10 @@ rapport_recovery_code_dialog_new (GtkWindow  *parent,
                        NULL);
   self->code = g_strdup (code);
   gtk_label_set_text (self->code_label, code);
+  /* Setting the text renames a label for assistive technology; keep the name the code is known by. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->code_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery Code"),
+                                  -1);
 
   if (first_run)
     adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Save Your Recovery Code"));

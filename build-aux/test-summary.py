@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+# build-aux/test-summary.py — counts test cases, not executables, from meson's testlog.json.
+#
+# Copyright 2026 The Rapport authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-summary.py _build/meson-logs/testlog.json
+#
+# meson's own summary counts executables, and a skipped or never-run case is invisible there.
+# This reads each executable's TAP output instead. The last line printed is always
+# "N passed, N failed" (", N skipped" when any were skipped); the exit status is 1 when
+# anything failed.
+
+import json
+import re
+import sys
+
+RESULT_RE = re.compile(r'^\s*(not )?ok\b(.*)$')
+PLAN_RE = re.compile(r'^1\.\.(\d+)')
+SKIP_RE = re.compile(r'#\s*skip\b', re.IGNORECASE)
+TODO_RE = re.compile(r'#\s*todo\b', re.IGNORECASE)
+
+FAILED_RESULTS = {'FAIL', 'ERROR', 'TIMEOUT', 'UNEXPECTEDPASS'}
+
+
+def count_tap(stdout):
+    """Returns (passed, failed, skipped, ran_top_level, plan) or None when stdout holds no TAP."""
+    passed = failed = skipped = top_level = 0
+    plan = None
+    seen = False
+
+    for line in stdout.splitlines():
+        match = RESULT_RE.match(line)
+        if match:
+            seen = True
+            if not line[:1].isspace():
+                top_level += 1
+            directive = match.group(2)
+            if match.group(1):
+                if TODO_RE.search(directive):
+                    skipped += 1
+                else:
+                    failed += 1
+            elif SKIP_RE.search(directive):
+                skipped += 1
+            else:
+                passed += 1
+            continue
+        match = PLAN_RE.match(line)
+        if match and plan is None:
+            plan = int(match.group(1))
+
+    if not seen:
+        return None
+    return passed, failed, skipped, top_level, plan
+
+
+def summarize(entry):
+    """Returns (passed, failed, skipped, note) for one executable's log entry."""
+    result = str(entry.get('result', 'ERROR')).upper()
+    tap = count_tap(entry.get('stdout') or '')
+
+    if tap is None:
+        if result in ('OK', 'EXPECTEDFAIL'):
+            return 1, 0, 0, ''
+        if result == 'SKIP':
+            return 0, 0, 1, ''
+        return 0, 1, 0, 'no TAP output'
+
+    passed, failed, skipped, top_level, plan = tap
+    notes = []
+    if plan is not None and plan > top_level:
+        missing = plan - top_level
+        failed += missing
+        notes.append('%d planned, never ran' % missing)
+    if result in FAILED_RESULTS and failed == 0:
+        failed += 1
+        notes.append('exited %s' % entry.get('returncode', '?'))
+    return passed, failed, skipped, '; '.join(notes)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print('usage: test-summary.py TESTLOG.json', file=sys.stderr)
+        return 2
+
+    entries = []
+    problem = None
+    try:
+        with open(argv[1], encoding='utf-8', errors='replace') as log:
+            for number, line in enumerate(log, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    entries.append(json.loads(line))
+                except ValueError:
+                    problem = '%s:%d: not JSON' % (argv[1], number)
+    except OSError as error:
+        problem = '%s: %s' % (argv[1], error.strerror)
+
+    rows = []
+    for entry in entries:
+        rows.append((str(entry.get('name', '?')), str(entry.get('result', '?')))
+                    + summarize(entry) + (entry.get('duration') or 0.0,))
+    if problem is not None:
+        # A log that is missing or damaged means the run itself broke: never report that as green.
+        rows.append(('(test log)', 'ERROR', 0, 1, 0, problem, 0.0))
+
+    width = max([len('test')] + [len(row[0]) for row in rows])
+    print(('%-*s  %-14s %6s %6s %7s %8s  %s'
+          % (width, 'test', 'result', 'passed', 'failed', 'skipped', 'seconds', '')).rstrip())
+    for name, result, passed, failed, skipped, note, duration in rows:
+        print(('%-*s  %-14s %6d %6d %7d %8.2f  %s'
+              % (width, name, result, passed, failed, skipped, duration, note)).rstrip())
+
+    passed = sum(row[2] for row in rows)
+    failed = sum(row[3] for row in rows)
+    skipped = sum(row[4] for row in rows)
+    line = '%d passed, %d failed' % (passed, failed)
+    if skipped:
+        line += ', %d skipped' % skipped
+    print(line)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
