@@ -367,7 +367,8 @@ archive_action (GtkWidget  *widget,
   /* Translators: %s is a colleague's name */
   title = g_strdup_printf (_("“%s” archived"), rapport_colleague_get_name (colleague));
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  /* No mnemonic: GTK 4.8 would name the button "_Undo Undo" for screen readers. */
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_archive_cb),
                          undo_data_new (self, colleague), undo_data_free, 0);
@@ -403,7 +404,7 @@ delete_action (GtkWidget  *widget,
   /* Translators: %s is a colleague's name */
   title = g_strdup_printf (_("“%s” deleted"), rapport_colleague_get_name (colleague));
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
                          data, undo_data_free, 0);

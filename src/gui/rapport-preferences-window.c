@@ -80,8 +80,8 @@ show_code_clicked_cb (RapportPreferencesWindow *self)
                                     _("Show Your Recovery Code?"),
                                     _("Make sure nobody else can see your screen."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm),
-                                    "cancel", _("_Cancel"),
-                                    "show", _("_Show"),
+                                    "cancel", _("Cancel"),
+                                    "show", _("Show"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (confirm), "show",
                                               ADW_RESPONSE_SUGGESTED);
