@@ -19,11 +19,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rapport-colleague-editor.h"
-#include "rapport-keyring.h"
 #include "rapport-store.h"
+#include "rapport-test-gtk-utils.h"
+#include "rapport-test-utils.h"
 
 typedef struct
 {
@@ -38,41 +37,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
-
-  fixture->dir = g_dir_make_tmp ("rapport-test-editor-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rapport_test_make_tmp_dir ("editor");
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  rapport_keyring_generate_key (key, &error);
-  g_assert_no_error (error);
-
-  fixture->database = rapport_database_open (fixture->path, key, RAPPORT_DATABASE_OPEN_CREATE,
-                                             &error);
-  g_assert_no_error (error);
-  fixture->store = rapport_store_new (fixture->database, &error);
-  g_assert_no_error (error);
+  fixture->store = rapport_test_open_store (fixture->path, NULL, RAPPORT_DATABASE_OPEN_CREATE,
+                                            &fixture->database);
 
   fixture->saved = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -80,121 +50,32 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_pointer (&fixture->saved, g_ptr_array_unref);
-  g_assert_finalize_object (fixture->store);
-  rapport_database_close (fixture->database);
-  g_assert_finalize_object (fixture->database);
-  remove_dir (fixture->dir);
+  rapport_test_close_store (fixture->store, fixture->database);
+  rapport_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* A button activated as from the keyboard clicks only after its pressed look has shown. */
 static void
 wait_for_null (gpointer *pointer)
 {
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add (2000, timeout_cb, &timed_out);
-
-  while (*pointer != NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (source);
-  iterate ();
+  rapport_test_wait_for_null (pointer, 2000);
+  rapport_test_iterate ();
 }
 
 static void
 click (GtkWidget *button)
 {
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *text)
-{
-  if (match (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_entry_row (GtkWidget  *widget,
-              const char *title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_combo_row (GtkWidget  *widget,
-              const char *title)
-{
-  return ADW_IS_COMBO_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_text_view (GtkWidget  *widget,
-              const char *unused)
-{
-  return GTK_IS_TEXT_VIEW (widget);
-}
-
-static gboolean
-is_revealer (GtkWidget  *widget,
-             const char *unused)
-{
-  return GTK_IS_REVEALER (widget);
+  rapport_test_iterate ();
 }
 
 static GtkEditable *
 entry_row (RapportColleagueEditor *editor,
            const char             *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (editor), is_entry_row, title);
+  GtkWidget *row = rapport_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (row);
   return GTK_EDITABLE (row);
@@ -204,7 +85,7 @@ static AdwComboRow *
 combo_row (RapportColleagueEditor *editor,
            const char             *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (editor), is_combo_row, title);
+  GtkWidget *row = rapport_test_find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, title);
 
   g_assert_nonnull (row);
   return ADW_COMBO_ROW (row);
@@ -216,7 +97,7 @@ set_field (RapportColleagueEditor *editor,
            const char             *text)
 {
   gtk_editable_set_text (entry_row (editor, title), text);
-  iterate ();
+  rapport_test_iterate ();
 }
 
 static GtkWidget *
@@ -273,7 +154,7 @@ open_editor (Fixture          *fixture,
 
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  rapport_test_iterate ();
 
   return editor;
 }
@@ -283,20 +164,14 @@ close_editor (RapportColleagueEditor *editor)
 {
   if (editor != NULL)
     gtk_window_destroy (GTK_WINDOW (editor));
-  iterate ();
+  rapport_test_iterate ();
 }
 
 static RapportColleague *
 add_colleague (Fixture    *fixture,
                const char *name)
 {
-  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
-  g_autoptr(GError) error = NULL;
-
-  rapport_store_add_colleague (fixture->store, colleague, &error);
-  g_assert_no_error (error);
-
-  return rapport_store_find_colleague (fixture->store, rapport_colleague_get_id (colleague));
+  return rapport_test_add_colleague (fixture->store, "name", name, NULL);
 }
 
 static void
@@ -373,10 +248,10 @@ test_add (Fixture       *fixture,
   select_combo_label (combo_row (editor, "How They Help"), "Mentor");
   select_combo_label (combo_row (editor, "Check In"), "Every 6 Weeks");
 
-  notes = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), is_text_view, NULL));
+  notes = GTK_TEXT_VIEW (rapport_test_find_by_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (notes);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Knows the badge office.\nCall after boards.", -1);
-  iterate ();
+  rapport_test_iterate ();
 
   g_assert_true (gtk_widget_get_sensitive (confirm_button (editor)));
   click (confirm_button (editor));
@@ -421,7 +296,7 @@ test_enter_confirms (Fixture       *fixture,
 
   /* Enter with no name does nothing, not even after a button's activation delay. */
   g_signal_emit_by_name (text, "activate");
-  wait_ms (400);
+  rapport_test_wait_ms (400);
   g_assert_nonnull (editor);
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
 
@@ -526,7 +401,7 @@ test_cancel (Fixture       *fixture,
   set_field (editor, "Name", "Alexandra Kim");
   set_field (editor, "Role", "Hospitalist");
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  iterate ();
+  rapport_test_iterate ();
 
   g_assert_null (editor);
   g_assert_cmpuint (fixture->saved->len, ==, 0);
@@ -539,7 +414,7 @@ test_cancel (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   set_field (editor, "Name", "Nobody Saved");
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  iterate ();
+  rapport_test_iterate ();
   g_assert_null (editor);
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 1);
 }
@@ -549,7 +424,8 @@ test_store_error (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   RapportColleagueEditor *editor = open_editor (fixture, NULL);
-  GtkRevealer *revealer = GTK_REVEALER (find_widget (GTK_WIDGET (editor), is_revealer, NULL));
+  GtkRevealer *revealer = GTK_REVEALER (rapport_test_find_by_type (GTK_WIDGET (editor),
+                                                                   GTK_TYPE_REVEALER));
   g_autofree char *long_role = g_strnfill (RAPPORT_MAX_FIELD_LENGTH + 1, 'x');
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rapport-colleague.h"
+#include "rapport-test-utils.h"
 
 static const char *string_properties[] = {
   "name", "role", "specialty", "organization", "phone", "email", "messaging", "interests",
@@ -78,29 +79,6 @@ make_full_colleague (void)
                        "created-at", (gint64) 1700000000,
                        "updated-at", (gint64) 1700000500,
                        NULL);
-}
-
-static void
-assert_same_fields (RapportColleague *a,
-                    RapportColleague *b)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (string_properties); i++)
-    {
-      g_autofree char *value_a = NULL;
-      g_autofree char *value_b = NULL;
-
-      g_object_get (a, string_properties[i], &value_a, NULL);
-      g_object_get (b, string_properties[i], &value_b, NULL);
-      g_assert_cmpstr (value_a, ==, value_b);
-    }
-
-  g_assert_cmpint (rapport_colleague_get_support_kind (a), ==,
-                   rapport_colleague_get_support_kind (b));
-  g_assert_cmpuint (rapport_colleague_get_cadence_days (a), ==,
-                    rapport_colleague_get_cadence_days (b));
-  g_assert_cmpint (rapport_colleague_get_archived (a), ==, rapport_colleague_get_archived (b));
-  g_assert_cmpint (rapport_colleague_get_created_at (a), ==, rapport_colleague_get_created_at (b));
-  g_assert_cmpint (rapport_colleague_get_updated_at (a), ==, rapport_colleague_get_updated_at (b));
 }
 
 static void
@@ -252,7 +230,7 @@ test_dup_assign (void)
   /* dup: a separate object with every field, the id included. */
   g_assert_true (copy != original);
   g_assert_cmpint (rapport_colleague_get_id (copy), ==, 42);
-  assert_same_fields (original, copy);
+  rapport_test_assert_same_colleague (original, copy);
 
   rapport_colleague_set_notes (copy, "changed");
   g_assert_cmpstr (rapport_colleague_get_notes (original), !=, "changed");
@@ -261,7 +239,7 @@ test_dup_assign (void)
   rapport_colleague_set_id (target, 7);
   rapport_colleague_assign (target, original);
   g_assert_cmpint (rapport_colleague_get_id (target), ==, 7);
-  assert_same_fields (original, target);
+  rapport_test_assert_same_colleague (original, target);
 
   /* Assigning an equal colleague notifies nothing; one difference notifies one property. */
   g_signal_connect (target, "notify", G_CALLBACK (count_notify_cb), counts);

@@ -19,13 +19,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rapport-colleague-detail.h"
 #include "rapport-colleague-row.h"
 #include "rapport-colleagues-page.h"
-#include "rapport-keyring.h"
 #include "rapport-store.h"
+#include "rapport-test-gtk-utils.h"
+#include "rapport-test-utils.h"
 
 typedef struct
 {
@@ -39,34 +38,6 @@ typedef struct
   gint64                 zoe, ada, bob, chloe, carol;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the search entry's typing delay and the frame clock run. */
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
 static gint64
 add_colleague (Fixture    *fixture,
                const char *name,
@@ -74,13 +45,11 @@ add_colleague (Fixture    *fixture,
                const char *interests,
                gboolean    archived)
 {
-  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+  RapportColleague *colleague = rapport_test_add_colleague (fixture->store, "name", name,
+                                                            "role", role,
+                                                            "interests", interests,
+                                                            NULL);
   g_autoptr(GError) error = NULL;
-
-  rapport_colleague_set_role (colleague, role);
-  rapport_colleague_set_interests (colleague, interests);
-  rapport_store_add_colleague (fixture->store, colleague, &error);
-  g_assert_no_error (error);
 
   if (archived)
     {
@@ -110,28 +79,17 @@ open_page (Fixture *fixture)
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   rapport_colleagues_page_set_store (fixture->page, fixture->store);
   gtk_window_present (fixture->window);
-  wait_ms (100);
+  rapport_test_wait_ms (100);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
-
-  fixture->dir = g_dir_make_tmp ("rapport-test-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rapport_test_make_tmp_dir ("page");
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  rapport_keyring_generate_key (key, &error);
-  g_assert_no_error (error);
-
-  fixture->database = rapport_database_open (fixture->path, key, RAPPORT_DATABASE_OPEN_CREATE,
-                                             &error);
-  g_assert_no_error (error);
-  fixture->store = rapport_store_new (fixture->database, &error);
-  g_assert_no_error (error);
+  fixture->store = rapport_test_open_store (fixture->path, NULL, RAPPORT_DATABASE_OPEN_CREATE,
+                                            &fixture->database);
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Added out of order, with mixed case and an accent, to see the list sort and search. */
@@ -148,24 +106,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -175,84 +115,43 @@ fixture_tear_down (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  iterate ();
+  rapport_test_iterate ();
   g_assert_null (fixture->page);
 
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
-  g_assert_finalize_object (fixture->store);
-  rapport_database_close (fixture->database);
-  g_assert_finalize_object (fixture->database);
-  remove_dir (fixture->dir);
+  rapport_test_close_store (fixture->store, fixture->database);
+  rapport_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *text)
-{
-  if (match (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
-}
-
-static gboolean
-is_label (GtkWidget  *widget,
-          const char *text)
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
-is_status_page (GtkWidget  *widget,
-                const char *title)
+is_status_page (GtkWidget     *widget,
+                gconstpointer  title)
 {
   return ADW_IS_STATUS_PAGE (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
 }
 
-static gboolean
-is_button (GtkWidget  *widget,
-           const char *label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 static GtkWidget *
-find_in_page (Fixture     *fixture,
-              WidgetMatch  match,
-              const char  *text)
+find_in_page (Fixture                *fixture,
+              RapportTestWidgetMatch  match,
+              const char             *text)
 {
-  return find_widget (GTK_WIDGET (fixture->page), match, text);
+  return rapport_test_find_widget (GTK_WIDGET (fixture->page), match, text);
 }
 
 static GtkListView *
 list_view (Fixture *fixture)
 {
-  GtkWidget *view = find_in_page (fixture, is_type, "GtkListView");
+  GtkWidget *view = rapport_test_find_by_type (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (view);
   return GTK_LIST_VIEW (view);
@@ -273,7 +172,7 @@ list_model (Fixture *fixture)
 static GtkEditable *
 search_entry (Fixture *fixture)
 {
-  GtkWidget *entry = find_in_page (fixture, is_type, "GtkSearchEntry");
+  GtkWidget *entry = rapport_test_find_by_type (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
@@ -282,7 +181,8 @@ search_entry (Fixture *fixture)
 static RapportColleagueDetail *
 detail (Fixture *fixture)
 {
-  GtkWidget *widget = find_in_page (fixture, is_type, "RapportColleagueDetail");
+  GtkWidget *widget = rapport_test_find_by_type (GTK_WIDGET (fixture->page),
+                                                 RAPPORT_TYPE_COLLEAGUE_DETAIL);
 
   g_assert_nonnull (widget);
   return RAPPORT_COLLEAGUE_DETAIL (widget);
@@ -312,7 +212,7 @@ search (Fixture    *fixture,
 {
   gtk_editable_set_text (search_entry (fixture), text);
   /* search-changed comes after the entry's typing delay. */
-  wait_ms (400);
+  rapport_test_wait_ms (400);
 }
 
 static gboolean
@@ -382,7 +282,7 @@ test_search (Fixture       *fixture,
   /* Escape clears at once. */
   gtk_editable_set_text (search_entry (fixture), "bob");
   g_signal_emit_by_name (search_entry (fixture), "stop-search");
-  iterate ();
+  rapport_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
 
@@ -393,7 +293,7 @@ test_search (Fixture       *fixture,
     GtkWidget *focus;
 
     rapport_colleagues_page_focus_search (fixture->page);
-    iterate ();
+    rapport_test_iterate ();
     g_assert_true (gtk_widget_is_focus (GTK_WIDGET (search_entry (fixture))) ||
                    gtk_widget_is_ancestor (gtk_window_get_focus (fixture->window),
                                            GTK_WIDGET (search_entry (fixture))));
@@ -405,7 +305,7 @@ test_search (Fixture       *fixture,
         if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
           g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
       }
-    iterate ();
+    rapport_test_iterate ();
     g_assert_true (handled);
     focus = gtk_window_get_focus (fixture->window);
     g_assert_nonnull (focus);
@@ -416,7 +316,7 @@ test_search (Fixture       *fixture,
   /* Enter opens the first result. */
   gtk_editable_set_text (search_entry (fixture), "bob");
   g_signal_emit_by_name (search_entry (fixture), "activate");
-  iterate ();
+  rapport_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 1);
   g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) ==
                  rapport_store_find_colleague (fixture->store, fixture->bob));
@@ -434,27 +334,27 @@ test_archived (Fixture       *fixture,
   g_assert_false (shows_label (GTK_WIDGET (fixture->page), "Carol Archer"));
 
   g_settings_set_boolean (settings, "show-archived", TRUE);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 5);
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Carol Archer"));
 
   g_settings_set_boolean (settings, "show-archived", FALSE);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
 
   /* Archiving elsewhere hides them; unarchiving brings them back. */
   rapport_store_set_colleague_archived (fixture->store, fixture->zoe, TRUE, &error);
   g_assert_no_error (error);
-  iterate ();
+  rapport_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
   rapport_store_set_colleague_archived (fixture->store, fixture->zoe, FALSE, &error);
   g_assert_no_error (error);
-  iterate ();
+  rapport_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
 
   /* Asked for by id, an archived colleague shows anyway. */
   rapport_colleagues_page_show_colleague (fixture->page, fixture->carol);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
   g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) carol);
   g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == carol);
 }
@@ -471,14 +371,14 @@ test_show_colleague (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 1);
 
   rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
   g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
   g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) bob);
   g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == bob);
 
-  name = find_widget (GTK_WIDGET (detail (fixture)), is_label, "Bob Marley");
+  name = rapport_test_find_widget (GTK_WIDGET (detail (fixture)), is_label, "Bob Marley");
   g_assert_true (shows (name));
   g_assert_true (gtk_widget_has_css_class (name, "title-1"));
   g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Pharmacist"));
@@ -486,7 +386,7 @@ test_show_colleague (Fixture       *fixture,
 
   /* An id nobody has changes nothing. */
   rapport_colleagues_page_show_colleague (fixture->page, 999999);
-  iterate ();
+  rapport_test_iterate ();
   g_assert_true (gtk_single_selection_get_selected_item (selection (fixture)) == (gpointer) bob);
 }
 
@@ -500,12 +400,12 @@ test_delete_undo (Fixture       *fixture,
   AdwToast *toast;
 
   rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
-  delete_button = find_widget (GTK_WIDGET (detail (fixture)), is_button, "Delete");
+  delete_button = rapport_test_find_button (GTK_WIDGET (detail (fixture)), "Delete");
   g_assert_true (shows (delete_button));
   g_signal_emit_by_name (delete_button, "clicked");
-  iterate ();
+  rapport_test_iterate ();
 
   g_assert_null (rapport_store_find_colleague (fixture->store, fixture->bob));
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
@@ -521,7 +421,7 @@ test_delete_undo (Fixture       *fixture,
 
   /* Undo brings back the very same colleague. */
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate ();
+  rapport_test_iterate ();
   g_assert_true (rapport_store_find_colleague (fixture->store, fixture->bob) == bob);
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
@@ -536,12 +436,12 @@ test_archive_undo (Fixture       *fixture,
   AdwToast *toast;
 
   rapport_colleagues_page_show_colleague (fixture->page, fixture->ada);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
-  archive_button = find_widget (GTK_WIDGET (detail (fixture)), is_button, "Archive");
+  archive_button = rapport_test_find_button (GTK_WIDGET (detail (fixture)), "Archive");
   g_assert_true (shows (archive_button));
   g_signal_emit_by_name (archive_button, "clicked");
-  iterate ();
+  rapport_test_iterate ();
 
   g_assert_true (rapport_colleague_get_archived (ada));
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 3);
@@ -552,7 +452,7 @@ test_archive_undo (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "ada Lovelace"));
 
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate ();
+  rapport_test_iterate ();
   g_assert_false (rapport_colleague_get_archived (ada));
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
 }
@@ -593,7 +493,7 @@ test_update_in_place (Fixture       *fixture,
   rapport_colleague_set_organization (changes, "St. Luke's");
   rapport_store_update_colleague (fixture->store, changes, &error);
   g_assert_no_error (error);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
   /* Same row, new text; the list did not move. */
   g_assert_cmpuint (n_changed, ==, 0);
@@ -604,13 +504,13 @@ test_update_in_place (Fixture       *fixture,
 
   /* A rename that breaks the order moves the colleague and keeps them selected. */
   rapport_colleagues_page_show_colleague (fixture->page, fixture->ada);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
   g_clear_object (&changes);
   changes = rapport_colleague_dup (ada);
   rapport_colleague_set_name (changes, "Zelda Lovelace");
   rapport_store_update_colleague (fixture->store, changes, &error);
   g_assert_no_error (error);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
   names = list_names (fixture);
   g_assert_cmpstr (names, ==, "Bob Marley, Chloé Dupont, Zelda Lovelace, Zoe Youngblood");
@@ -631,13 +531,13 @@ test_empty (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 0);
   g_assert_true (shows (find_in_page (fixture, is_status_page, "No Colleagues Yet")));
-  add_button = find_in_page (fixture, is_button, "Add Colleague");
+  add_button = rapport_test_find_button (GTK_WIDGET (fixture->page), "Add Colleague");
   g_assert_true (shows (add_button));
   g_assert_true (gtk_widget_has_css_class (add_button, "suggested-action"));
   g_assert_true (gtk_widget_has_css_class (add_button, "pill"));
 
   add_colleague (fixture, "Sam Rivera", "RN", "", FALSE);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
   names = list_names (fixture);
   g_assert_cmpstr (names, ==, "Sam Rivera");
   g_assert_false (shows (find_in_page (fixture, is_status_page, "No Colleagues Yet")));
@@ -648,7 +548,7 @@ static gboolean
 is_editor (GtkWidget  *widget,
            const char *unused)
 {
-  return is_type (widget, "RapportColleagueEditor");
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("RapportColleagueEditor"));
 }
 
 static void
@@ -661,7 +561,7 @@ test_add_colleague (Fixture       *fixture,
   RapportColleague *selected;
 
   rapport_colleagues_page_add_colleague (fixture->page);
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -676,11 +576,11 @@ test_add_colleague (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == fixture->window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
 
-  name_row = find_widget (editor, is_type, "AdwEntryRow");
+  name_row = rapport_test_find_by_type (editor, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Avery Brooks");
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (editor)), "clicked");
-  wait_ms (50);
+  rapport_test_wait_ms (50);
 
   selected = gtk_single_selection_get_selected_item (selection (fixture));
   g_assert_nonnull (selected);
@@ -699,17 +599,17 @@ test_narrow (Fixture       *fixture,
   GtkWidget *row;
 
   gtk_window_set_default_size (fixture->window, 360, 640);
-  wait_ms (300);
+  rapport_test_wait_ms (300);
 
   /* Folded: the list shows, the details do not until a colleague is opened. */
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
-  back = find_widget (GTK_WIDGET (fixture->page), is_type, "AdwButtonContent");
+  back = rapport_test_find_by_type (GTK_WIDGET (fixture->page), ADW_TYPE_BUTTON_CONTENT);
   g_assert_nonnull (back);
 
   row = gtk_widget_get_ancestor (find_in_page (fixture, is_label, "Bob Marley"),
                                  RAPPORT_TYPE_COLLEAGUE_ROW);
   gtk_widget_activate_action (row, "list.activate-item", "u", 1);
-  wait_ms (400);
+  rapport_test_wait_ms (400);
 
   g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) ==
                  rapport_store_find_colleague (fixture->store, fixture->bob));
@@ -717,7 +617,7 @@ test_narrow (Fixture       *fixture,
   g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Bob Marley"));
 
   g_signal_emit_by_name (gtk_widget_get_ancestor (back, GTK_TYPE_BUTTON), "clicked");
-  wait_ms (400);
+  rapport_test_wait_ms (400);
   g_assert_false (shows (back));
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Zoe Young"));
 }

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-database.h"
+#include "rapport-test-utils.h"
 
 typedef struct
 {
@@ -35,52 +36,20 @@ typedef struct
 static const char plaintext_marker[] = "PLAINTEXT-CANARY-7f3a9c";
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      const char *name;
-
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_clear_pointer (&dir, g_dir_close);
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rapport-test-database-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rapport_test_make_tmp_dir ("database");
   f->path = g_build_filename (f->dir, "journal.db", NULL);
-
-  for (guint i = 0; i < RAPPORT_DATABASE_KEY_SIZE; i++)
-    {
-      f->key[i] = (guint8) (i * 7 + 3);
-      f->other_key[i] = (guint8) (255 - i * 5);
-    }
+  rapport_test_fixed_key (f->key, 0);
+  rapport_test_fixed_key (f->other_key, 1);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  rapport_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -98,33 +67,6 @@ contains_bytes (const char *haystack,
       return TRUE;
 
   return FALSE;
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static char **
-list_folder (const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-
-  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 static gint64
@@ -282,13 +224,13 @@ test_create_over_existing (Fixture       *f,
   RapportDatabase *db;
 
   make_closed_database (f);
-  before = checksum_file (f->path);
+  before = rapport_test_checksum_file (f->path);
 
   db = rapport_database_open (f->path, f->other_key, RAPPORT_DATABASE_OPEN_CREATE, &error);
   g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_EXISTS);
   g_assert_null (db);
 
-  after = checksum_file (f->path);
+  after = rapport_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   /* Any file counts, not only journals. */
@@ -312,7 +254,7 @@ test_open_missing (Fixture       *f,
   g_assert_null (db);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 
-  listing = list_folder (f->dir);
+  listing = rapport_test_list_folder (f->dir);
   g_assert_cmpuint (g_strv_length (listing), ==, 0);
 }
 
@@ -328,16 +270,16 @@ test_wrong_key (Fixture       *f,
   RapportDatabase *db;
 
   make_closed_database (f);
-  before = checksum_file (f->path);
-  listing_before = list_folder (f->dir);
+  before = rapport_test_checksum_file (f->path);
+  listing_before = rapport_test_list_folder (f->dir);
 
   db = rapport_database_open (f->path, f->other_key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
   g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_WRONG_KEY);
   g_assert_null (db);
 
-  after = checksum_file (f->path);
+  after = rapport_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
-  listing_after = list_folder (f->dir);
+  listing_after = rapport_test_list_folder (f->dir);
   g_assert_true (g_strv_equal ((const char * const *) listing_before,
                                (const char * const *) listing_after));
 
@@ -366,13 +308,13 @@ test_truncated (Fixture       *f,
 
   /* Cut in the middle of the second page. */
   g_assert_true (g_file_set_contents (f->path, contents, 1024 + 512, NULL));
-  before = checksum_file (f->path);
+  before = rapport_test_checksum_file (f->path);
 
   db = rapport_database_open (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
   g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT);
   g_assert_null (db);
 
-  after = checksum_file (f->path);
+  after = rapport_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -672,7 +614,7 @@ test_failing_first_migration (Fixture       *f,
                                               &failing_steps[1], 1, &error);
   g_assert_nonnull (error);
   g_assert_null (db);
-  listing = list_folder (f->dir);
+  listing = rapport_test_list_folder (f->dir);
   g_assert_cmpuint (g_strv_length (listing), ==, 0);
 }
 
@@ -689,14 +631,14 @@ test_newer_schema (Fixture       *f,
                                               test_steps, 2, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (db);
-  before = checksum_file (f->path);
+  before = rapport_test_checksum_file (f->path);
 
   db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING,
                                               test_steps, 1, &error);
   g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_NEWER_SCHEMA);
   g_assert_null (db);
 
-  after = checksum_file (f->path);
+  after = rapport_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -24,6 +24,7 @@
 
 #include "rapport-keyring.h"
 #include "rapport-profile.h"
+#include "rapport-test-utils.h"
 
 /* Files bigger than this are not ours (and would take long to read). */
 #define MAX_SCAN_SIZE (256 * 1024 * 1024)
@@ -199,26 +200,6 @@ scan_directory (Scan       *scan,
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      GStatBuf info;
-
-      if (g_lstat (child, &info) == 0 && S_ISDIR (info.st_mode))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 static gboolean
 ids_contain (GArray *ids,
              gint64  id)
@@ -309,14 +290,14 @@ test_no_plaintext (void)
   if (store == NULL && g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
       g_test_skip ("No session bus, so no keyring to keep the key in");
-      remove_tree (home);
+      rapport_test_remove_tree (home);
       return;
     }
   g_assert_no_error (error);
   g_assert_nonnull (store);
   if (store == NULL)
     {
-      remove_tree (home);
+      rapport_test_remove_tree (home);
       return;
     }
 
@@ -383,7 +364,7 @@ test_no_plaintext (void)
   g_assert_true (rapport_keyring_clear_key (database_path, NULL, &error));
   g_assert_no_error (error);
 
-  remove_tree (home);
+  rapport_test_remove_tree (home);
 }
 
 int

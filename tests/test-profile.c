@@ -25,6 +25,7 @@
 #include "rapport-keyring.h"
 #include "rapport-profile.h"
 #include "rapport-recovery-code.h"
+#include "rapport-test-utils.h"
 
 /* These run against the real Secret Service on the test session bus. Each case has its own data
  * folder, so its keyring item (keyed by the database path) never meets another case's. */
@@ -44,28 +45,6 @@ typedef struct
   GCond         cond;
   gboolean      done;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static gpointer
 watchdog_thread (gpointer data)
@@ -93,10 +72,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rapport-test-profile-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rapport_test_make_tmp_dir ("profile");
   f->data_dir = g_build_filename (f->dir, "rapport", NULL);
   f->db_path = g_build_filename (f->data_dir, "rapport.db", NULL);
   f->cancellable = g_cancellable_new ();
@@ -124,45 +100,31 @@ fixture_tear_down (Fixture       *f,
   g_mutex_clear (&f->lock);
   g_cond_clear (&f->cond);
 
-  remove_tree (f->dir);
+  rapport_test_remove_tree (f->dir);
   g_clear_object (&f->cancellable);
   g_free (f->db_path);
   g_free (f->data_dir);
   g_free (f->dir);
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* Names and sizes: a second database or a leftover journal file would show up here. */
 static char *
 describe_folder (const char *path)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_auto(GStrv) names = rapport_test_list_folder (path);
+  g_autoptr(GString) lines = g_string_new (NULL);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *child = g_build_filename (path, names[i], NULL);
       struct stat st = { 0 };
 
       g_stat (child, &st);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %lld", name, (long long) st.st_size));
+      g_string_append_printf (lines, "%s%s %lld", i > 0 ? "\n" : "", names[i],
+                              (long long) st.st_size);
     }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (lines, NULL);
 
-  return g_strjoinv ("\n", (char **) lines->pdata);
+  return g_string_free (g_steal_pointer (&lines), FALSE);
 }
 
 static gboolean
@@ -181,17 +143,6 @@ keyring_has_key (Fixture *f,
 
   g_assert_error (error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND);
   return FALSE;
-}
-
-static void
-add_colleague (RapportStore *store,
-               const char   *name)
-{
-  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rapport_store_add_colleague (store, colleague, &error));
-  g_assert_no_error (error);
 }
 
 static gboolean
@@ -230,7 +181,7 @@ create_journal (Fixture *f)
       return NULL;
     }
 
-  add_colleague (store, "Dana Whitfield");
+  rapport_test_add_colleague (store, "name", "Dana Whitfield", NULL);
   code = rapport_profile_dup_recovery_code (profile);
   g_assert_finalize_object (store);
   g_assert_finalize_object (profile);
@@ -304,7 +255,7 @@ test_first_run (Fixture       *f,
 
   if (store != NULL)
     {
-      add_colleague (store, "Dana Whitfield");
+      rapport_test_add_colleague (store, "name", "Dana Whitfield", NULL);
       g_assert_finalize_object (store);
     }
   g_assert_finalize_object (profile);
@@ -324,7 +275,7 @@ test_create_again (Fixture       *f,
   RapportStore *store;
 
   code = create_journal (f);
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
   g_assert_true (keyring_has_key (f, key_before));
 
   profile = rapport_profile_new (f->data_dir);
@@ -333,7 +284,7 @@ test_create_again (Fixture       *f,
   g_assert_null (store);
   g_assert_null (rapport_profile_dup_recovery_code (profile));
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   g_assert_cmpstr (before, ==, after);
   g_assert_true (keyring_has_key (f, key_after));
   g_assert_true (memcmp (key_before, key_after, sizeof key_before) == 0);
@@ -358,7 +309,7 @@ test_open (Fixture       *f,
   if (store != NULL)
     {
       g_assert_true (store_has_colleague (store, "Dana Whitfield"));
-      add_colleague (store, "Rosa Diaz");
+      rapport_test_add_colleague (store, "name", "Rosa Diaz", NULL);
       g_assert_finalize_object (store);
     }
 
@@ -393,7 +344,7 @@ test_key_missing (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (keyring_has_key (f, NULL));
 
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
   listing_before = describe_folder (f->data_dir);
 
   profile = rapport_profile_new (f->data_dir);
@@ -409,7 +360,7 @@ test_key_missing (Fixture       *f,
   g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS);
   g_assert_null (store);
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   listing_after = describe_folder (f->data_dir);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (listing_before, ==, listing_after);
@@ -434,14 +385,14 @@ test_wrong_key (Fixture       *f,
   g_assert_true (rapport_keyring_store_key (f->db_path, other, f->cancellable, &error));
   g_assert_no_error (error);
 
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
   listing_before = describe_folder (f->data_dir);
 
   store = open_journal (f, &error);
   g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY);
   g_assert_null (store);
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   listing_after = describe_folder (f->data_dir);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (listing_before, ==, listing_after);
@@ -553,7 +504,7 @@ test_recovery_code_typo (Fixture       *f,
   /* One character of the third group changed. */
   code[10] = code[10] == 'X' ? 'Y' : 'X';
 
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
   listing_before = describe_folder (f->data_dir);
 
   profile = rapport_profile_new (f->data_dir);
@@ -569,7 +520,7 @@ test_recovery_code_typo (Fixture       *f,
   g_assert_error (error, RAPPORT_RECOVERY_CODE_ERROR, RAPPORT_RECOVERY_CODE_ERROR_LENGTH);
   g_assert_null (store);
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   listing_after = describe_folder (f->data_dir);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (listing_before, ==, listing_after);
@@ -596,7 +547,7 @@ test_recovery_code_other_journal (Fixture       *f,
   g_assert_no_error (error);
   other_code = rapport_recovery_code_format (other);
 
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
 
   profile = rapport_profile_new (f->data_dir);
   store = rapport_profile_unlock_with_recovery_code (profile, other_code, &keyring_error, &error);
@@ -605,7 +556,7 @@ test_recovery_code_other_journal (Fixture       *f,
   g_assert_null (store);
   g_assert_null (rapport_profile_dup_recovery_code (profile));
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   g_assert_cmpstr (before, ==, after);
   /* A code that opens nothing is never stored as the journal's key. */
   g_assert_false (keyring_has_key (f, NULL));
@@ -632,7 +583,7 @@ test_corrupt (Fixture       *f,
   g_assert_true (g_file_set_contents (f->db_path, contents, length - 300, NULL));
   g_chmod (f->db_path, 0600);
 
-  before = checksum_file (f->db_path);
+  before = rapport_test_checksum_file (f->db_path);
   listing_before = describe_folder (f->data_dir);
 
   profile = rapport_profile_new (f->data_dir);
@@ -651,7 +602,7 @@ test_corrupt (Fixture       *f,
   g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_EXISTS);
   g_assert_null (store);
 
-  after = checksum_file (f->db_path);
+  after = rapport_test_checksum_file (f->db_path);
   listing_after = describe_folder (f->data_dir);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (listing_before, ==, listing_after);

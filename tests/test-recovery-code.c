@@ -21,19 +21,13 @@
 #include <string.h>
 
 #include "rapport-recovery-code.h"
+#include "rapport-test-utils.h"
 
 #define KEY_SIZE    32
 #define CODE_CHARS  68
 #define CODE_LENGTH (CODE_CHARS + RAPPORT_RECOVERY_CODE_GROUPS - 1)
 
 static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-static void
-random_key (guint8 *key)
-{
-  for (guint i = 0; i < KEY_SIZE; i++)
-    key[i] = g_test_rand_int_range (0, 256);
-}
 
 /* The keys the exhaustive tests walk through: the edge cases and a few arbitrary ones. */
 static void
@@ -53,7 +47,7 @@ sample_key (guint   n,
         key[i] = i * 37 + 11;
       break;
     default:
-      random_key (key);
+      rapport_test_random_key (key);
       break;
     }
 }
@@ -114,7 +108,7 @@ test_round_trip (void)
 
   for (guint n = 0; n < 2000; n++)
     {
-      random_key (key);
+      rapport_test_random_key (key);
       assert_round_trip (key);
     }
 }
@@ -134,7 +128,7 @@ test_format (void)
     for (guint j = i + 1; j < 16; j++)
       g_assert_false (strncmp (zero_code + 5 * i, zero_code + 5 * j, 4) == 0);
 
-  random_key (key);
+  rapport_test_random_key (key);
   a = rapport_recovery_code_format (key);
   b = rapport_recovery_code_format (key);
   g_assert_cmpstr (a, ==, b);
@@ -390,7 +384,7 @@ test_length (void)
   g_autofree char *plain = NULL;
   g_autofree char *longer = NULL;
 
-  random_key (key);
+  rapport_test_random_key (key);
   code = rapport_recovery_code_format (key);
   plain = strip_dashes (code);
 
@@ -440,7 +434,7 @@ test_bad_character (void)
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
 
-  random_key (key);
+  rapport_test_random_key (key);
   code = rapport_recovery_code_format (key);
 
   /* "U" is left out of the alphabet on purpose (it reads like "V"). */

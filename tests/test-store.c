@@ -19,10 +19,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "rapport-store.h"
+#include "rapport-test-utils.h"
 
 typedef struct
 {
@@ -40,12 +40,6 @@ typedef struct
   GArray          *items_changed;
   guint            n_changed;
 } Fixture;
-
-/* Tests need no keyring: a fixed key is as good as a random one for what is checked here. */
-static const guint8 test_key[RAPPORT_DATABASE_KEY_SIZE] = {
-  0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff,
-  0x0f, 0x1e, 0x2d, 0x3c, 0x4b, 0x5a, 0x69, 0x78, 0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf0,
-};
 
 static void
 items_changed_cb (GListModel *model,
@@ -78,15 +72,10 @@ static void
 open_store (Fixture                 *fixture,
             RapportDatabaseOpenMode  mode)
 {
-  g_autoptr(GError) error = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
 
-  fixture->database = rapport_database_open (fixture->path, test_key, mode, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->database);
-
-  fixture->store = rapport_store_new (fixture->database, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  rapport_test_fixed_key (key, 0);
+  fixture->store = rapport_test_open_store (fixture->path, key, mode, &fixture->database);
 
   g_signal_connect (rapport_store_get_colleagues (fixture->store), "items-changed",
                     G_CALLBACK (items_changed_cb), fixture);
@@ -117,10 +106,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rapport-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rapport_test_make_tmp_dir ("store");
   fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
   fixture->items_changed = g_array_new (FALSE, FALSE, sizeof (ItemsChanged));
 
@@ -131,20 +117,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (fixture->store != NULL)
     close_store (fixture);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_true (rapport_test_remove_tree (fixture->dir));
 
   g_clear_pointer (&fixture->items_changed, g_array_unref);
   g_clear_pointer (&fixture->path, g_free);
@@ -188,53 +164,23 @@ count_rows (Fixture    *fixture,
   return count;
 }
 
+/* The model keeps it alive. */
 static RapportColleague *
 add_colleague (Fixture    *fixture,
                const char *name,
                const char *role,
                const char *notes)
 {
-  g_autoptr(GError) error = NULL;
-  RapportColleague *colleague = rapport_colleague_new (name);
-
-  rapport_colleague_set_role (colleague, role);
-  rapport_colleague_set_notes (colleague, notes);
-
-  g_assert_true (rapport_store_add_colleague (fixture->store, colleague, &error));
-  g_assert_no_error (error);
-  g_object_unref (colleague);
-
-  /* The model keeps it alive. */
-  return colleague;
+  return rapport_test_add_colleague (fixture->store, "name", name, "role", role, "notes", notes,
+                                     NULL);
 }
 
 static void
 assert_same_fields (RapportColleague *a,
                     RapportColleague *b)
 {
-  static const char *names[] = {
-    "name", "role", "specialty", "organization", "phone", "email", "messaging", "interests",
-    "birthday", "notes",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *value_a = NULL;
-      g_autofree char *value_b = NULL;
-
-      g_object_get (a, names[i], &value_a, NULL);
-      g_object_get (b, names[i], &value_b, NULL);
-      g_assert_cmpstr (value_a, ==, value_b);
-    }
-
+  rapport_test_assert_same_colleague (a, b);
   g_assert_cmpint (rapport_colleague_get_id (a), ==, rapport_colleague_get_id (b));
-  g_assert_cmpint (rapport_colleague_get_support_kind (a), ==,
-                   rapport_colleague_get_support_kind (b));
-  g_assert_cmpuint (rapport_colleague_get_cadence_days (a), ==,
-                    rapport_colleague_get_cadence_days (b));
-  g_assert_cmpint (rapport_colleague_get_archived (a), ==, rapport_colleague_get_archived (b));
-  g_assert_cmpint (rapport_colleague_get_created_at (a), ==, rapport_colleague_get_created_at (b));
-  g_assert_cmpint (rapport_colleague_get_updated_at (a), ==, rapport_colleague_get_updated_at (b));
 }
 
 static GArray *

@@ -19,12 +19,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rapport-application.h"
 #include "rapport-colleagues-page.h"
 #include "rapport-preferences-window.h"
 #include "rapport-recovery-code-dialog.h"
+#include "rapport-test-gtk-utils.h"
+#include "rapport-test-utils.h"
 #include "rapport-today-page.h"
 #include "rapport-unlock-page.h"
 #include "rapport-window.h"
@@ -32,7 +32,7 @@
 /* The window needs a registered RapportApplication. It registers on the test session bus under
  * its real id; the tests run one at a time, so no other instance holds the name. */
 
-#define WAIT_SECONDS 10
+#define WAIT_MS 10000
 #define TEST_CODE "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD"
 
 static RapportApplication *app;
@@ -41,48 +41,6 @@ static guint n_databases;
 
 /* Helpers */
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-/* Runs the main loop until check passes or WAIT_SECONDS pass. */
-static gboolean
-wait_until (CheckFunc check,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_TIME_SPAN_SECOND;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -90,68 +48,10 @@ is_mapped (gpointer data)
 }
 
 static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-/* Lets idle rebuilds and layout run. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 gboolean (*match) (GtkWidget *widget, gconstpointer data),
-                 gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-match_type (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  return find_descendant (root, match_type, GSIZE_TO_POINTER (type));
-}
-
-static gboolean
 match_label_text (GtkWidget     *widget,
                   gconstpointer  data)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-match_button_label (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static gboolean
@@ -169,18 +69,10 @@ match_state_stack (GtkWidget     *widget,
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "journal") != NULL;
 }
 
-static gboolean
-match_row_title (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
 static const char *
 visible_state (RapportWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), match_state_stack, NULL);
+  GtkWidget *stack = rapport_test_find_widget (GTK_WIDGET (window), match_state_stack, NULL);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -189,7 +81,7 @@ visible_state (RapportWindow *window)
 static AdwViewStack *
 get_view_stack (RapportWindow *window)
 {
-  GtkWidget *view_stack = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *view_stack = rapport_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
 
   g_assert_nonnull (view_stack);
   return ADW_VIEW_STACK (view_stack);
@@ -199,27 +91,15 @@ get_view_stack (RapportWindow *window)
 static RapportStore *
 make_store (void)
 {
-  g_autoptr(RapportDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   guint8 key[RAPPORT_DATABASE_KEY_SIZE];
-  RapportStore *store;
 
-  for (guint i = 0; i < sizeof key; i++)
-    key[i] = (guint8) g_random_int_range (0, 256);
-
+  rapport_test_random_key (key);
   name = g_strdup_printf ("test-%u.db", ++n_databases);
   path = g_build_filename (tmp_dir, name, NULL);
-  database = rapport_database_open (path, key, RAPPORT_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (database);
 
-  store = rapport_store_new (database, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return rapport_test_open_store (path, key, RAPPORT_DATABASE_OPEN_CREATE, NULL);
 }
 
 static RapportColleague *
@@ -228,15 +108,7 @@ add_colleague (RapportStore *store,
                const char   *role,
                const char   *birthday)
 {
-  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
-  g_autoptr(GError) error = NULL;
-
-  rapport_colleague_set_role (colleague, role);
-  rapport_colleague_set_birthday (colleague, birthday);
-  rapport_store_add_colleague (store, colleague, &error);
-  g_assert_no_error (error);
-
-  return colleague;
+  return rapport_test_add_colleague (store, "name", name, "role", role, "birthday", birthday, NULL);
 }
 
 /* Opens a window on store (NULL: none) showing the journal, mapped. */
@@ -252,8 +124,8 @@ open_window (RapportStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   rapport_window_show_journal (window);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
-  settle ();
+  g_assert_true (rapport_test_wait_until (is_mapped, window, WAIT_MS));
+  rapport_test_iterate ();
 
   return window;
 }
@@ -266,7 +138,7 @@ close_window (RapportWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_null, &weak));
+  g_assert_true (rapport_test_wait_for_null (&weak, WAIT_MS));
   if (weak != NULL)
     g_object_remove_weak_pointer (G_OBJECT (window), &weak);
 
@@ -287,9 +159,9 @@ test_window_opens (void)
   g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
   /* The pages got the application's store. */
   g_assert_true (rapport_today_page_get_store (RAPPORT_TODAY_PAGE (
-    find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))) == store);
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))) == store);
   g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
-    find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
 
   close_window (window);
 }
@@ -344,7 +216,7 @@ test_window_show_view (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                                  names[i]));
-      settle ();
+      rapport_test_iterate ();
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, names[i]);
     }
 
@@ -360,7 +232,7 @@ test_window_show_view (void)
   /* While the journal is not open, the views do not switch. */
   rapport_window_show_loading (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "journal");
-  settle ();
+  rapport_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "today");
 
   close_window (window);
@@ -377,36 +249,38 @@ test_window_unlock (void)
   g_set_error_literal (&reason, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
                        "The login keyring is locked & closed. Unlock it, then try again.");
   rapport_window_show_unlock (window, reason);
-  settle ();
+  rapport_test_iterate ();
 
   g_assert_cmpstr (visible_state (window), ==, "unlock");
 
-  unlock_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_UNLOCK_PAGE);
+  unlock_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_UNLOCK_PAGE);
   g_assert_nonnull (unlock_page);
   g_assert_true (gtk_widget_get_mapped (unlock_page));
   g_assert_true (rapport_unlock_page_get_profile (RAPPORT_UNLOCK_PAGE (unlock_page)) ==
                  rapport_application_get_profile (app));
 
-  status_page = find_by_type (unlock_page, ADW_TYPE_STATUS_PAGE);
+  status_page = rapport_test_find_by_type (unlock_page, ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Your Journal Is Locked");
   description = adw_status_page_get_description (ADW_STATUS_PAGE (status_page));
   g_assert_nonnull (strstr (description, "untouched"));
   /* Shown as text, not parsed as markup: the "&" survives. */
-  g_assert_nonnull (find_descendant (status_page, match_label_text,
-                                     "The login keyring is locked & closed. Unlock it, then try "
-                                     "again.\n\nYour journal and its file are untouched."));
+  g_assert_nonnull (rapport_test_find_widget (status_page, match_label_text,
+                                              "The login keyring is locked & closed. Unlock it, "
+                                              "then try again.\n\nYour journal and its file are "
+                                              "untouched."));
 
-  g_assert_nonnull (find_descendant (unlock_page, match_button_label, "Retry"));
-  g_assert_nonnull (find_descendant (unlock_page, match_button_label, "Use Recovery Code"));
+  g_assert_nonnull (rapport_test_find_button (unlock_page, "Retry"));
+  g_assert_nonnull (rapport_test_find_button (unlock_page, "Use Recovery Code"));
 
   /* Journal actions are off while locked: the Add button follows its action. */
-  add_button = find_descendant (GTK_WIDGET (window), match_action_name, "win.add-colleague");
+  add_button = rapport_test_find_widget (GTK_WIDGET (window), match_action_name,
+                                         "win.add-colleague");
   g_assert_nonnull (add_button);
   g_assert_false (gtk_widget_get_sensitive (add_button));
 
   rapport_window_show_journal (window);
-  settle ();
+  rapport_test_iterate ();
   g_assert_true (gtk_widget_get_sensitive (add_button));
 
   close_window (window);
@@ -420,20 +294,22 @@ test_window_failure (void)
 
   rapport_window_show_failure (window, "Your Journal Could Not Be Opened",
                                "The file is damaged <beyond> repair & cannot be read.");
-  settle ();
+  rapport_test_iterate ();
 
   g_assert_cmpstr (visible_state (window), ==, "failure");
 
-  stack = find_descendant (GTK_WIDGET (window), match_state_stack, NULL);
-  status_page = find_by_type (gtk_stack_get_child_by_name (GTK_STACK (stack), "failure"),
-                              ADW_TYPE_STATUS_PAGE);
+  stack = rapport_test_find_widget (GTK_WIDGET (window), match_state_stack, NULL);
+  status_page = rapport_test_find_by_type (gtk_stack_get_child_by_name (GTK_STACK (stack),
+                                                                        "failure"),
+                                           ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_true (gtk_widget_get_mapped (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Your Journal Could Not Be Opened");
-  g_assert_nonnull (find_descendant (status_page, match_label_text,
-                                     "The file is damaged <beyond> repair & cannot be read."));
-  g_assert_nonnull (find_descendant (status_page, match_action_name, "app.quit"));
+  g_assert_nonnull (rapport_test_find_widget (status_page, match_label_text,
+                                              "The file is damaged <beyond> repair & cannot be "
+                                              "read."));
+  g_assert_nonnull (rapport_test_find_widget (status_page, match_action_name, "app.quit"));
 
   close_window (window);
 }
@@ -471,7 +347,7 @@ test_window_recovery_code (void)
   dialog = RAPPORT_RECOVERY_CODE_DIALOG (rapport_recovery_code_dialog_new (GTK_WINDOW (window),
                                                                            TEST_CODE, TRUE));
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (is_mapped, dialog));
+  g_assert_true (rapport_test_wait_until (is_mapped, dialog, WAIT_MS));
 
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -483,19 +359,19 @@ test_window_recovery_code (void)
                    "done");
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "done"));
 
-  code_label = find_descendant (GTK_WIDGET (dialog), match_label_text, TEST_CODE);
+  code_label = rapport_test_find_widget (GTK_WIDGET (dialog), match_label_text, TEST_CODE);
   g_assert_nonnull (code_label);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (code_label)));
   g_assert_true (gtk_widget_get_mapped (code_label));
 
-  copy_button = find_descendant (GTK_WIDGET (dialog), match_button_label, "Copy");
+  copy_button = rapport_test_find_button (GTK_WIDGET (dialog), "Copy");
   g_assert_nonnull (copy_button);
   g_signal_emit_by_name (copy_button, "clicked");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (copy_button)), ==, "Copied");
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
                                  read_text_cb, &copied);
-  g_assert_true (wait_until (is_set, &copied));
+  g_assert_true (rapport_test_wait_until (is_set, &copied, WAIT_MS));
   g_assert_cmpstr (copied, ==, TEST_CODE);
 
   /* Opened again from Preferences, it does not ask to save. */
@@ -541,31 +417,31 @@ test_window_today (void)
   newest = add_colleague (store, "Nell Newest", "Hospitalist", "");
 
   window = open_window (store, 1280, 720);
-  today_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
+  today_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
   g_assert_nonnull (today_page);
   g_assert_true (gtk_widget_get_mapped (today_page));
 
-  g_assert_nonnull (find_descendant (today_page, match_label_text, heading));
+  g_assert_nonnull (rapport_test_find_widget (today_page, match_label_text, heading));
 
   /* Tomorrow's birthday, with a subtitle that says so; the one in 60 days is not listed. */
-  row = find_descendant (today_page, match_row_title, "Rosa Birthday");
+  row = rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Rosa Birthday");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Tomorrow");
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   /* Recently added: the newest first; archived colleagues appear nowhere. */
-  row = find_descendant (today_page, match_row_title, "Nell Newest");
+  row = rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Nell Newest");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Hospitalist");
   g_assert_true (gtk_widget_get_mapped (row));
-  g_assert_null (find_descendant (today_page, match_row_title, "Archie Archived"));
+  g_assert_null (rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Archie Archived"));
 
   /* Activating a row asks for that colleague; the window switches to Colleagues. */
   g_signal_connect (today_page, "show-colleague", G_CALLBACK (show_colleague_cb), &shown);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   g_assert_cmpint (shown, ==, rapport_colleague_get_id (newest));
-  settle ();
+  rapport_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
                    "colleagues");
 
@@ -577,9 +453,9 @@ test_window_today (void)
     rapport_colleague_set_name (changes, "Rosa Renamed");
     g_assert_true (rapport_store_update_colleague (store, changes, &error));
     g_assert_no_error (error);
-    settle ();
-    g_assert_nonnull (find_descendant (today_page, match_row_title, "Rosa Renamed"));
-    g_assert_null (find_descendant (today_page, match_row_title, "Rosa Birthday"));
+    rapport_test_iterate ();
+    g_assert_nonnull (rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Rosa Renamed"));
+    g_assert_null (rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Rosa Birthday"));
   }
 
   close_window (window);
@@ -590,23 +466,23 @@ test_window_today_empty (void)
 {
   g_autoptr(RapportStore) store = make_store ();
   RapportWindow *window = open_window (store, 1280, 720);
-  GtkWidget *today_page = find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
+  GtkWidget *today_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
   GtkWidget *status_page, *button;
 
-  status_page = find_by_type (today_page, ADW_TYPE_STATUS_PAGE);
+  status_page = rapport_test_find_by_type (today_page, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Welcome to Rapport");
   g_assert_true (gtk_widget_get_mapped (status_page));
-  button = find_descendant (status_page, match_action_name, "win.add-colleague");
+  button = rapport_test_find_widget (status_page, match_action_name, "win.add-colleague");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add Your First Colleague");
 
   /* The first colleague replaces the welcome. */
   add_colleague (store, "First Person", "", "");
-  settle ();
+  rapport_test_iterate ();
   g_assert_false (gtk_widget_get_mapped (status_page));
-  g_assert_nonnull (find_descendant (today_page, match_row_title, "First Person"));
+  g_assert_nonnull (rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "First Person"));
 
   close_window (window);
 }
@@ -623,18 +499,18 @@ test_window_preferences (void)
 
   preferences = rapport_preferences_window_new (GTK_WINDOW (window), profile);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (wait_until (is_mapped, preferences));
+  g_assert_true (rapport_test_wait_until (is_mapped, preferences, WAIT_MS));
 
   g_assert_true (rapport_preferences_window_get_profile (RAPPORT_PREFERENCES_WINDOW (preferences))
                  == profile);
-  path_label = find_descendant (preferences, match_label_text,
-                                rapport_profile_get_database_path (profile));
+  path_label = rapport_test_find_widget (preferences, match_label_text,
+                                         rapport_profile_get_database_path (profile));
   g_assert_nonnull (path_label);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (path_label)));
-  g_assert_nonnull (find_descendant (preferences, match_button_label, "Show…"));
+  g_assert_nonnull (rapport_test_find_button (preferences, "Show…"));
 
   /* The switch follows the setting both ways. */
-  toggle = find_by_type (preferences, GTK_TYPE_SWITCH);
+  toggle = rapport_test_find_by_type (preferences, GTK_TYPE_SWITCH);
   g_assert_nonnull (toggle);
   g_settings_set_boolean (settings, "show-archived", TRUE);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
@@ -644,7 +520,7 @@ test_window_preferences (void)
   weak = preferences;
   g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
   gtk_window_destroy (GTK_WINDOW (preferences));
-  g_assert_true (wait_until (is_null, &weak));
+  g_assert_true (rapport_test_wait_for_null (&weak, WAIT_MS));
 
   close_window (window);
 }
@@ -671,7 +547,7 @@ widget_has_text (GtkWidget *widget)
         return TRUE;
     }
 
-  return find_descendant (widget, match_label_with_text, NULL) != NULL;
+  return rapport_test_find_widget (widget, match_label_with_text, NULL) != NULL;
 }
 
 /* Rule: each button a person can reach shows text (its label or a label inside it), or, when it
@@ -711,15 +587,15 @@ test_window_buttons_labelled (void)
   g_autoptr(GError) reason = NULL;
   static const char * const icon_actions[] = { "win.add-colleague", "win.search" };
   RapportWindow *window;
+  GtkWidget *unlock_page;
 
   add_colleague (store, "Labelled Person", "RN", "");
   window = open_window (store, 1280, 720);
 
   /* Every state's widgets are in the tree, shown or not. */
   g_set_error_literal (&reason, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY, "Wrong key.");
-  rapport_unlock_page_set_reason (RAPPORT_UNLOCK_PAGE (find_by_type (GTK_WIDGET (window),
-                                                                     RAPPORT_TYPE_UNLOCK_PAGE)),
-                                  reason);
+  unlock_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_UNLOCK_PAGE);
+  rapport_unlock_page_set_reason (RAPPORT_UNLOCK_PAGE (unlock_page), reason);
 
   collect_unlabelled (GTK_WIDGET (window), unlabelled);
   for (guint i = 0; i < unlabelled->len; i++)
@@ -737,14 +613,15 @@ test_window_buttons_labelled (void)
   /* The walk reached the header's icon buttons, so it saw the right tree. */
   for (guint i = 0; i < G_N_ELEMENTS (icon_actions); i++)
     {
-      GtkWidget *button = find_descendant (GTK_WIDGET (window), match_action_name,
-                                           icon_actions[i]);
+      GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (window), match_action_name,
+                                                    icon_actions[i]);
 
       g_assert_nonnull (button);
       g_assert_nonnull (gtk_widget_get_tooltip_text (button));
     }
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_by_type (GTK_WIDGET (window),
-                                                              GTK_TYPE_MENU_BUTTON)), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (rapport_test_find_by_type (GTK_WIDGET (window),
+                                                                           GTK_TYPE_MENU_BUTTON)),
+                   ==,
                    "Main Menu");
 
   close_window (window);
@@ -767,10 +644,10 @@ test_window_narrow (void)
   add_colleague (store, "Narrow Person", "RN", "");
   window = open_window (store, 360, 640);
 
-  header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  header_bar = rapport_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   /* The first header bar is the loading state's; take the journal's. */
-  header_bar = gtk_widget_get_ancestor (find_by_type (GTK_WIDGET (window),
-                                                      ADW_TYPE_VIEW_SWITCHER_TITLE),
+  header_bar = gtk_widget_get_ancestor (rapport_test_find_by_type (GTK_WIDGET (window),
+                                                                   ADW_TYPE_VIEW_SWITCHER_TITLE),
                                         ADW_TYPE_HEADER_BAR);
   g_assert_nonnull (header_bar);
   gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
@@ -784,9 +661,9 @@ test_window_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
 
   /* Narrow: the views move to the bottom bar. */
-  switcher_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  switcher_bar = rapport_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_nonnull (switcher_bar);
-  g_assert_true (wait_until (switcher_bar_revealed, switcher_bar));
+  g_assert_true (rapport_test_wait_until (switcher_bar_revealed, switcher_bar, WAIT_MS));
 
   close_window (window);
 }
@@ -824,7 +701,7 @@ test_window_actions (void)
 
   /* Search switches to Colleagues. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  settle ();
+  rapport_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
                    "colleagues");
 
@@ -862,7 +739,7 @@ main (int   argc,
     {
       g_printerr ("Cannot register the application on the session bus: %s\n",
                   error != NULL ? error->message : "another instance is running");
-      remove_tree (tmp_dir);
+      rapport_test_remove_tree (tmp_dir);
       return 77;
     }
 
@@ -884,7 +761,7 @@ main (int   argc,
   /* Not g_assert_finalize_object(): once registered, GTK's session integration keeps a
    * reference of its own. The windows are checked for leaks instead (close_window). */
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  rapport_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return ret;

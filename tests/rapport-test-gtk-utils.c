@@ -1,0 +1,103 @@
+/* rapport-test-gtk-utils.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-test-gtk-utils"
+
+#include "config.h"
+
+#include "rapport-test-gtk-utils.h"
+
+typedef struct
+{
+  GType       type;
+  const char *title;
+} RowQuery;
+
+static gboolean
+match_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+match_row (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const RowQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                    query->title) == 0;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* The first widget under root, root included, in depth-first order that match accepts. */
+GtkWidget *
+rapport_test_find_widget (GtkWidget              *root,
+                          RapportTestWidgetMatch  match,
+                          gconstpointer           data)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  g_return_val_if_fail (match != NULL, NULL);
+
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rapport_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+rapport_test_find_by_type (GtkWidget *root,
+                           GType      type)
+{
+  return rapport_test_find_widget (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+/* A preferences row of row_type (or a subtype) with this title. */
+GtkWidget *
+rapport_test_find_row (GtkWidget  *root,
+                       GType       row_type,
+                       const char *title)
+{
+  RowQuery query = { row_type, title };
+
+  return rapport_test_find_widget (root, match_row, &query);
+}
+
+/* A button showing this label (not one with an icon or a custom child). */
+GtkWidget *
+rapport_test_find_button (GtkWidget  *root,
+                          const char *label)
+{
+  return rapport_test_find_widget (root, match_button_label, label);
+}

@@ -1,0 +1,307 @@
+/* rapport-test-utils.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-test-utils"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rapport-keyring.h"
+#include "rapport-test-utils.h"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A folder named "rapport-test-NAME-XXXXXX" under the temporary folder; NULL (and a failed
+ * assertion) when it cannot be made. */
+char *
+rapport_test_make_tmp_dir (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = NULL;
+  char *dir;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  template = g_strdup_printf ("rapport-test-%s-XXXXXX", name);
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+/* Removes path and everything below it without following symbolic links. TRUE when path is
+ * gone afterwards, so a test can check that nothing it left behind was kept open or read-only. */
+gboolean
+rapport_test_remove_tree (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rapport_test_remove_tree (child);
+        }
+      g_clear_pointer (&dir, g_dir_close);
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+
+  return !g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK);
+}
+
+/* The SHA-256 of a file's bytes, to see that something left it untouched; NULL when unreadable. */
+char *
+rapport_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* The names in a folder, sorted: an empty list when it is missing. */
+char **
+rapport_test_list_folder (const char *path)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Key number n of a fixed series: the same bytes every run, different for every n. Most tests
+ * need no keyring, and a fixed key is as good as a random one for what they check. */
+void
+rapport_test_fixed_key (guint8 *key,
+                        guint   n)
+{
+  g_return_if_fail (key != NULL);
+
+  for (guint i = 0; i < RAPPORT_DATABASE_KEY_SIZE; i++)
+    key[i] = (guint8) (i * 7 + 3 + n * 101);
+}
+
+/* From the test's random seed, so that `--seed` repeats a failing run. */
+void
+rapport_test_random_key (guint8 *key)
+{
+  g_return_if_fail (key != NULL);
+
+  for (guint i = 0; i < RAPPORT_DATABASE_KEY_SIZE; i++)
+    key[i] = (guint8) g_test_rand_int_range (0, 256);
+}
+
+/* A store on the database at path, opened with mode and key (NULL: a new key as the app makes
+ * one); out_database (optional) gets a reference to the connection, for tests that close it
+ * themselves with rapport_test_close_store(). */
+RapportStore *
+rapport_test_open_store (const char               *path,
+                         const guint8             *key,
+                         RapportDatabaseOpenMode   mode,
+                         RapportDatabase         **out_database)
+{
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 new_key[RAPPORT_DATABASE_KEY_SIZE];
+  RapportStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (key == NULL)
+    {
+      g_assert_true (rapport_keyring_generate_key (new_key, &error));
+      g_assert_no_error (error);
+      key = new_key;
+    }
+
+  database = rapport_database_open (path, key, mode, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  if (database == NULL)
+    return NULL;
+
+  store = rapport_store_new (database, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (out_database != NULL)
+    *out_database = g_steal_pointer (&database);
+
+  return store;
+}
+
+/* Closes the connection first, so that the checks see the store drop its last reference and
+ * the connection finalize, not the other way round. */
+void
+rapport_test_close_store (RapportStore    *store,
+                          RapportDatabase *database)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (RAPPORT_IS_DATABASE (database));
+
+  g_assert_finalize_object (store);
+  rapport_database_close (database);
+  g_assert_finalize_object (database);
+}
+
+/* A colleague made from the property list and added to store. The store's model holds it, so
+ * the result belongs to the store. */
+RapportColleague *
+rapport_test_add_colleague (RapportStore *store,
+                            const char   *first_property_name,
+                            ...)
+{
+  g_autoptr(RapportColleague) colleague = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  va_start (args, first_property_name);
+  colleague = RAPPORT_COLLEAGUE (g_object_new_valist (RAPPORT_TYPE_COLLEAGUE, first_property_name,
+                                                      args));
+  va_end (args);
+
+  g_assert_true (rapport_store_add_colleague (store, colleague, &error));
+  g_assert_no_error (error);
+  if (error != NULL)
+    return NULL;
+
+  return rapport_store_find_colleague (store, rapport_colleague_get_id (colleague));
+}
+
+/* Every field but the id, which a copy may or may not keep. */
+void
+rapport_test_assert_same_colleague (RapportColleague *a,
+                                    RapportColleague *b)
+{
+  static const char * const string_properties[] = {
+    "name", "role", "specialty", "organization", "phone", "email", "messaging", "interests",
+    "birthday", "notes",
+  };
+
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (a));
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (b));
+
+  for (guint i = 0; i < G_N_ELEMENTS (string_properties); i++)
+    {
+      g_autofree char *value_a = NULL;
+      g_autofree char *value_b = NULL;
+
+      g_object_get (a, string_properties[i], &value_a, NULL);
+      g_object_get (b, string_properties[i], &value_b, NULL);
+      g_assert_cmpstr (value_a, ==, value_b);
+    }
+
+  g_assert_cmpint (rapport_colleague_get_support_kind (a), ==,
+                   rapport_colleague_get_support_kind (b));
+  g_assert_cmpuint (rapport_colleague_get_cadence_days (a), ==,
+                    rapport_colleague_get_cadence_days (b));
+  g_assert_cmpint (rapport_colleague_get_archived (a), ==, rapport_colleague_get_archived (b));
+  g_assert_cmpint (rapport_colleague_get_created_at (a), ==, rapport_colleague_get_created_at (b));
+  g_assert_cmpint (rapport_colleague_get_updated_at (a), ==, rapport_colleague_get_updated_at (b));
+}
+
+/* Runs whatever is ready (idle rebuilds, layout, queued signals) until nothing is. */
+void
+rapport_test_iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop for ms milliseconds: for typing delays, animations and the frame clock. */
+void
+rapport_test_wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  rapport_test_iterate ();
+}
+
+/* Runs the main loop until check passes (TRUE) or timeout_ms pass (FALSE). Polls, so a check
+ * that turns true without a main-loop event is seen too. */
+gboolean
+rapport_test_wait_until (RapportTestCheck check,
+                         gpointer         data,
+                         guint            timeout_ms)
+{
+  gint64 end;
+
+  g_return_val_if_fail (check != NULL, FALSE);
+
+  end = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* Until *pointer is NULL, as a weak pointer becomes when its object is finalized. */
+gboolean
+rapport_test_wait_for_null (gpointer *pointer,
+                            guint     timeout_ms)
+{
+  g_return_val_if_fail (pointer != NULL, FALSE);
+
+  return rapport_test_wait_until (is_null, pointer, timeout_ms);
+}

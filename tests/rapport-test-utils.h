@@ -1,0 +1,55 @@
+/* rapport-test-utils.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* What the C tests share: temporary folders, keys, journals on disk and main-loop waiting.
+ * Nothing here needs a display; widget lookups are in rapport-test-gtk-utils.h. */
+
+typedef gboolean (*RapportTestCheck) (gpointer data);
+
+char             *rapport_test_make_tmp_dir    (const char               *name);
+gboolean          rapport_test_remove_tree     (const char               *path);
+char             *rapport_test_checksum_file   (const char               *path);
+char            **rapport_test_list_folder     (const char               *path);
+
+void              rapport_test_fixed_key       (guint8                   *key,
+                                                guint                     n);
+void              rapport_test_random_key      (guint8                   *key);
+RapportStore     *rapport_test_open_store      (const char               *path,
+                                                const guint8             *key,
+                                                RapportDatabaseOpenMode   mode,
+                                                RapportDatabase         **out_database);
+RapportColleague *rapport_test_add_colleague   (RapportStore             *store,
+                                                const char               *first_property_name,
+                                                ...) G_GNUC_NULL_TERMINATED;
+void              rapport_test_close_store     (RapportStore             *store,
+                                                RapportDatabase          *database);
+void              rapport_test_assert_same_colleague (RapportColleague   *a,
+                                                      RapportColleague   *b);
+
+void              rapport_test_iterate         (void);
+void              rapport_test_wait_ms         (guint                     ms);
+gboolean          rapport_test_wait_until      (RapportTestCheck          check,
+                                                gpointer                  data,
+                                                guint                     timeout_ms);
+gboolean          rapport_test_wait_for_null   (gpointer                 *pointer,
+                                                guint                     timeout_ms);
+
+G_END_DECLS
