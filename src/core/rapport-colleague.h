@@ -100,6 +100,12 @@ gint64              rapport_colleague_get_updated_at  (RapportColleague  *self);
 void                rapport_colleague_set_updated_at  (RapportColleague  *self,
                                                        gint64             updated_at);
 
+/* When the last interaction with this colleague happened (Unix seconds), 0 for never. Kept up to
+ * date by the store from the journal; not a stored field, and dup/assign leave it alone. */
+gint64              rapport_colleague_get_last_interaction_at (RapportColleague *self);
+void                rapport_colleague_set_last_interaction_at (RapportColleague *self,
+                                                       gint64             last_interaction_at);
+
 /* Checks every field; the first problem found, translated, with what to do. */
 gboolean            rapport_colleague_validate        (RapportColleague  *self,
                                                        GError           **error);

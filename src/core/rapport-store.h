@@ -17,8 +17,12 @@
 
 #include <gio/gio.h>
 
+#include "rapport-assignment.h"
 #include "rapport-colleague.h"
 #include "rapport-database.h"
+#include "rapport-interaction.h"
+#include "rapport-search-result.h"
+#include "rapport-tip.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +35,23 @@ typedef enum
 {
   RAPPORT_STORE_ERROR_NOT_FOUND,
   RAPPORT_STORE_ERROR_INVALID,     /* the value failed validation; the message says which field */
+  RAPPORT_STORE_ERROR_UNDO_SPENT,  /* this undo was already applied, or its rows came back otherwise */
 } RapportStoreError;
+
+/* Everything one delete removed or changed (the row, the rows that cascaded, references set to
+ * NULL), so that Undo puts the journal back exactly, in one transaction. */
+typedef struct _RapportStoreUndo RapportStoreUndo;
+
+#define RAPPORT_TYPE_STORE_UNDO (rapport_store_undo_get_type ())
+
+GType             rapport_store_undo_get_type      (void) G_GNUC_CONST;
+void              rapport_store_undo_free          (RapportStoreUndo  *undo);
+/* How many items of a kind the delete removed (e.g. interactions that named only the deleted
+ * colleague), for messages such as "Ada and 2 journal entries deleted". */
+guint             rapport_store_undo_get_removed   (RapportStoreUndo  *undo,
+                                                    RapportItemKind    kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStoreUndo, rapport_store_undo_free)
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -65,13 +85,18 @@ gboolean          rapport_store_set_colleague_archived (RapportStore  *self,
                                                     gint64             id,
                                                     gboolean           archived,
                                                     GError           **error);
-/* Removes the row and its search entry. Keep the object to undo. */
+/* Removes the colleague, their links to assignments and their place in interactions; an
+ * interaction that named only them is removed too (it would name nobody), one with others stays.
+ * Tips they recommended keep the tip and forget the recommender. *undo (may be NULL) receives what
+ * rapport_store_undo needs to put all of it back. */
 gboolean          rapport_store_delete_colleague   (RapportStore      *self,
                                                     gint64             id,
+                                                    RapportStoreUndo **undo,
                                                     GError           **error);
-/* Undo of a delete: inserts colleague again with its old id and timestamps. */
-gboolean          rapport_store_restore_colleague  (RapportStore      *self,
-                                                    RapportColleague  *colleague,
+/* Puts back what a delete removed, with the same ids, in one transaction; the models get the
+ * items back and "changed" is emitted. An undo works once. */
+gboolean          rapport_store_undo               (RapportStore      *self,
+                                                    RapportStoreUndo  *undo,
                                                     GError           **error);
 
 /* Full-text search (FTS4, accents folded, every word a prefix) over name, role, specialty,
@@ -85,5 +110,105 @@ GArray           *rapport_store_search_colleagues  (RapportStore      *self,
  * "email", "phone", "messaging", "support_kind", "birthday", "cadence_days", "archived",
  * "created_at", "updated_at" as ISO-8601 UTC, "interests", "notes"): what --list prints. */
 char             *rapport_store_colleagues_to_json_lines (RapportStore *self);
+
+/* Assignments. The model holds every assignment in the order they were added. */
+GListModel        *rapport_store_get_assignments          (RapportStore       *self);
+RapportAssignment *rapport_store_find_assignment          (RapportStore       *self,
+                                                           gint64              id);
+gboolean           rapport_store_add_assignment           (RapportStore       *self,
+                                                           RapportAssignment  *assignment,
+                                                           GError            **error);
+gboolean           rapport_store_update_assignment        (RapportStore       *self,
+                                                           RapportAssignment  *changes,
+                                                           GError            **error);
+/* Removes the assignment, its tips and its links; interactions logged there stay and lose the
+ * reference. */
+gboolean           rapport_store_delete_assignment        (RapportStore       *self,
+                                                           gint64              id,
+                                                           RapportStoreUndo  **undo,
+                                                           GError            **error);
+/* The assignment whose dates include now (each read in its own zone); of several, the one that
+ * started last. NULL when none is current. */
+RapportAssignment *rapport_store_get_current_assignment   (RapportStore       *self,
+                                                           GDateTime          *now);
+/* Return recall: other assignments at the same site (same facility, or same city and country,
+ * compared case- and accent-insensitively), newest first, as a GPtrArray of RapportAssignment. */
+GPtrArray         *rapport_store_find_same_site_assignments (RapportStore     *self,
+                                                           gint64              assignment_id);
+
+/* "Met at": a colleague belongs to any number of assignments. met_on is "YYYY-MM-DD" or NULL/""
+ * when not known; linking again replaces the date. */
+gboolean           rapport_store_link_colleague           (RapportStore       *self,
+                                                           gint64              colleague_id,
+                                                           gint64              assignment_id,
+                                                           const char         *met_on,
+                                                           GError            **error);
+gboolean           rapport_store_unlink_colleague         (RapportStore       *self,
+                                                           gint64              colleague_id,
+                                                           gint64              assignment_id,
+                                                           GError            **error);
+/* GArray of gint64 ids, ascending. */
+GArray            *rapport_store_dup_assignment_colleague_ids (RapportStore   *self,
+                                                           gint64              assignment_id);
+GArray            *rapport_store_dup_colleague_assignment_ids (RapportStore   *self,
+                                                           gint64              colleague_id);
+/* NULL when not linked; "" when linked without a date. */
+char              *rapport_store_dup_met_on               (RapportStore       *self,
+                                                           gint64              colleague_id,
+                                                           gint64              assignment_id);
+
+/* Tips. The model holds every tip in the order they were added. */
+GListModel        *rapport_store_get_tips                 (RapportStore       *self);
+RapportTip        *rapport_store_find_tip                 (RapportStore       *self,
+                                                           gint64              id);
+gboolean           rapport_store_add_tip                  (RapportStore       *self,
+                                                           RapportTip         *tip,
+                                                           GError            **error);
+gboolean           rapport_store_update_tip               (RapportStore       *self,
+                                                           RapportTip         *changes,
+                                                           GError            **error);
+gboolean           rapport_store_set_tip_tried            (RapportStore       *self,
+                                                           gint64              id,
+                                                           gboolean            tried,
+                                                           GError            **error);
+gboolean           rapport_store_delete_tip               (RapportStore       *self,
+                                                           gint64              id,
+                                                           RapportStoreUndo  **undo,
+                                                           GError            **error);
+
+/* Interactions. The model holds every interaction in the order they were added; views sort by
+ * occurred-at. Adding or changing one updates the colleagues' last-interaction-at. */
+GListModel         *rapport_store_get_interactions        (RapportStore       *self);
+RapportInteraction *rapport_store_find_interaction        (RapportStore       *self,
+                                                           gint64              id);
+gboolean            rapport_store_add_interaction         (RapportStore       *self,
+                                                           RapportInteraction *interaction,
+                                                           GError            **error);
+gboolean            rapport_store_update_interaction      (RapportStore       *self,
+                                                           RapportInteraction *changes,
+                                                           GError            **error);
+gboolean            rapport_store_delete_interaction      (RapportStore       *self,
+                                                           gint64              id,
+                                                           RapportStoreUndo  **undo,
+                                                           GError            **error);
+/* The latest interaction naming the colleague, or NULL. */
+RapportInteraction *rapport_store_get_last_interaction    (RapportStore       *self,
+                                                           gint64              colleague_id);
+
+/* One search over colleagues, assignments, tips and interactions (FTS4, accents folded, every
+ * word a prefix; the index is written in the same transaction as every row). Returns a GPtrArray
+ * of RapportSearchResult grouped by kind in that order, best first within a kind, at most
+ * limit_per_kind of each (0 = no limit). An interaction is found by its note, its kind and the
+ * names of its colleagues; a tip by its title, note, address and category. */
+GPtrArray          *rapport_store_search                  (RapportStore       *self,
+                                                           const char         *query,
+                                                           guint               limit_per_kind,
+                                                           GError            **error);
+
+/* JSON lines for --list: every stored field, ids for references, dates as stored, timestamps
+ * ISO-8601 UTC; interactions carry "colleague_ids" as an array. */
+char               *rapport_store_assignments_to_json_lines  (RapportStore    *self);
+char               *rapport_store_tips_to_json_lines         (RapportStore    *self);
+char               *rapport_store_interactions_to_json_lines (RapportStore    *self);
 
 G_END_DECLS

@@ -42,8 +42,77 @@ RapportSupportKind  rapport_support_kind_from_nick (const char         *nick);
 /* Translated, for people: "Mentor", "Local Guide"; "Not Set" for NONE. */
 const char         *rapport_support_kind_to_label  (RapportSupportKind  kind);
 
+/* What kind of local knowledge a tip is; stored by nick ("hospital-logistics"). */
+typedef enum
+{
+  RAPPORT_TIP_CATEGORY_FOOD,
+  RAPPORT_TIP_CATEGORY_COFFEE,
+  RAPPORT_TIP_CATEGORY_GROCERIES,
+  RAPPORT_TIP_CATEGORY_LANDMARK,
+  RAPPORT_TIP_CATEGORY_ACTIVITY,
+  RAPPORT_TIP_CATEGORY_OUTDOORS,
+  RAPPORT_TIP_CATEGORY_PARKING,
+  RAPPORT_TIP_CATEGORY_HOUSING,
+  RAPPORT_TIP_CATEGORY_TRANSIT,
+  RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS,
+} RapportTipCategory;
+
+#define RAPPORT_N_TIP_CATEGORIES (RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS + 1)
+#define RAPPORT_TYPE_TIP_CATEGORY (rapport_tip_category_get_type ())
+GType               rapport_tip_category_get_type   (void) G_GNUC_CONST;
+/* "food", "coffee", ..., "hospital-logistics". */
+const char         *rapport_tip_category_to_nick    (RapportTipCategory  category);
+/* Unknown or NULL nicks give ACTIVITY, the most general category. */
+RapportTipCategory  rapport_tip_category_from_nick  (const char         *nick);
+/* Translated: "Food", "Hospital Logistics". */
+const char         *rapport_tip_category_to_label   (RapportTipCategory  category);
+/* A symbolic icon name from the Adwaita theme Debian ships. */
+const char         *rapport_tip_category_to_icon_name (RapportTipCategory category);
+
+/* What happened between the clinician and colleagues; stored by nick ("shared-shift"). */
+typedef enum
+{
+  RAPPORT_INTERACTION_KIND_COFFEE,
+  RAPPORT_INTERACTION_KIND_MEAL,
+  RAPPORT_INTERACTION_KIND_SHARED_SHIFT,
+  RAPPORT_INTERACTION_KIND_CALL,
+  RAPPORT_INTERACTION_KIND_MESSAGE,
+  RAPPORT_INTERACTION_KIND_GROUP_CHAT,
+  RAPPORT_INTERACTION_KIND_MEETING,
+  RAPPORT_INTERACTION_KIND_PEER_SUPPORT,
+  RAPPORT_INTERACTION_KIND_OTHER,
+} RapportInteractionKind;
+
+#define RAPPORT_N_INTERACTION_KINDS (RAPPORT_INTERACTION_KIND_OTHER + 1)
+#define RAPPORT_TYPE_INTERACTION_KIND (rapport_interaction_kind_get_type ())
+GType                   rapport_interaction_kind_get_type      (void) G_GNUC_CONST;
+/* "coffee", "meal", "shared-shift", "call", "message", "group-chat", "meeting", "peer-support", "other". */
+const char             *rapport_interaction_kind_to_nick       (RapportInteractionKind  kind);
+/* Unknown or NULL nicks give OTHER. */
+RapportInteractionKind  rapport_interaction_kind_from_nick     (const char             *nick);
+/* Translated: "Coffee", "Shared Shift", "Peer-Support Session". */
+const char             *rapport_interaction_kind_to_label      (RapportInteractionKind  kind);
+const char             *rapport_interaction_kind_to_icon_name  (RapportInteractionKind  kind);
+
+/* The kinds of things the journal holds, as search results name them. */
+typedef enum
+{
+  RAPPORT_ITEM_KIND_COLLEAGUE = 1,
+  RAPPORT_ITEM_KIND_ASSIGNMENT = 2,
+  RAPPORT_ITEM_KIND_TIP = 3,
+  RAPPORT_ITEM_KIND_INTERACTION = 4,
+  RAPPORT_ITEM_KIND_REMINDER = 5,
+} RapportItemKind;
+
+#define RAPPORT_TYPE_ITEM_KIND (rapport_item_kind_get_type ())
+GType               rapport_item_kind_get_type      (void) G_GNUC_CONST;
+/* Translated group titles: "Colleagues", "Assignments", "Tips", "Journal", "Reminders". */
+const char         *rapport_item_kind_to_group_label (RapportItemKind kind);
+
 /* Longest values the journal accepts, in bytes of UTF-8. */
 #define RAPPORT_MAX_FIELD_LENGTH 1000
 #define RAPPORT_MAX_NOTES_LENGTH (1024 * 1024)
+/* The most colleagues one interaction can name. */
+#define RAPPORT_MAX_INTERACTION_COLLEAGUES 500
 
 G_END_DECLS
