@@ -264,6 +264,60 @@ test_dup_assign (void)
 }
 
 static void
+test_last_interaction_at (void)
+{
+  RapportColleague *colleague = make_full_colleague ();
+  RapportColleague *copy = NULL;
+  RapportColleague *target = rapport_colleague_new ("Someone");
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GParamSpec *pspec;
+  gint64 value = -1;
+
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (colleague), ==, 0);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (colleague), "last-interaction-at");
+  g_assert_nonnull (pspec);
+  if (pspec != NULL)
+    g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64);
+
+  g_signal_connect (colleague, "notify", G_CALLBACK (count_notify_cb), counts);
+  rapport_colleague_set_last_interaction_at (colleague, 0);
+  g_assert_cmpuint (notify_total (counts), ==, 0);
+
+  rapport_colleague_set_last_interaction_at (colleague, 1767225600);
+  rapport_colleague_set_last_interaction_at (colleague, 1767225600);
+  g_assert_cmpuint (notify_count (counts, "last-interaction-at"), ==, 1);
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (colleague), ==, 1767225600);
+
+  g_object_set (colleague, "last-interaction-at", (gint64) 1767312000, NULL);
+  g_object_set (colleague, "last-interaction-at", (gint64) 1767312000, NULL);
+  g_object_get (colleague, "last-interaction-at", &value, NULL);
+  g_assert_cmpint (value, ==, 1767312000);
+  g_assert_cmpuint (notify_count (counts, "last-interaction-at"), ==, 2);
+  g_assert_cmpuint (notify_total (counts), ==, 2);
+  g_signal_handlers_disconnect_by_data (colleague, counts);
+
+  /* Not a stored field: dup and assign leave it alone. */
+  copy = rapport_colleague_dup (colleague);
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (copy), ==, 0);
+
+  rapport_colleague_set_last_interaction_at (target, 5);
+  g_hash_table_remove_all (counts);
+  g_signal_connect (target, "notify", G_CALLBACK (count_notify_cb), counts);
+  rapport_colleague_assign (target, colleague);
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (target), ==, 5);
+  g_assert_cmpuint (notify_count (counts, "last-interaction-at"), ==, 0);
+  g_signal_handlers_disconnect_by_data (target, counts);
+
+  /* It does not take part in validation either. */
+  g_assert_true (rapport_colleague_validate (colleague, NULL));
+
+  g_assert_finalize_object (colleague);
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (target);
+}
+
+static void
 assert_invalid (RapportColleague      *colleague,
                 RapportColleagueError  code)
 {
@@ -515,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/rapport/colleague/null-strings", test_null_strings);
   g_test_add_func ("/rapport/colleague/notify", test_notify);
   g_test_add_func ("/rapport/colleague/dup-assign", test_dup_assign);
+  g_test_add_func ("/rapport/colleague/last-interaction-at", test_last_interaction_at);
   g_test_add_func ("/rapport/colleague/validate", test_validate);
   g_test_add_func ("/rapport/colleague/email", test_email);
   g_test_add_func ("/rapport/colleague/phone", test_phone);

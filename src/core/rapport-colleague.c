@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-colleague.h"
+#include "rapport-text-private.h"
 
 struct _RapportColleague
 {
@@ -43,6 +44,7 @@ struct _RapportColleague
   gboolean            archived;
   gint64              created_at;
   gint64              updated_at;
+  gint64              last_interaction_at;
 };
 
 G_DEFINE_FINAL_TYPE (RapportColleague, rapport_colleague, G_TYPE_OBJECT)
@@ -67,6 +69,7 @@ enum {
   PROP_ARCHIVED,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_LAST_INTERACTION_AT,
   N_PROPS
 };
 
@@ -111,45 +114,16 @@ set_string (RapportColleague *self,
   return TRUE;
 }
 
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Line and paragraph separators break a one-line field as surely as '\n' does. */
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Two ASCII digits at text; -1 when they are not digits. */
-static int
-parse_two_digits (const char *text)
-{
-  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
-    return -1;
-
-  return g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
-}
-
 /* Month and day at text, "MM-DD"; a year-less date may be Feb 29. */
 static gboolean
-parse_month_day (const char *text,
-                 int        *month,
-                 int        *day)
+parse_month_day (const char *text)
 {
-  *month = parse_two_digits (text);
-  *day = parse_two_digits (text + 3);
-
-  if (*month < 1 || *month > 12 || text[2] != '-' || *day < 1)
-    return FALSE;
+  g_autofree char *date = NULL;
 
   /* 2000 is a leap year, so Feb 29 passes. */
-  return *day <= g_date_get_days_in_month ((GDateMonth) *month, 2000);
+  date = g_strconcat ("2000-", text, NULL);
+
+  return rapport_text_parse_iso_date (date, NULL, NULL, NULL);
 }
 
 static void
@@ -245,6 +219,10 @@ rapport_colleague_get_property (GObject    *object,
       g_value_set_int64 (value, self->updated_at);
       break;
 
+    case PROP_LAST_INTERACTION_AT:
+      g_value_set_int64 (value, self->last_interaction_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +302,10 @@ rapport_colleague_set_property (GObject      *object,
       rapport_colleague_set_updated_at (self, g_value_get_int64 (value));
       break;
 
+    case PROP_LAST_INTERACTION_AT:
+      rapport_colleague_set_last_interaction_at (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -372,6 +354,8 @@ rapport_colleague_class_init (RapportColleagueClass *klass)
     g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
     g_param_spec_int64 ("updated-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_LAST_INTERACTION_AT] =
+    g_param_spec_int64 ("last-interaction-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -746,62 +730,54 @@ rapport_colleague_set_updated_at (RapportColleague *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 
+gint64
+rapport_colleague_get_last_interaction_at (RapportColleague *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (self), 0);
+
+  return self->last_interaction_at;
+}
+
+void
+rapport_colleague_set_last_interaction_at (RapportColleague *self,
+                                           gint64            last_interaction_at)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (self));
+
+  if (self->last_interaction_at == last_interaction_at)
+    return;
+
+  self->last_interaction_at = last_interaction_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_INTERACTION_AT]);
+}
+
 gboolean
 rapport_colleague_validate (RapportColleague  *self,
                             GError           **error)
 {
-  g_autofree char *name = NULL;
+  RapportTextField fields[G_N_ELEMENTS (text_fields)];
 
   g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = g_strstrip (g_strdup (self->name));
-  if (name[0] == '\0')
+  if (rapport_text_is_blank (self->name))
     {
       g_set_error_literal (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_NAME_REQUIRED,
                            _("Enter a name"));
       return FALSE;
     }
 
-  /* Messages name the field but never quote its value: they may end up in a log. */
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
-      const char *value = G_STRUCT_MEMBER (const char *, self, text_fields[i].offset);
-      gsize max_length = text_fields[i].multi_line ? RAPPORT_MAX_NOTES_LENGTH
-                                                   : RAPPORT_MAX_FIELD_LENGTH;
-      gsize length = strlen (value);
-
-      if (length > max_length)
-        {
-          g_autofree char *size = g_format_size_full (max_length, G_FORMAT_SIZE_IEC_UNITS);
-
-          g_set_error (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_TOO_LONG,
-                       /* Translators: the first %s is a field such as "Notes", the second a
-                        * size such as "1.0 MiB" */
-                       _("%s is too long. Shorten it to at most %s and try again."),
-                       _(text_fields[i].label), size);
-          return FALSE;
-        }
-
-      if (!g_utf8_validate (value, length, NULL))
-        {
-          g_set_error (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT,
-                       /* Translators: %s is a field such as "Role" */
-                       _("%s contains text that is not valid Unicode. Type it again."),
-                       _(text_fields[i].label));
-          return FALSE;
-        }
-
-      if (!text_fields[i].multi_line && has_control_characters (value))
-        {
-          g_set_error (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT,
-                       /* Translators: %s is a field such as "Role" */
-                       _("%s must be a single line without control characters. Remove them and "
-                         "try again."),
-                       _(text_fields[i].label));
-          return FALSE;
-        }
+      fields[i].value = G_STRUCT_MEMBER (const char *, self, text_fields[i].offset);
+      fields[i].label = text_fields[i].label;
+      fields[i].multi_line = text_fields[i].multi_line;
     }
+
+  if (!rapport_text_check_fields (fields, G_N_ELEMENTS (fields), RAPPORT_COLLEAGUE_ERROR,
+                                  RAPPORT_COLLEAGUE_ERROR_TOO_LONG,
+                                  RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT, error))
+    return FALSE;
 
   if (!rapport_validate_email (self->email))
     {
@@ -924,9 +900,6 @@ gboolean
 rapport_validate_birthday (const char  *birthday,
                            char       **normalized)
 {
-  int month;
-  int day;
-
   g_return_val_if_fail (birthday != NULL, FALSE);
 
   if (normalized != NULL)
@@ -940,34 +913,20 @@ rapport_validate_birthday (const char  *birthday,
       return TRUE;
 
     case 5: /* "MM-DD" */
-      if (!parse_month_day (birthday, &month, &day))
+      if (!parse_month_day (birthday))
         return FALSE;
       if (normalized != NULL)
         *normalized = g_strconcat ("--", birthday, NULL);
       return TRUE;
 
     case 7: /* "--MM-DD" */
-      if (birthday[0] != '-' || birthday[1] != '-' || !parse_month_day (birthday + 2, &month, &day))
+      if (birthday[0] != '-' || birthday[1] != '-' || !parse_month_day (birthday + 2))
         return FALSE;
       break;
 
     case 10: /* "YYYY-MM-DD" */
-      {
-        int century = parse_two_digits (birthday);
-        int year_in_century = parse_two_digits (birthday + 2);
-        int year;
-
-        if (century < 0 || year_in_century < 0 || birthday[4] != '-')
-          return FALSE;
-
-        year = century * 100 + year_in_century;
-        month = parse_two_digits (birthday + 5);
-        day = parse_two_digits (birthday + 8);
-
-        if (birthday[7] != '-' || month < 1 || day < 1
-            || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-          return FALSE;
-      }
+      if (!rapport_text_parse_iso_date (birthday, NULL, NULL, NULL))
+        return FALSE;
       break;
 
     default:

@@ -17,8 +17,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "rapport-text-private.h"
 #include "rapport-types.h"
 
 /* The nicks are what the database stores: never change them. */
@@ -33,6 +36,95 @@ static const struct
   [RAPPORT_SUPPORT_KIND_FRIEND]      = { "friend",      N_("Friend") },
   [RAPPORT_SUPPORT_KIND_LOCAL_GUIDE] = { "local-guide", N_("Local Guide") },
 };
+
+/* The same nicks go into the GEnums below and into the database. */
+static const struct
+{
+  const char *nick;
+  const char *label;
+  const char *icon_name;
+} tip_categories[RAPPORT_N_TIP_CATEGORIES] = {
+  [RAPPORT_TIP_CATEGORY_FOOD]               = { "food",               N_("Food"),
+                                                "emoji-food-symbolic" },
+  [RAPPORT_TIP_CATEGORY_COFFEE]             = { "coffee",             N_("Coffee"),
+                                                "emoji-food-symbolic" },
+  [RAPPORT_TIP_CATEGORY_GROCERIES]          = { "groceries",          N_("Groceries"),
+                                                "emoji-objects-symbolic" },
+  [RAPPORT_TIP_CATEGORY_LANDMARK]           = { "landmark",           N_("Landmark"),
+                                                "emoji-flags-symbolic" },
+  [RAPPORT_TIP_CATEGORY_ACTIVITY]           = { "activity",           N_("Activity"),
+                                                "emoji-activities-symbolic" },
+  [RAPPORT_TIP_CATEGORY_OUTDOORS]           = { "outdoors",           N_("Outdoors"),
+                                                "emoji-nature-symbolic" },
+  [RAPPORT_TIP_CATEGORY_PARKING]            = { "parking",            N_("Parking"),
+                                                "mark-location-symbolic" },
+  [RAPPORT_TIP_CATEGORY_HOUSING]            = { "housing",            N_("Housing"),
+                                                "user-home-symbolic" },
+  [RAPPORT_TIP_CATEGORY_TRANSIT]            = { "transit",            N_("Transit"),
+                                                "emoji-travel-symbolic" },
+  [RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS] = { "hospital-logistics", N_("Hospital Logistics"),
+                                                "dialog-information-symbolic" },
+};
+
+static const struct
+{
+  const char *nick;
+  const char *label;
+  const char *icon_name;
+} interaction_kinds[RAPPORT_N_INTERACTION_KINDS] = {
+  [RAPPORT_INTERACTION_KIND_COFFEE]       = { "coffee",       N_("Coffee"),
+                                              "emoji-food-symbolic" },
+  [RAPPORT_INTERACTION_KIND_MEAL]         = { "meal",         N_("Meal"),
+                                              "emoji-food-symbolic" },
+  [RAPPORT_INTERACTION_KIND_SHARED_SHIFT] = { "shared-shift", N_("Shared Shift"),
+                                              "appointment-soon-symbolic" },
+  [RAPPORT_INTERACTION_KIND_CALL]         = { "call",         N_("Call"),
+                                              "call-start-symbolic" },
+  [RAPPORT_INTERACTION_KIND_MESSAGE]      = { "message",      N_("Message"),
+                                              "chat-message-new-symbolic" },
+  [RAPPORT_INTERACTION_KIND_GROUP_CHAT]   = { "group-chat",   N_("Group Chat"),
+                                              "system-switch-user-symbolic" },
+  [RAPPORT_INTERACTION_KIND_MEETING]      = { "meeting",      N_("Meeting"),
+                                              "x-office-calendar-symbolic" },
+  [RAPPORT_INTERACTION_KIND_PEER_SUPPORT] = { "peer-support", N_("Peer-Support Session"),
+                                              "emoji-people-symbolic" },
+  [RAPPORT_INTERACTION_KIND_OTHER]        = { "other",        N_("Other"),
+                                              "view-more-horizontal-symbolic" },
+};
+
+/* Indexed by RapportItemKind, which starts at 1. */
+static const char * const item_kind_group_labels[] = {
+  [RAPPORT_ITEM_KIND_COLLEAGUE]   = N_("Colleagues"),
+  [RAPPORT_ITEM_KIND_ASSIGNMENT]  = N_("Assignments"),
+  [RAPPORT_ITEM_KIND_TIP]         = N_("Tips"),
+  [RAPPORT_ITEM_KIND_INTERACTION] = N_("Journal"),
+  [RAPPORT_ITEM_KIND_REMINDER]    = N_("Reminders"),
+};
+
+static gboolean
+has_control_characters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Line and paragraph separators break a one-line field as surely as '\n' does. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Two ASCII digits at text; -1 when they are not digits. */
+static int
+parse_two_digits (const char *text)
+{
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
+    return -1;
+
+  return g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
+}
 
 GType
 rapport_support_kind_get_type (void)
@@ -89,4 +181,287 @@ rapport_support_kind_to_label (RapportSupportKind kind)
     kind = RAPPORT_SUPPORT_KIND_NONE;
 
   return _(support_kinds[kind].label);
+}
+
+GType
+rapport_tip_category_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { RAPPORT_TIP_CATEGORY_FOOD, "RAPPORT_TIP_CATEGORY_FOOD", "food" },
+        { RAPPORT_TIP_CATEGORY_COFFEE, "RAPPORT_TIP_CATEGORY_COFFEE", "coffee" },
+        { RAPPORT_TIP_CATEGORY_GROCERIES, "RAPPORT_TIP_CATEGORY_GROCERIES", "groceries" },
+        { RAPPORT_TIP_CATEGORY_LANDMARK, "RAPPORT_TIP_CATEGORY_LANDMARK", "landmark" },
+        { RAPPORT_TIP_CATEGORY_ACTIVITY, "RAPPORT_TIP_CATEGORY_ACTIVITY", "activity" },
+        { RAPPORT_TIP_CATEGORY_OUTDOORS, "RAPPORT_TIP_CATEGORY_OUTDOORS", "outdoors" },
+        { RAPPORT_TIP_CATEGORY_PARKING, "RAPPORT_TIP_CATEGORY_PARKING", "parking" },
+        { RAPPORT_TIP_CATEGORY_HOUSING, "RAPPORT_TIP_CATEGORY_HOUSING", "housing" },
+        { RAPPORT_TIP_CATEGORY_TRANSIT, "RAPPORT_TIP_CATEGORY_TRANSIT", "transit" },
+        { RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS, "RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS",
+          "hospital-logistics" },
+        { 0, NULL, NULL },
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("RapportTipCategory"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+const char *
+rapport_tip_category_to_nick (RapportTipCategory category)
+{
+  if ((guint) category >= RAPPORT_N_TIP_CATEGORIES)
+    category = RAPPORT_TIP_CATEGORY_ACTIVITY;
+
+  return tip_categories[category].nick;
+}
+
+RapportTipCategory
+rapport_tip_category_from_nick (const char *nick)
+{
+  if (nick == NULL)
+    return RAPPORT_TIP_CATEGORY_ACTIVITY;
+
+  for (guint i = 0; i < RAPPORT_N_TIP_CATEGORIES; i++)
+    {
+      if (g_str_equal (nick, tip_categories[i].nick))
+        return (RapportTipCategory) i;
+    }
+
+  return RAPPORT_TIP_CATEGORY_ACTIVITY;
+}
+
+const char *
+rapport_tip_category_to_label (RapportTipCategory category)
+{
+  if ((guint) category >= RAPPORT_N_TIP_CATEGORIES)
+    category = RAPPORT_TIP_CATEGORY_ACTIVITY;
+
+  return _(tip_categories[category].label);
+}
+
+const char *
+rapport_tip_category_to_icon_name (RapportTipCategory category)
+{
+  if ((guint) category >= RAPPORT_N_TIP_CATEGORIES)
+    category = RAPPORT_TIP_CATEGORY_ACTIVITY;
+
+  return tip_categories[category].icon_name;
+}
+
+GType
+rapport_interaction_kind_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { RAPPORT_INTERACTION_KIND_COFFEE, "RAPPORT_INTERACTION_KIND_COFFEE", "coffee" },
+        { RAPPORT_INTERACTION_KIND_MEAL, "RAPPORT_INTERACTION_KIND_MEAL", "meal" },
+        { RAPPORT_INTERACTION_KIND_SHARED_SHIFT, "RAPPORT_INTERACTION_KIND_SHARED_SHIFT",
+          "shared-shift" },
+        { RAPPORT_INTERACTION_KIND_CALL, "RAPPORT_INTERACTION_KIND_CALL", "call" },
+        { RAPPORT_INTERACTION_KIND_MESSAGE, "RAPPORT_INTERACTION_KIND_MESSAGE", "message" },
+        { RAPPORT_INTERACTION_KIND_GROUP_CHAT, "RAPPORT_INTERACTION_KIND_GROUP_CHAT",
+          "group-chat" },
+        { RAPPORT_INTERACTION_KIND_MEETING, "RAPPORT_INTERACTION_KIND_MEETING", "meeting" },
+        { RAPPORT_INTERACTION_KIND_PEER_SUPPORT, "RAPPORT_INTERACTION_KIND_PEER_SUPPORT",
+          "peer-support" },
+        { RAPPORT_INTERACTION_KIND_OTHER, "RAPPORT_INTERACTION_KIND_OTHER", "other" },
+        { 0, NULL, NULL },
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("RapportInteractionKind"),
+                                           values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+const char *
+rapport_interaction_kind_to_nick (RapportInteractionKind kind)
+{
+  if ((guint) kind >= RAPPORT_N_INTERACTION_KINDS)
+    kind = RAPPORT_INTERACTION_KIND_OTHER;
+
+  return interaction_kinds[kind].nick;
+}
+
+RapportInteractionKind
+rapport_interaction_kind_from_nick (const char *nick)
+{
+  if (nick == NULL)
+    return RAPPORT_INTERACTION_KIND_OTHER;
+
+  for (guint i = 0; i < RAPPORT_N_INTERACTION_KINDS; i++)
+    {
+      if (g_str_equal (nick, interaction_kinds[i].nick))
+        return (RapportInteractionKind) i;
+    }
+
+  return RAPPORT_INTERACTION_KIND_OTHER;
+}
+
+const char *
+rapport_interaction_kind_to_label (RapportInteractionKind kind)
+{
+  if ((guint) kind >= RAPPORT_N_INTERACTION_KINDS)
+    kind = RAPPORT_INTERACTION_KIND_OTHER;
+
+  return _(interaction_kinds[kind].label);
+}
+
+const char *
+rapport_interaction_kind_to_icon_name (RapportInteractionKind kind)
+{
+  if ((guint) kind >= RAPPORT_N_INTERACTION_KINDS)
+    kind = RAPPORT_INTERACTION_KIND_OTHER;
+
+  return interaction_kinds[kind].icon_name;
+}
+
+GType
+rapport_item_kind_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { RAPPORT_ITEM_KIND_COLLEAGUE, "RAPPORT_ITEM_KIND_COLLEAGUE", "colleague" },
+        { RAPPORT_ITEM_KIND_ASSIGNMENT, "RAPPORT_ITEM_KIND_ASSIGNMENT", "assignment" },
+        { RAPPORT_ITEM_KIND_TIP, "RAPPORT_ITEM_KIND_TIP", "tip" },
+        { RAPPORT_ITEM_KIND_INTERACTION, "RAPPORT_ITEM_KIND_INTERACTION", "interaction" },
+        { RAPPORT_ITEM_KIND_REMINDER, "RAPPORT_ITEM_KIND_REMINDER", "reminder" },
+        { 0, NULL, NULL },
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("RapportItemKind"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+const char *
+rapport_item_kind_to_group_label (RapportItemKind kind)
+{
+  g_return_val_if_fail (kind >= RAPPORT_ITEM_KIND_COLLEAGUE && kind <= RAPPORT_ITEM_KIND_REMINDER,
+                        "");
+
+  return _(item_kind_group_labels[kind]);
+}
+
+gboolean
+rapport_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  /* Broken text is not blank: the field checks report it. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rapport_text_check_fields (const RapportTextField  *fields,
+                           guint                    n_fields,
+                           GQuark                   domain,
+                           int                      too_long_code,
+                           int                      invalid_text_code,
+                           GError                 **error)
+{
+  /* Messages name the field but never quote its value: they may end up in a log. */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *value = fields[i].value != NULL ? fields[i].value : "";
+      gsize max_length = fields[i].multi_line ? RAPPORT_MAX_NOTES_LENGTH
+                                              : RAPPORT_MAX_FIELD_LENGTH;
+      gsize length = strlen (value);
+
+      if (length > max_length)
+        {
+          g_autofree char *size = g_format_size_full (max_length, G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, domain, too_long_code,
+                       /* Translators: the first %s is a field such as "Notes", the second a
+                        * size such as "1.0 MiB" */
+                       _("%s is too long. Shorten it to at most %s and try again."),
+                       _(fields[i].label), size);
+          return FALSE;
+        }
+
+      if (!g_utf8_validate (value, length, NULL))
+        {
+          g_set_error (error, domain, invalid_text_code,
+                       /* Translators: %s is a field such as "Role" */
+                       _("%s contains text that is not valid Unicode. Type it again."),
+                       _(fields[i].label));
+          return FALSE;
+        }
+
+      if (!fields[i].multi_line && has_control_characters (value))
+        {
+          g_set_error (error, domain, invalid_text_code,
+                       /* Translators: %s is a field such as "Role" */
+                       _("%s must be a single line without control characters. Remove them and "
+                         "try again."),
+                       _(fields[i].label));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+rapport_text_parse_iso_date (const char *text,
+                             GDateYear  *year,
+                             GDateMonth *month,
+                             GDateDay   *day)
+{
+  int century;
+  int year_in_century;
+  int y;
+  int m;
+  int d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  century = parse_two_digits (text);
+  year_in_century = parse_two_digits (text + 2);
+  m = parse_two_digits (text + 5);
+  d = parse_two_digits (text + 8);
+
+  if (century < 0 || year_in_century < 0 || m < 1 || d < 1)
+    return FALSE;
+
+  y = century * 100 + year_in_century;
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  if (year != NULL)
+    *year = (GDateYear) y;
+  if (month != NULL)
+    *month = (GDateMonth) m;
+  if (day != NULL)
+    *day = (GDateDay) d;
+
+  return TRUE;
 }

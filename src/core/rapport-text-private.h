@@ -1,0 +1,47 @@
+/* rapport-text-private.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Text checks the value objects share; each object reports them in its own error domain. */
+
+typedef struct
+{
+  const char *value;
+  const char *label;        /* untranslated (N_()), names the field in messages */
+  gboolean    multi_line;   /* notes may hold newlines and get RAPPORT_MAX_NOTES_LENGTH */
+} RapportTextField;
+
+/* TRUE when text is empty or only white space. */
+gboolean rapport_text_is_blank        (const char             *text);
+/* Length, UTF-8 and (for one-line fields) control characters, in the order given; the first
+ * problem is set in domain with too_long_code or invalid_text_code. */
+gboolean rapport_text_check_fields    (const RapportTextField *fields,
+                                       guint                   n_fields,
+                                       GQuark                  domain,
+                                       int                     too_long_code,
+                                       int                     invalid_text_code,
+                                       GError                **error);
+/* A real calendar date written exactly "YYYY-MM-DD" (years 0001..9999). */
+gboolean rapport_text_parse_iso_date  (const char             *text,
+                                       GDateYear              *year,
+                                       GDateMonth             *month,
+                                       GDateDay               *day);
+
+G_END_DECLS
