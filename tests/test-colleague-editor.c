@@ -448,6 +448,97 @@ test_store_error (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 1);
 }
 
+static gint64
+add_assignment (Fixture    *fixture,
+                const char *facility,
+                GDateTime  *starts,
+                GDateTime  *ends)
+{
+  g_autoptr(RapportAssignment) assignment = rapport_assignment_new (facility);
+  g_autofree char *starts_on = g_date_time_format (starts, "%Y-%m-%d");
+  g_autofree char *ends_on = g_date_time_format (ends, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  rapport_assignment_set_tz (assignment, "America/Denver");
+  rapport_assignment_set_starts_on (assignment, starts_on);
+  rapport_assignment_set_ends_on (assignment, ends_on);
+  g_assert_true (rapport_store_add_assignment (fixture->store, assignment, &error));
+  g_assert_no_error (error);
+
+  return rapport_assignment_get_id (assignment);
+}
+
+static void
+test_met_at (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last_year = g_date_time_add_years (now, -1);
+  g_autoptr(GDateTime) last_year_end = g_date_time_add_months (last_year, 2);
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autoptr(GDateTime) next_month = g_date_time_add_months (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *current_title = NULL;
+  g_autofree char *met_on = NULL;
+  RapportColleagueEditor *editor;
+  g_autoptr(GArray) links = NULL;
+  gint64 current;
+  AdwComboRow *met_at;
+
+  add_assignment (fixture, "Saint Mary's", last_year, last_year_end);
+  current = add_assignment (fixture, "Mercy General", week_ago, next_month);
+  current_title = rapport_assignment_dup_title (rapport_store_find_assignment (fixture->store,
+                                                                               current));
+
+  /* New colleagues are met where the clinician works now. */
+  editor = open_editor (fixture, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  met_at = combo_row (editor, "Met At");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (met_at)));
+  g_assert_cmpstr (selected_combo_label (met_at), ==, current_title);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (met_at)), ==, 3);
+
+  set_field (editor, "Name", "Dana Scully");
+  click (confirm_button (editor));
+  wait_for_null ((gpointer *) &editor);
+  g_assert_null (editor);
+  g_assert_cmpuint (fixture->saved->len, ==, 1);
+  if (fixture->saved->len != 1)
+    return;
+
+  links = rapport_store_dup_colleague_assignment_ids (fixture->store,
+                                                      rapport_colleague_get_id (g_ptr_array_index (fixture->saved, 0)));
+  g_assert_cmpuint (links->len, ==, 1);
+  if (links->len == 1)
+    g_assert_cmpint (g_array_index (links, gint64, 0), ==, current);
+  met_on = rapport_store_dup_met_on (fixture->store,
+                                     rapport_colleague_get_id (g_ptr_array_index (fixture->saved, 0)),
+                                     current);
+  g_assert_cmpstr (met_on, ==, today);
+  g_clear_pointer (&links, g_array_unref);
+
+  /* "Not Set" links nowhere. */
+  editor = open_editor (fixture, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  select_combo_label (combo_row (editor, "Met At"), "Not Set");
+  set_field (editor, "Name", "Fox Mulder");
+  click (confirm_button (editor));
+  wait_for_null ((gpointer *) &editor);
+  g_assert_cmpuint (fixture->saved->len, ==, 2);
+  if (fixture->saved->len != 2)
+    return;
+  links = rapport_store_dup_colleague_assignment_ids (fixture->store,
+                                                      rapport_colleague_get_id (g_ptr_array_index (fixture->saved, 1)));
+  g_assert_cmpuint (links->len, ==, 0);
+  g_clear_pointer (&links, g_array_unref);
+
+  /* Editing does not ask again: links are made from the assignment. */
+  editor = open_editor (fixture, g_ptr_array_index (fixture->saved, 0));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (combo_row (editor, "Met At"))));
+  close_editor (editor);
+
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +557,7 @@ main (int   argc,
   ADD ("custom-cadence", test_custom_cadence);
   ADD ("cancel", test_cancel);
   ADD ("store-error", test_store_error);
+  ADD ("met-at", test_met_at);
 
 #undef ADD
 

@@ -419,12 +419,165 @@ test_delete_undo (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "Bob Marley"));
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Undo");
 
-  /* Undo brings back the very same colleague. */
+  /* Undo brings the colleague back, with the same id. */
   g_signal_emit_by_name (toast, "button-clicked");
   rapport_test_iterate ();
-  g_assert_true (rapport_store_find_colleague (fixture->store, fixture->bob) == bob);
+  g_assert_nonnull (rapport_store_find_colleague (fixture->store, fixture->bob));
+  if (rapport_store_find_colleague (fixture->store, fixture->bob) != NULL)
+    g_assert_cmpstr (rapport_colleague_get_name (rapport_store_find_colleague (fixture->store,
+                                                                               fixture->bob)),
+                     ==, rapport_colleague_get_name (bob));
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Bob Marley"));
+}
+
+static gint64
+log_interaction (Fixture                *fixture,
+                 RapportInteractionKind  kind,
+                 GDateTime              *when,
+                 const gint64           *ids,
+                 guint                   n_ids)
+{
+  g_autoptr(RapportInteraction) interaction =
+    rapport_interaction_new (kind, g_date_time_to_unix (when));
+  g_autoptr(GError) error = NULL;
+
+  rapport_interaction_set_colleague_ids (interaction, ids, n_ids);
+  g_assert_true (rapport_store_add_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+
+  return rapport_interaction_get_id (interaction);
+}
+
+static void
+record_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GString *log = user_data;
+
+  g_string_append_printf (log, "%s(%" G_GINT64_FORMAT ");", g_action_get_name (G_ACTION (action)),
+                          g_variant_get_int64 (parameter));
+}
+
+static void
+test_delete_with_entries (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 alone[] = { fixture->bob };
+  gint64 together[] = { fixture->bob, fixture->zoe };
+  gint64 solo, shared;
+  GtkWidget *delete_button;
+  AdwToast *toast;
+
+  solo = log_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL, now, alone, 1);
+  shared = log_interaction (fixture, RAPPORT_INTERACTION_KIND_MEAL, now, together, 2);
+
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
+  rapport_test_wait_ms (50);
+  delete_button = rapport_test_find_button (GTK_WIDGET (detail (fixture)), "Delete");
+  g_signal_emit_by_name (delete_button, "clicked");
+  rapport_test_iterate ();
+
+  /* The call named only Bob and went with him; the meal with Zoe stays. */
+  g_assert_null (rapport_store_find_interaction (fixture->store, solo));
+  g_assert_nonnull (rapport_store_find_interaction (fixture->store, shared));
+
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  if (fixture->toasts->len != 1)
+    return;
+  toast = g_ptr_array_index (fixture->toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Bob Marley” and 1 journal entry deleted");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  rapport_test_iterate ();
+  g_assert_nonnull (rapport_store_find_colleague (fixture->store, fixture->bob));
+  g_assert_nonnull (rapport_store_find_interaction (fixture->store, solo));
+  g_assert_true (rapport_interaction_has_colleague (rapport_store_find_interaction (fixture->store,
+                                                                                   shared),
+                                                    fixture->bob));
+}
+
+static void
+test_detail_journal (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) three_days_ago = g_date_time_add_days (now, -3);
+  g_autoptr(RapportAssignment) assignment = rapport_assignment_new ("Mercy General");
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GString) activated = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "show-interaction", "show-assignment", "log-interaction" };
+  g_autofree char *title = NULL;
+  gint64 alone[] = { fixture->bob };
+  gint64 coffee, assignment_id;
+  GtkWidget *last_row, *met_row, *log_button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_INT64);
+
+      g_signal_connect (action, "activate", G_CALLBACK (record_action_cb), activated);
+      g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
+
+  rapport_assignment_set_starts_on (assignment, "2026-02-01");
+  rapport_assignment_set_ends_on (assignment, "2026-04-30");
+  rapport_assignment_set_tz (assignment, "America/Denver");
+  g_assert_true (rapport_store_add_assignment (fixture->store, assignment, &error));
+  g_assert_no_error (error);
+  assignment_id = rapport_assignment_get_id (assignment);
+  title = rapport_assignment_dup_title (assignment);
+
+  rapport_colleagues_page_show_colleague (fixture->page, fixture->bob);
+  rapport_test_wait_ms (50);
+
+  last_row = rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                    "Last Interaction");
+  g_assert_true (shows (last_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last_row)), ==, "Nothing logged yet");
+  g_assert_false (shows (rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                                title)));
+
+  /* Changes elsewhere in the journal show at once. */
+  coffee = log_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, three_days_ago, alone, 1);
+  g_assert_true (rapport_store_link_colleague (fixture->store, fixture->bob, assignment_id,
+                                               "2026-02-03", &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+
+  last_row = rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                    "Last Interaction");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last_row)), ==, "Coffee · 3 days ago");
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Met At"));
+  met_row = rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW, title);
+  g_assert_true (shows (met_row));
+  if (met_row != NULL)
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (met_row)), ==,
+                     "Met on February 3, 2026");
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Recent Interactions"));
+  g_assert_true (shows (rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                               "Coffee with Bob Marley")));
+
+  /* Rows and the button go through the window's actions. */
+  g_signal_emit_by_name (last_row, "activated");
+  if (met_row != NULL)
+    g_signal_emit_by_name (met_row, "activated");
+  log_button = rapport_test_find_button (GTK_WIDGET (detail (fixture)), "Log Interaction");
+  g_assert_true (shows (log_button));
+  g_signal_emit_by_name (log_button, "clicked");
+  rapport_test_iterate ();
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("show-interaction(%" G_GINT64_FORMAT ");show-assignment(%" G_GINT64_FORMAT
+                       ");log-interaction(%" G_GINT64_FORMAT ");",
+                       coffee, assignment_id, fixture->bob);
+
+    g_assert_cmpstr (activated->str, ==, expected);
+  }
 }
 
 static void
@@ -639,6 +792,8 @@ main (int   argc,
   ADD ("show-colleague", NULL, test_show_colleague);
   ADD ("delete-undo", NULL, test_delete_undo);
   ADD ("archive-undo", NULL, test_archive_undo);
+  ADD ("delete-with-entries", NULL, test_delete_with_entries);
+  ADD ("detail-journal", NULL, test_detail_journal);
   ADD ("update-in-place", NULL, test_update_in_place);
   ADD ("empty", "empty", test_empty);
   ADD ("add-colleague", NULL, test_add_colleague);

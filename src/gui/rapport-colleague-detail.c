@@ -22,6 +22,10 @@
 
 #include "rapport-colleague-detail.h"
 #include "rapport-colleague-editor.h"
+#include "rapport-interaction-row.h"
+
+/* How many of the latest interactions the details list. */
+#define N_RECENT 5
 
 struct _RapportColleagueDetail
 {
@@ -30,6 +34,9 @@ struct _RapportColleagueDetail
   RapportStore         *store;
   RapportColleague     *colleague;
   gulong                notify_handler;
+  gint64                last_interaction_id;
+  GPtrArray            *met_rows;       /* the rows the Met At and Recent Interactions */
+  GPtrArray            *recent_rows;    /* groups hold now, to remove on the next update */
 
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
@@ -48,6 +55,9 @@ struct _RapportColleagueDetail
   AdwPreferencesGroup  *notes_group;
   GtkLabel             *notes_label;
   GtkLabel             *added_label;
+  AdwActionRow         *last_row;
+  AdwPreferencesGroup  *met_group;
+  AdwPreferencesGroup  *recent_group;
 };
 
 /* What an Undo button on a toast needs, kept alive by the toast even after the detail moved on. */
@@ -55,6 +65,7 @@ typedef struct
 {
   RapportStore     *store;
   RapportColleague *colleague;
+  RapportStoreUndo *undo;
   GWeakRef          detail;
 } UndoData;
 
@@ -96,6 +107,7 @@ undo_data_free (gpointer  user_data,
 
   g_clear_object (&data->store);
   g_clear_object (&data->colleague);
+  g_clear_pointer (&data->undo, rapport_store_undo_free);
   g_weak_ref_clear (&data->detail);
   g_free (data);
 }
@@ -270,6 +282,246 @@ update (RapportColleagueDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->added_label), added != NULL);
 }
 
+
+static GDateTime *
+dup_local (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return utc != NULL ? g_date_time_to_local (utc) : NULL;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  /* Translators: a day in the journal, see strftime(3), e.g. "March 14, 2026" */
+  return g_date_time_format (date, _("%B %-d, %Y"));
+}
+
+/* "Coffee · 3 days ago": what it was and how long ago, counted in calendar days. */
+static char *
+format_last_interaction (RapportInteraction *interaction)
+{
+  const char *kind = rapport_interaction_kind_to_label (rapport_interaction_get_kind (interaction));
+  g_autoptr(GDateTime) when = dup_local (rapport_interaction_get_occurred_at (interaction));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *ago = NULL;
+  GDate then_day, today;
+  int days;
+
+  if (when == NULL)
+    return g_strdup (kind);
+
+  g_date_clear (&then_day, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&then_day, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                  g_date_time_get_year (when));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days = g_date_days_between (&then_day, &today);
+
+  if (days == 0)
+    ago = g_strdup (_("today"));
+  else if (days == 1)
+    ago = g_strdup (_("yesterday"));
+  else if (days > 1)
+    ago = g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+  else
+    ago = format_date (when);
+
+  /* Translators: a kind of interaction and when it was, e.g. "Coffee · 3 days ago" */
+  return g_strdup_printf (_("%s · %s"), kind, ago);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+activate_with_id (GtkWidget  *widget,
+                  const char *action_name,
+                  const char *id_key)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (widget), id_key);
+
+  if (id != NULL)
+    gtk_widget_activate_action (widget, action_name, "x", *id);
+}
+
+static void
+met_row_activated_cb (AdwActionRow *row)
+{
+  activate_with_id (GTK_WIDGET (row), "win.show-assignment", "assignment-id");
+}
+
+static void
+recent_row_activated_cb (AdwActionRow *row)
+{
+  activate_with_id (GTK_WIDGET (row), "win.show-interaction", "interaction-id");
+}
+
+static GtkWidget *
+new_link_row (const char *title,
+              const char *subtitle,
+              const char *id_key,
+              gint64      id,
+              GCallback   activated)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), id_key, g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (row, "activated", activated, NULL);
+
+  return row;
+}
+
+static gint
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  RapportInteraction *x = *(RapportInteraction **) a;
+  RapportInteraction *y = *(RapportInteraction **) b;
+  gint64 tx = rapport_interaction_get_occurred_at (x);
+  gint64 ty = rapport_interaction_get_occurred_at (y);
+
+  if (tx != ty)
+    return tx > ty ? -1 : 1;
+
+  return rapport_interaction_get_id (x) > rapport_interaction_get_id (y) ? -1 : 1;
+}
+
+/* The parts that come from elsewhere in the journal: interactions and assignments. */
+static void
+update_journal (RapportColleagueDetail *self)
+{
+  RapportInteraction *last = NULL;
+  g_autoptr(GArray) assignment_ids = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  GListModel *interactions;
+  gint64 colleague_id;
+
+  clear_rows (self->met_group, self->met_rows);
+  clear_rows (self->recent_group, self->recent_rows);
+  self->last_interaction_id = 0;
+
+  if (self->store == NULL || self->colleague == NULL)
+    return;
+
+  colleague_id = rapport_colleague_get_id (self->colleague);
+
+  last = rapport_store_get_last_interaction (self->store, colleague_id);
+  if (last != NULL)
+    {
+      g_autofree char *text = format_last_interaction (last);
+
+      self->last_interaction_id = rapport_interaction_get_id (last);
+      adw_action_row_set_subtitle (self->last_row, text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->last_row, _("Nothing logged yet"));
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->last_row), last != NULL);
+
+  assignment_ids = rapport_store_dup_colleague_assignment_ids (self->store, colleague_id);
+  for (guint i = 0; assignment_ids != NULL && i < assignment_ids->len; i++)
+    {
+      gint64 id = g_array_index (assignment_ids, gint64, i);
+      RapportAssignment *assignment = rapport_store_find_assignment (self->store, id);
+      g_autofree char *met_on = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (assignment == NULL)
+        continue;
+
+      title = rapport_assignment_dup_title (assignment);
+      met_on = rapport_store_dup_met_on (self->store, colleague_id, id);
+      if (met_on != NULL && *met_on != '\0')
+        {
+          int year, month, day_of_month;
+
+          /* Stored as "YYYY-MM-DD", whatever the locale reads dates as. */
+          if (sscanf (met_on, "%d-%d-%d", &year, &month, &day_of_month) == 3 &&
+              g_date_valid_dmy (day_of_month, month, year))
+            {
+              g_autoptr(GDateTime) day = g_date_time_new_local (year, month, day_of_month,
+                                                                0, 0, 0);
+              g_autofree char *formatted = format_date (day);
+
+              /* Translators: %s is a date, e.g. "Met on March 14, 2026" */
+              subtitle = g_strdup_printf (_("Met on %s"), formatted);
+            }
+        }
+      if (subtitle == NULL)
+        subtitle = rapport_assignment_dup_place (assignment);
+
+      row = new_link_row (title, subtitle, "assignment-id", id, G_CALLBACK (met_row_activated_cb));
+      adw_preferences_group_add (self->met_group, row);
+      g_ptr_array_add (self->met_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->met_group), self->met_rows->len > 0);
+
+  recent = g_ptr_array_new_with_free_func (g_object_unref);
+  interactions = rapport_store_get_interactions (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (interactions); i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (interactions, i);
+
+      if (rapport_interaction_has_colleague (interaction, colleague_id))
+        g_ptr_array_add (recent, g_steal_pointer (&interaction));
+    }
+  g_ptr_array_sort (recent, compare_newest_first);
+
+  for (guint i = 0; i < recent->len && i < N_RECENT; i++)
+    {
+      RapportInteraction *interaction = g_ptr_array_index (recent, i);
+      g_autoptr(GDateTime) when = dup_local (rapport_interaction_get_occurred_at (interaction));
+      g_autofree char *title = rapport_interaction_row_dup_title (self->store, interaction);
+      g_autofree char *subtitle = when != NULL ? format_date (when) : g_strdup ("");
+      GtkWidget *row;
+
+      row = new_link_row (title, subtitle, "interaction-id", rapport_interaction_get_id (interaction),
+                          G_CALLBACK (recent_row_activated_cb));
+      adw_preferences_group_add (self->recent_group, row);
+      g_ptr_array_add (self->recent_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->recent_rows->len > 0);
+}
+
+static void
+store_changed_cb (RapportColleagueDetail *self)
+{
+  update_journal (self);
+}
+
+static void
+last_row_activated_cb (RapportColleagueDetail *self)
+{
+  if (self->last_interaction_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-interaction", "x",
+                                self->last_interaction_id);
+}
+
+static void
+log_interaction_clicked_cb (RapportColleagueDetail *self)
+{
+  if (self->colleague != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.log-interaction", "x",
+                                rapport_colleague_get_id (self->colleague));
+}
+
 static void
 colleague_notify_cb (RapportColleagueDetail *self)
 {
@@ -297,7 +549,10 @@ undo_delete_cb (AdwToast *toast,
   g_autoptr(RapportColleagueDetail) self = g_weak_ref_get (&data->detail);
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_store_restore_colleague (data->store, data->colleague, &error) && self != NULL)
+  if (data->undo == NULL)
+    return;
+
+  if (!rapport_store_undo (data->store, data->undo, &error) && self != NULL)
     add_error_toast (self, error);
 }
 
@@ -386,6 +641,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *data;
+  guint n_entries;
 
   if (self->store == NULL || self->colleague == NULL)
     return;
@@ -394,15 +650,26 @@ delete_action (GtkWidget  *widget,
   colleague = g_object_ref (self->colleague);
   data = undo_data_new (self, colleague);
 
-  if (!rapport_store_delete_colleague (self->store, rapport_colleague_get_id (colleague), &error))
+  if (!rapport_store_delete_colleague (self->store, rapport_colleague_get_id (colleague),
+                                       &data->undo, &error))
     {
       undo_data_free (data, NULL);
       add_error_toast (self, error);
       return;
     }
 
-  /* Translators: %s is a colleague's name */
-  title = g_strdup_printf (_("“%s” deleted"), rapport_colleague_get_name (colleague));
+  /* Entries that named only them went with them; say so, Undo brings those back too. */
+  n_entries = data->undo != NULL
+              ? rapport_store_undo_get_removed (data->undo, RAPPORT_ITEM_KIND_INTERACTION)
+              : 0;
+  if (n_entries > 0)
+    /* Translators: %s is a colleague's name, %u how many journal entries went with them */
+    title = g_strdup_printf (ngettext ("“%s” and %u journal entry deleted",
+                                       "“%s” and %u journal entries deleted", n_entries),
+                             rapport_colleague_get_name (colleague), n_entries);
+  else
+    /* Translators: %s is a colleague's name */
+    title = g_strdup_printf (_("“%s” deleted"), rapport_colleague_get_name (colleague));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -418,6 +685,9 @@ rapport_colleague_detail_dispose (GObject *object)
   GtkWidget *child;
 
   rapport_colleague_detail_set_colleague (self, NULL);
+  rapport_colleague_detail_set_store (self, NULL);
+  g_clear_pointer (&self->met_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COLLEAGUE_DETAIL);
   /* The template's top box has no id, so the template does not unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -521,7 +791,12 @@ rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, added_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, last_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, met_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, recent_group);
   gtk_widget_class_bind_template_callback (widget_class, write_email_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, last_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, log_interaction_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "colleague.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "colleague.archive", NULL, archive_action);
@@ -536,6 +811,10 @@ rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
 static void
 rapport_colleague_detail_init (RapportColleagueDetail *self)
 {
+  /* The rows are the groups' children; the arrays only remember which to remove. */
+  self->met_rows = g_ptr_array_new ();
+  self->recent_rows = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
 }
@@ -561,9 +840,20 @@ rapport_colleague_detail_set_store (RapportColleagueDetail *self,
   g_return_if_fail (RAPPORT_IS_COLLEAGUE_DETAIL (self));
   g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  if (self->met_rows != NULL)
+    update_journal (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -597,6 +887,8 @@ rapport_colleague_detail_set_colleague (RapportColleagueDetail *self,
                                                     self, G_CONNECT_SWAPPED);
 
   update (self);
+  if (self->met_rows != NULL)
+    update_journal (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLEAGUE]);
 }

@@ -30,6 +30,7 @@ struct _RapportColleagueEditor
   RapportColleague *original;   /* the store's item, when editing */
   RapportColleague *copy;       /* what the fields are written into before saving */
   GArray           *cadence_days;
+  GArray           *met_at_ids;   /* what each "Met At" entry stands for, 0 = not set */
 
   AdwWindowTitle   *window_title;
   GtkButton        *confirm_button;
@@ -39,6 +40,7 @@ struct _RapportColleagueEditor
   AdwEntryRow      *role_row;
   AdwEntryRow      *specialty_row;
   AdwEntryRow      *organization_row;
+  AdwComboRow      *met_at_row;
   AdwEntryRow      *phone_row;
   AdwEntryRow      *email_row;
   AdwEntryRow      *messaging_row;
@@ -248,6 +250,57 @@ setup_support_kinds (RapportColleagueEditor *self,
   adw_combo_row_set_selected (self->support_row, current < RAPPORT_N_SUPPORT_KINDS ? current : 0);
 }
 
+static gint
+compare_assignments (gconstpointer a,
+                     gconstpointer b)
+{
+  RapportAssignment *x = *(RapportAssignment **) a;
+  RapportAssignment *y = *(RapportAssignment **) b;
+  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
+                          rapport_assignment_get_starts_on (y));
+
+  if (order != 0)
+    return order;
+
+  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
+}
+
+/* "Not Set" then the assignments, the latest start first; the current one is chosen. */
+static void
+setup_met_at (RapportColleagueEditor *self)
+{
+  GListModel *model = rapport_store_get_assignments (self->store);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  RapportAssignment *current = rapport_store_get_current_assignment (self->store, now);
+  guint selected = 0;
+  gint64 none = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (assignments, g_list_model_get_item (model, i));
+  g_ptr_array_sort (assignments, compare_assignments);
+
+  g_array_set_size (self->met_at_ids, 0);
+  g_array_append_val (self->met_at_ids, none);
+  gtk_string_list_append (labels, _("Not Set"));
+
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
+      g_autofree char *title = rapport_assignment_dup_title (assignment);
+      gint64 id = rapport_assignment_get_id (assignment);
+
+      if (current != NULL && id == rapport_assignment_get_id (current))
+        selected = self->met_at_ids->len;
+      g_array_append_val (self->met_at_ids, id);
+      gtk_string_list_append (labels, title);
+    }
+
+  adw_combo_row_set_model (self->met_at_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->met_at_row, selected);
+}
+
 static void
 load (RapportColleagueEditor *self)
 {
@@ -260,8 +313,12 @@ load (RapportColleagueEditor *self)
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
   gtk_button_set_label (self->confirm_button, colleague == NULL ? _("Add") : _("Save"));
 
+  /* Where they met is asked when adding; later the assignment's page links and unlinks. */
+  gtk_widget_set_visible (GTK_WIDGET (self->met_at_row), colleague == NULL);
+
   if (colleague == NULL)
     {
+      setup_met_at (self);
       setup_support_kinds (self, RAPPORT_SUPPORT_KIND_NONE);
       setup_cadence (self, 0);
       validate (self);
@@ -347,6 +404,31 @@ fill (RapportColleagueEditor *self,
   rapport_colleague_set_cadence_days (colleague, cadence);
 }
 
+/* Links a newly added colleague to the chosen "Met At" assignment, met today. */
+static gboolean
+link_met_at (RapportColleagueEditor  *self,
+             RapportColleague        *colleague,
+             GError                 **error)
+{
+  guint selected = adw_combo_row_get_selected (self->met_at_row);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  gint64 assignment_id;
+
+  if (selected >= self->met_at_ids->len)
+    return TRUE;
+
+  assignment_id = g_array_index (self->met_at_ids, gint64, selected);
+  if (assignment_id == 0)
+    return TRUE;
+
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+
+  return rapport_store_link_colleague (self->store, rapport_colleague_get_id (colleague),
+                                       assignment_id, today, error);
+}
+
 static void
 save (RapportColleagueEditor *self)
 {
@@ -378,6 +460,27 @@ save (RapportColleagueEditor *self)
   if (!ok)
     {
       show_error (self, error->message);
+      return;
+    }
+
+  if (self->copy == NULL && !link_met_at (self, saved, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* The colleague is in the journal: from here on this window edits them. */
+      self->original = g_object_ref (saved);
+      self->copy = rapport_colleague_dup (saved);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Colleague"));
+      adw_window_title_set_title (self->window_title, _("Edit Colleague"));
+      gtk_button_set_label (self->confirm_button, _("Save"));
+      gtk_widget_set_visible (GTK_WIDGET (self->met_at_row), FALSE);
+
+      /* Translators: %s says why linking failed */
+      message = g_strdup_printf (_("The colleague was added, but where you met could not be "
+                                   "saved: %s Link them from the assignment instead."),
+                                 error->message);
+      show_error (self, message);
+      g_signal_emit (self, signals[SAVED], 0, saved);
       return;
     }
 
@@ -438,6 +541,7 @@ rapport_colleague_editor_finalize (GObject *object)
   RapportColleagueEditor *self = RAPPORT_COLLEAGUE_EDITOR (object);
 
   g_clear_pointer (&self->cadence_days, g_array_unref);
+  g_clear_pointer (&self->met_at_ids, g_array_unref);
 
   G_OBJECT_CLASS (rapport_colleague_editor_parent_class)->finalize (object);
 }
@@ -530,6 +634,7 @@ rapport_colleague_editor_class_init (RapportColleagueEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, specialty_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, met_at_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueEditor, messaging_row);
@@ -554,6 +659,7 @@ rapport_colleague_editor_init (RapportColleagueEditor *self)
   GtkEditable *birthday_text;
 
   self->cadence_days = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->met_at_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1,1 +1,977 @@
-/* placeholder until implemented */
+/* rapport-journal-page.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-journal-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-interaction-editor.h"
+#include "rapport-interaction-row.h"
+#include "rapport-journal-page.h"
+#include "rapport-timeline-model.h"
+
+/* Below this width the filters go on a line below the Log Interaction button. */
+#define NARROW_WIDTH 600
+
+struct _RapportJournalPage
+{
+  GtkWidget             parent_instance;
+
+  RapportStore         *store;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  RapportTimelineModel *timeline;
+  GArray               *colleague_ids;    /* what each "Filter by Colleague" entry stands for */
+  GArray               *assignment_ids;   /* what each "Filter by Assignment" entry stands for */
+  char                 *colleagues_key;   /* what the colleague filter lists, to skip rebuilds */
+  char                 *assignments_key;
+  gboolean              rebuilding;
+
+  gint64                colleague_filter;   /* 0 = everyone */
+  int                   kind_filter;        /* -1 = all kinds */
+  gint64                assignment_filter;  /* 0 = all assignments */
+
+  GtkWidget            *header_box;
+  GtkDropDown          *colleague_dropdown;
+  GtkDropDown          *kind_dropdown;
+  GtkDropDown          *assignment_dropdown;
+  GtkStack             *stack;
+  GtkListView          *list_view;
+  GtkSingleSelection   *selection;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+};
+
+/* What an Undo button on a toast needs, kept alive by the toast even after the page moved on. */
+typedef struct
+{
+  RapportStore     *store;
+  RapportStoreUndo *undo;
+  GWeakRef          page;
+} UndoData;
+
+G_DEFINE_FINAL_TYPE (RapportJournalPage, rapport_journal_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  ADD_TOAST,
+  SHOW_COLLEAGUE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+undo_data_free (gpointer  user_data,
+                GClosure *closure)
+{
+  UndoData *data = user_data;
+
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->undo, rapport_store_undo_free);
+  g_weak_ref_clear (&data->page);
+  g_free (data);
+}
+
+static void
+add_error_toast (RapportJournalPage *self,
+                 const GError       *error)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static gboolean
+matches_filters (RapportJournalPage *self,
+                 RapportInteraction *interaction)
+{
+  if (self->colleague_filter != 0 &&
+      !rapport_interaction_has_colleague (interaction, self->colleague_filter))
+    return FALSE;
+
+  if (self->kind_filter >= 0 && (int) rapport_interaction_get_kind (interaction) != self->kind_filter)
+    return FALSE;
+
+  if (self->assignment_filter != 0 &&
+      rapport_interaction_get_assignment_id (interaction) != self->assignment_filter)
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  return matches_filters (user_data, item);
+}
+
+/* Newest first; the id keeps entries logged for the same minute in a stable order. */
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  RapportInteraction *x = (RapportInteraction *) a;
+  RapportInteraction *y = (RapportInteraction *) b;
+  gint64 tx = rapport_interaction_get_occurred_at (x);
+  gint64 ty = rapport_interaction_get_occurred_at (y);
+  gint64 ix, iy;
+
+  if (tx != ty)
+    return tx > ty ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  ix = rapport_interaction_get_id (x);
+  iy = rapport_interaction_get_id (y);
+  if (ix != iy)
+    return ix > iy ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  return GTK_ORDERING_EQUAL;
+}
+
+static gint
+compare_assignments (gconstpointer a,
+                     gconstpointer b)
+{
+  RapportAssignment *x = *(RapportAssignment **) a;
+  RapportAssignment *y = *(RapportAssignment **) b;
+  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
+                          rapport_assignment_get_starts_on (y));
+
+  if (order != 0)
+    return order;
+
+  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
+}
+
+static gint
+compare_colleagues (gconstpointer a,
+                    gconstpointer b)
+{
+  RapportColleague *x = *(RapportColleague **) a;
+  RapportColleague *y = *(RapportColleague **) b;
+  g_autofree char *kx = g_utf8_casefold (rapport_colleague_get_name (x), -1);
+  g_autofree char *ky = g_utf8_casefold (rapport_colleague_get_name (y), -1);
+
+  return g_utf8_collate (kx, ky);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The dropdown lists only change when what they list changed, so an open popover stays put. */
+static void
+rebuild_dropdown (RapportJournalPage *self,
+                  GtkDropDown        *dropdown,
+                  GArray             *ids,
+                  char              **key,
+                  GPtrArray          *labels,
+                  GArray             *new_ids,
+                  gint64              current)
+{
+  g_autoptr(GString) new_key = g_string_new (NULL);
+  g_autoptr(GtkStringList) model = NULL;
+  guint position;
+
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (new_key, "%" G_GINT64_FORMAT ":%s\n",
+                            g_array_index (new_ids, gint64, i),
+                            (const char *) g_ptr_array_index (labels, i));
+
+  if (*key != NULL && g_str_equal (*key, new_key->str))
+    return;
+
+  g_free (*key);
+  *key = g_strdup (new_key->str);
+
+  g_array_set_size (ids, 0);
+  g_array_append_vals (ids, new_ids->data, new_ids->len);
+
+  g_ptr_array_add (labels, NULL);
+  model = gtk_string_list_new ((const char * const *) labels->pdata);
+  g_ptr_array_remove_index (labels, labels->len - 1);
+
+  position = find_id (ids, current);
+
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->rebuilding = FALSE;
+}
+
+static void
+rebuild_colleague_dropdown (RapportJournalPage *self)
+{
+  g_autoptr(GPtrArray) colleagues = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+
+  if (self->store != NULL)
+    {
+      GListModel *model = rapport_store_get_colleagues (self->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (colleagues, g_list_model_get_item (model, i));
+      g_ptr_array_sort (colleagues, compare_colleagues);
+    }
+
+  g_ptr_array_add (labels, (gpointer) _("Everyone"));
+  g_array_append_val (ids, none);
+  for (guint i = 0; i < colleagues->len; i++)
+    {
+      RapportColleague *colleague = g_ptr_array_index (colleagues, i);
+      gint64 id = rapport_colleague_get_id (colleague);
+
+      g_ptr_array_add (labels, (gpointer) rapport_colleague_get_name (colleague));
+      g_array_append_val (ids, id);
+    }
+
+  rebuild_dropdown (self, self->colleague_dropdown, self->colleague_ids, &self->colleagues_key,
+                    labels, ids, self->colleague_filter);
+}
+
+static void
+rebuild_assignment_dropdown (RapportJournalPage *self)
+{
+  g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+
+  if (self->store != NULL)
+    {
+      GListModel *model = rapport_store_get_assignments (self->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (assignments, g_list_model_get_item (model, i));
+      g_ptr_array_sort (assignments, compare_assignments);
+    }
+
+  g_ptr_array_add (labels, g_strdup (_("All Assignments")));
+  g_array_append_val (ids, none);
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
+      gint64 id = rapport_assignment_get_id (assignment);
+
+      g_ptr_array_add (labels, rapport_assignment_dup_title (assignment));
+      g_array_append_val (ids, id);
+    }
+
+  /* rebuild_dropdown appends and removes a NULL, which the free func ignores. */
+  rebuild_dropdown (self, self->assignment_dropdown, self->assignment_ids, &self->assignments_key,
+                    labels, ids, self->assignment_filter);
+}
+
+static void
+setup_kind_dropdown (RapportJournalPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("All Kinds"));
+  for (guint i = 0; i < RAPPORT_N_INTERACTION_KINDS; i++)
+    gtk_string_list_append (model, rapport_interaction_kind_to_label (i));
+
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  self->rebuilding = FALSE;
+}
+
+static gboolean
+filters_active (RapportJournalPage *self)
+{
+  return self->colleague_filter != 0 || self->kind_filter >= 0 || self->assignment_filter != 0;
+}
+
+static void
+update_state (RapportJournalPage *self)
+{
+  guint n_total = 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (self->store != NULL)
+    n_total = g_list_model_get_n_items (rapport_store_get_interactions (self->store));
+
+  /* With nothing logged the invitation takes the whole page; filters would filter nothing. */
+  gtk_widget_set_visible (self->header_box, n_total > 0 || filters_active (self));
+
+  if (n_total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+refilter (RapportJournalPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+/* An edit can move an entry to another day without changing its place among the others, which
+ * the timeline would not see: give it the list again. */
+static void
+reload_timeline (RapportJournalPage *self)
+{
+  rapport_timeline_model_set_model (self->timeline, NULL);
+  rapport_timeline_model_set_model (self->timeline, G_LIST_MODEL (self->sort_model));
+}
+
+static guint
+find_interaction_position (RapportJournalPage *self,
+                           gint64              id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (RAPPORT_IS_INTERACTION (item) &&
+          rapport_interaction_get_id (RAPPORT_INTERACTION (item)) == id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWindow *
+get_parent_window (RapportJournalPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+editor_saved_cb (RapportJournalPage *self,
+                 RapportInteraction *interaction)
+{
+  reload_timeline (self);
+  rapport_journal_page_show_interaction (self, rapport_interaction_get_id (interaction));
+}
+
+static void
+edit_interaction (RapportJournalPage *self,
+                  gint64              id)
+{
+  RapportInteractionEditor *editor;
+  RapportInteraction *interaction;
+
+  if (self->store == NULL)
+    return;
+
+  interaction = rapport_store_find_interaction (self->store, id);
+  if (interaction == NULL)
+    return;
+
+  editor = rapport_interaction_editor_new (get_parent_window (self), self->store, interaction, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                UndoData *data)
+{
+  g_autoptr(RapportJournalPage) self = g_weak_ref_get (&data->page);
+  g_autoptr(GError) error = NULL;
+
+  if (data->undo == NULL)
+    return;
+
+  if (!rapport_store_undo (data->store, data->undo, &error) && self != NULL)
+    add_error_toast (self, error);
+}
+
+static void
+delete_interaction (RapportJournalPage *self,
+                    gint64              id)
+{
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  RapportInteraction *interaction;
+  UndoData *data;
+
+  if (self->store == NULL)
+    return;
+
+  interaction = rapport_store_find_interaction (self->store, id);
+  if (interaction == NULL)
+    return;
+
+  title = rapport_interaction_row_dup_title (self->store, interaction);
+
+  if (!rapport_store_delete_interaction (self->store, id, &undo, &error))
+    {
+      add_error_toast (self, error);
+      return;
+    }
+
+  data = g_new0 (UndoData, 1);
+  data->store = g_object_ref (self->store);
+  data->undo = g_steal_pointer (&undo);
+  g_weak_ref_init (&data->page, self);
+
+  {
+    /* Translators: %s is a journal entry's title, e.g. "Coffee with Ada" */
+    g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
+
+    toast = adw_toast_new (message);
+  }
+  /* No mnemonic: GTK 4.8 would name the button "_Undo Undo" for screen readers. */
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         data, undo_data_free, 0);
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+read_filters (RapportJournalPage *self)
+{
+  guint colleague = gtk_drop_down_get_selected (self->colleague_dropdown);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint assignment = gtk_drop_down_get_selected (self->assignment_dropdown);
+
+  self->colleague_filter = colleague < self->colleague_ids->len
+                           ? g_array_index (self->colleague_ids, gint64, colleague)
+                           : 0;
+  self->kind_filter = kind > 0 && kind <= RAPPORT_N_INTERACTION_KINDS ? (int) kind - 1 : -1;
+  self->assignment_filter = assignment < self->assignment_ids->len
+                            ? g_array_index (self->assignment_ids, gint64, assignment)
+                            : 0;
+}
+
+static void
+filter_dropdown_changed_cb (RapportJournalPage *self)
+{
+  if (self->rebuilding)
+    return;
+
+  read_filters (self);
+  refilter (self);
+}
+
+static void
+store_changed_cb (RapportJournalPage *self)
+{
+  rebuild_colleague_dropdown (self);
+  rebuild_assignment_dropdown (self);
+  /* A colleague or assignment filtered by may be gone. */
+  read_filters (self);
+
+  /* An entry edited in place may have moved in time or changed who it names. */
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  refilter (self);
+}
+
+static void
+interactions_changed_cb (RapportJournalPage *self)
+{
+  update_state (self);
+}
+
+static void
+log_clicked_cb (RapportJournalPage *self)
+{
+  rapport_journal_page_log_interaction (self, 0);
+}
+
+static void
+clear_filters_clicked_cb (RapportJournalPage *self)
+{
+  gtk_drop_down_set_selected (self->colleague_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->assignment_dropdown, 0);
+}
+
+static void
+list_activate_cb (RapportJournalPage *self,
+                  guint               position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (RAPPORT_IS_INTERACTION (item))
+    edit_interaction (self, rapport_interaction_get_id (RAPPORT_INTERACTION (item)));
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       gtk_string_object_get_string (item));
+}
+
+static void
+bind_item_cb (RapportJournalPage       *self,
+              GtkListItem              *list_item,
+              GtkSignalListItemFactory *factory)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (RAPPORT_IS_TIMELINE_DAY (item))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *label = rapport_timeline_day_dup_label (RAPPORT_TIMELINE_DAY (item), now);
+
+      if (!GTK_IS_LABEL (child))
+        {
+          child = g_object_new (GTK_TYPE_LABEL,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                "xalign", 0.0f,
+                                "ellipsize", PANGO_ELLIPSIZE_END,
+                                "margin-top", 18,
+                                "margin-bottom", 6,
+                                "margin-start", 6,
+                                "margin-end", 6,
+                                NULL);
+          gtk_widget_add_css_class (child, "heading");
+          gtk_list_item_set_child (list_item, child);
+        }
+
+      gtk_label_set_label (GTK_LABEL (child), label);
+      gtk_list_item_set_activatable (list_item, FALSE);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      return;
+    }
+
+  if (!RAPPORT_IS_INTERACTION_ROW (child))
+    {
+      child = rapport_interaction_row_new ();
+      gtk_list_item_set_child (list_item, child);
+    }
+
+  rapport_interaction_row_set_store (RAPPORT_INTERACTION_ROW (child), self->store);
+  rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (child),
+                                           RAPPORT_INTERACTION (item));
+  gtk_list_item_set_activatable (list_item, TRUE);
+  gtk_list_item_set_selectable (list_item, TRUE);
+}
+
+static void
+unbind_item_cb (RapportJournalPage       *self,
+                GtkListItem              *list_item,
+                GtkSignalListItemFactory *factory)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (RAPPORT_IS_INTERACTION_ROW (child))
+    rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (child), NULL);
+}
+
+static void
+edit_interaction_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  edit_interaction (RAPPORT_JOURNAL_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_interaction_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  delete_interaction (RAPPORT_JOURNAL_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+show_colleague_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SHOW_COLLEAGUE], 0, g_variant_get_int64 (parameter));
+}
+
+static gboolean
+delete_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  RapportJournalPage *self = user_data;
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (!RAPPORT_IS_INTERACTION (item))
+    return FALSE;
+
+  delete_interaction (self, rapport_interaction_get_id (RAPPORT_INTERACTION (item)));
+  return TRUE;
+}
+
+static void
+rapport_journal_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+rapport_journal_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                    : GTK_ORIENTATION_HORIZONTAL;
+
+  /* Narrow, the filters get a line of their own so their labels stay readable. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->header_box)) != orientation)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->header_box), orientation);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
+rapport_journal_page_dispose (GObject *object)
+{
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (object);
+  GtkWidget *child;
+
+  rapport_journal_page_set_store (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_PAGE);
+  /* The template's top box has no id, so the template does not unparent it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+
+  G_OBJECT_CLASS (rapport_journal_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_journal_page_finalize (GObject *object)
+{
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (object);
+
+  g_clear_pointer (&self->colleague_ids, g_array_unref);
+  g_clear_pointer (&self->assignment_ids, g_array_unref);
+  g_clear_pointer (&self->colleagues_key, g_free);
+  g_clear_pointer (&self->assignments_key, g_free);
+
+  G_OBJECT_CLASS (rapport_journal_page_parent_class)->finalize (object);
+}
+
+static void
+rapport_journal_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_journal_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rapport_journal_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_journal_page_class_init (RapportJournalPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_journal_page_dispose;
+  object_class->finalize = rapport_journal_page_finalize;
+  object_class->get_property = rapport_journal_page_get_property;
+  object_class->set_property = rapport_journal_page_set_property;
+
+  widget_class->measure = rapport_journal_page_measure;
+  widget_class->size_allocate = rapport_journal_page_size_allocate;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  signals[SHOW_COLLEAGUE] =
+    g_signal_new ("show-colleague",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/rapport-journal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, colleague_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, assignment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalPage, selection);
+  gtk_widget_class_bind_template_callback (widget_class, filter_dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_item_cb);
+
+  gtk_widget_class_install_action (widget_class, "journal.edit-interaction", "x",
+                                   edit_interaction_action);
+  gtk_widget_class_install_action (widget_class, "journal.delete-interaction", "x",
+                                   delete_interaction_action);
+  gtk_widget_class_install_action (widget_class, "journal.show-colleague", "x",
+                                   show_colleague_action);
+}
+
+static void
+rapport_journal_page_init (RapportJournalPage *self)
+{
+  GtkDropDown *dropdowns[3];
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  g_type_ensure (RAPPORT_TYPE_INTERACTION);
+  g_type_ensure (RAPPORT_TYPE_INTERACTION_ROW);
+
+  self->colleague_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->assignment_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->kind_filter = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* interactions → filter → newest first → day headers → selection → list */
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (self->sorter)));
+  self->timeline = rapport_timeline_model_new (G_LIST_MODEL (self->sort_model), NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->timeline));
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (interactions_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Long names and assignment titles shorten in the button, and show whole in the popover. */
+  dropdowns[0] = self->colleague_dropdown;
+  dropdowns[1] = self->kind_dropdown;
+  dropdowns[2] = self->assignment_dropdown;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      g_signal_connect (list_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+      g_signal_connect (list_factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      gtk_drop_down_set_factory (dropdowns[i], factory);
+      gtk_drop_down_set_list_factory (dropdowns[i], list_factory);
+    }
+
+  setup_kind_dropdown (self);
+  rebuild_colleague_dropdown (self);
+  rebuild_assignment_dropdown (self);
+
+  /* Delete removes the selected entry when the list has the focus (Undo is in the toast). */
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                               gtk_callback_action_new (delete_shortcut_cb, self, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
+
+  update_state (self);
+}
+
+RapportStore *
+rapport_journal_page_get_store (RapportJournalPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+rapport_journal_page_set_store (RapportJournalPage *self,
+                                RapportStore       *store)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  if (self->filter_model == NULL)
+    return;
+
+  self->colleague_filter = 0;
+  self->kind_filter = -1;
+  self->assignment_filter = 0;
+  self->rebuilding = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  self->rebuilding = FALSE;
+  rebuild_colleague_dropdown (self);
+  rebuild_assignment_dropdown (self);
+
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   store != NULL ? rapport_store_get_interactions (store) : NULL);
+  refilter (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+rapport_journal_page_log_interaction (RapportJournalPage *self,
+                                      gint64              colleague_id)
+{
+  RapportInteractionEditor *editor;
+
+  g_return_if_fail (RAPPORT_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (colleague_id >= 0);
+
+  if (self->store == NULL)
+    return;
+
+  editor = rapport_interaction_editor_new (get_parent_window (self), self->store, NULL,
+                                           colleague_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+rapport_journal_page_show_interaction (RapportJournalPage *self,
+                                       gint64              id)
+{
+  RapportInteraction *interaction;
+  guint position;
+
+  g_return_if_fail (RAPPORT_IS_JOURNAL_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  interaction = rapport_store_find_interaction (self->store, id);
+  if (interaction == NULL)
+    return;
+
+  /* Only the filters that hide it give way. */
+  if (self->colleague_filter != 0 &&
+      !rapport_interaction_has_colleague (interaction, self->colleague_filter))
+    gtk_drop_down_set_selected (self->colleague_dropdown, 0);
+  if (self->kind_filter >= 0 &&
+      (int) rapport_interaction_get_kind (interaction) != self->kind_filter)
+    gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  if (self->assignment_filter != 0 &&
+      rapport_interaction_get_assignment_id (interaction) != self->assignment_filter)
+    gtk_drop_down_set_selected (self->assignment_dropdown, 0);
+
+  position = find_interaction_position (self, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
