@@ -70,6 +70,51 @@ static const SampleColleague sample_colleagues[] = {
     RAPPORT_SUPPORT_KIND_MENTOR, 90 },
 };
 
+/* Indexes into sample_colleagues. */
+enum {
+  JOSE,
+  ZOE,
+  PRIYA,
+  MARCUS,
+  DANA,
+  SOREN,
+};
+
+typedef struct
+{
+  RapportTipCategory  category;
+  const char         *title;
+  const char         *body;
+  const char         *address;
+  const char         *link;
+  int                 recommended_by;   /* index into sample_colleagues, -1 for nobody */
+  gboolean            tried;
+} SampleTip;
+
+/* No colleague is named in a tip: the site guide exported from them is for strangers. */
+static const SampleTip current_tips[] = {
+  { RAPPORT_TIP_CATEGORY_HOSPITAL_LOGISTICS, "Badge office",
+    "Basement level, next to the cafeteria. Open 7:00–15:00 on weekdays; bring two IDs.",
+    "1010 Three Springs Blvd", "", JOSE, TRUE },
+  { RAPPORT_TIP_CATEGORY_PARKING, "Lot C after 18:00",
+    "Lot A fills up by 6:45; Lot C is free for night shift and has a shuttle.", "", "", DANA,
+    TRUE },
+  { RAPPORT_TIP_CATEGORY_COFFEE, "Durango Joe’s on Main",
+    "Opens at 5:30, so it works before a day shift.", "732 Main Ave", "", -1, TRUE },
+  { RAPPORT_TIP_CATEGORY_FOOD, "Taco truck behind the hardware store",
+    "Al pastor on Tuesdays. Cash only.", "", "", JOSE, FALSE },
+  { RAPPORT_TIP_CATEGORY_OUTDOORS, "Animas River Trail",
+    "Flat and paved for the first few miles; good for a post-shift walk.", "",
+    "geo:37.2753,-107.8801", PRIYA, FALSE },
+};
+
+static const SampleTip past_tips[] = {
+  { RAPPORT_TIP_CATEGORY_HOUSING, "Month-to-month studio on Mountain Ave",
+    "Landlord rents to travelers; ask for the unit with parking.", "", "", ZOE, TRUE },
+  { RAPPORT_TIP_CATEGORY_TRANSIT, "MAX bus to the hospital",
+    "Every 10 minutes, stops at the south entrance.", "", "https://example.org/max", -1, TRUE },
+};
+
 static const char *generated_first_names[] = {
   "Avery", "Blake", "Casey", "Devon", "Emerson", "Finley", "Harper", "Jordan",
   "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Reese", "Sawyer", "Taylor",
@@ -96,7 +141,7 @@ static const GOptionEntry entries[] = {
   { "colleagues", 0, 0, G_OPTION_ARG_INT, &n_colleagues,
     "Add N generated colleagues with predictable names", "N" },
   { "sample", 0, 0, G_OPTION_ARG_NONE, &add_sample,
-    "Add a handful of realistic colleagues", NULL },
+    "Add a handful of realistic colleagues, two assignments, tips and journal entries", NULL },
   { "forget-key", 0, 0, G_OPTION_ARG_NONE, &forget_key,
     "Remove the key from the keyring, as if the keyring were lost", NULL },
   { "print-code", 0, 0, G_OPTION_ARG_NONE, &print_code,
@@ -150,10 +195,170 @@ add_generated (RapportStore  *store,
   return TRUE;
 }
 
+static char *
+dup_date (GDateTime *now,
+          int        days)
+{
+  g_autoptr(GDateTime) date = g_date_time_add_days (now, days);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static gboolean
+add_sample_tips (RapportStore     *store,
+                 gint64            assignment_id,
+                 const SampleTip  *tips,
+                 guint             n_tips,
+                 const gint64     *colleague_ids,
+                 GError          **error)
+{
+  for (guint i = 0; i < n_tips; i++)
+    {
+      g_autoptr(RapportTip) tip = rapport_tip_new (assignment_id, tips[i].category,
+                                                   tips[i].title);
+
+      rapport_tip_set_body (tip, tips[i].body);
+      rapport_tip_set_address (tip, tips[i].address);
+      rapport_tip_set_link (tip, tips[i].link);
+      rapport_tip_set_tried (tip, tips[i].tried);
+      if (tips[i].recommended_by >= 0)
+        rapport_tip_set_recommended_by (tip, colleague_ids[tips[i].recommended_by]);
+
+      if (!rapport_store_add_tip (store, tip, error))
+        {
+          g_prefix_error (error, "%s: ", tips[i].title);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_sample_interaction (RapportStore            *store,
+                        RapportInteractionKind   kind,
+                        GDateTime               *when,
+                        gint64                   assignment_id,
+                        const char              *body,
+                        const gint64            *colleague_ids,
+                        guint                    n_colleague_ids,
+                        GError                 **error)
+{
+  g_autoptr(RapportInteraction) interaction = NULL;
+
+  interaction = rapport_interaction_new (kind, g_date_time_to_unix (when));
+  rapport_interaction_set_assignment_id (interaction, assignment_id);
+  rapport_interaction_set_body (interaction, body);
+  rapport_interaction_set_colleague_ids (interaction, colleague_ids, n_colleague_ids);
+
+  return rapport_store_add_interaction (store, interaction, error);
+}
+
+/* Two assignments (one that ended, one going on now), where the colleagues were met, local
+ * tips and a few weeks of journal entries. */
+static gboolean
+add_sample_journal (RapportStore  *store,
+                    const gint64  *ids,
+                    GError       **error)
+{
+  g_autoptr(RapportAssignment) past = rapport_assignment_new ("Front Range Health");
+  g_autoptr(RapportAssignment) current = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autofree char *starts_on = dup_date (now, -21);
+  g_autofree char *ends_on = dup_date (now, 70);
+  g_autofree char *met_on = dup_date (now, -20);
+  gint64 current_id;
+  gint64 past_id;
+  struct
+  {
+    RapportInteractionKind  kind;
+    int                     days_ago;
+    int                     hour;
+    gboolean                here;
+    const char             *body;
+    int                     who[3];
+  } journal[] = {
+    { RAPPORT_INTERACTION_KIND_PEER_SUPPORT, 150, 12, FALSE,
+      "Thursday group. Talked about the first week at a new site.", { SOREN, MARCUS, -1 } },
+    { RAPPORT_INTERACTION_KIND_GROUP_CHAT, 12, 20, FALSE,
+      "Planning a ski weekend for March.", { ZOE, MARCUS, -1 } },
+    { RAPPORT_INTERACTION_KIND_SHARED_SHIFT, 5, 7, TRUE,
+      "Busy night: two traumas back to back. Good team.", { PRIYA, DANA, -1 } },
+    { RAPPORT_INTERACTION_KIND_COFFEE, 2, 9, TRUE,
+      "Coffee after handover.\nPromised to send the sepsis protocol article.", { JOSE, -1, -1 } },
+    { RAPPORT_INTERACTION_KIND_CALL, 1, 18, FALSE,
+      "Caught up about her next contract.", { ZOE, -1, -1 } },
+  };
+
+  rapport_assignment_set_unit (past, "ICU");
+  rapport_assignment_set_city (past, "Fort Collins");
+  rapport_assignment_set_region (past, "Colorado");
+  rapport_assignment_set_country (past, "US");
+  rapport_assignment_set_tz (past, "America/Denver");
+  rapport_assignment_set_starts_on (past, "2023-09-11");
+  rapport_assignment_set_ends_on (past, "2023-12-15");
+  rapport_assignment_set_agency (past, "Summit Travel Nursing");
+  if (!rapport_store_add_assignment (store, past, error))
+    return FALSE;
+  past_id = rapport_assignment_get_id (past);
+
+  current = rapport_assignment_new ("St. Brendan Regional Medical Center");
+  rapport_assignment_set_unit (current, "Emergency Department");
+  rapport_assignment_set_city (current, "Durango");
+  rapport_assignment_set_region (current, "Colorado");
+  rapport_assignment_set_country (current, "US");
+  rapport_assignment_set_tz (current, "America/Denver");
+  rapport_assignment_set_starts_on (current, starts_on);
+  rapport_assignment_set_ends_on (current, ends_on);
+  rapport_assignment_set_agency (current, "Summit Travel Nursing");
+  rapport_assignment_set_notes (current, "13-week contract, nights. Charge nurse extension 4410.");
+  if (!rapport_store_add_assignment (store, current, error))
+    return FALSE;
+  current_id = rapport_assignment_get_id (current);
+
+  if (!rapport_store_link_colleague (store, ids[JOSE], current_id, starts_on, error) ||
+      !rapport_store_link_colleague (store, ids[PRIYA], current_id, met_on, error) ||
+      !rapport_store_link_colleague (store, ids[DANA], current_id, starts_on, error) ||
+      !rapport_store_link_colleague (store, ids[ZOE], current_id, NULL, error) ||
+      !rapport_store_link_colleague (store, ids[ZOE], past_id, "2023-09-12", error) ||
+      !rapport_store_link_colleague (store, ids[MARCUS], past_id, "2023-09-14", error) ||
+      !rapport_store_link_colleague (store, ids[SOREN], past_id, NULL, error))
+    return FALSE;
+
+  if (!add_sample_tips (store, current_id, current_tips, G_N_ELEMENTS (current_tips), ids,
+                        error) ||
+      !add_sample_tips (store, past_id, past_tips, G_N_ELEMENTS (past_tips), ids, error))
+    return FALSE;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                   g_date_time_get_day_of_month (now), 0, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (journal); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (midnight, -journal[i].days_ago);
+      g_autoptr(GDateTime) when = g_date_time_add_hours (day, journal[i].hour);
+      gint64 who[G_N_ELEMENTS (journal[i].who)];
+      guint n_who = 0;
+
+      for (guint j = 0; j < G_N_ELEMENTS (journal[i].who) && journal[i].who[j] >= 0; j++)
+        who[n_who++] = ids[journal[i].who[j]];
+
+      if (!add_sample_interaction (store, journal[i].kind, when,
+                                   journal[i].here ? current_id : 0, journal[i].body, who,
+                                   n_who, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_samples (RapportStore  *store,
              GError       **error)
 {
+  gint64 ids[G_N_ELEMENTS (sample_colleagues)];
+
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) soon = g_date_time_add_days (now, 3);
   /* 1988 is a leap year, so "soon" is a real date even when it falls on February 29. */
@@ -183,9 +388,11 @@ add_samples (RapportStore  *store,
           g_prefix_error (error, "%s: ", sample->name);
           return FALSE;
         }
+
+      ids[i] = rapport_colleague_get_id (colleague);
     }
 
-  return TRUE;
+  return add_sample_journal (store, ids, error);
 }
 
 static gboolean

@@ -414,28 +414,36 @@ test_archive (Fixture       *fixture,
 }
 
 static void
-test_delete_restore (Fixture       *fixture,
-                     gconstpointer  data)
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportColleague) deleted = NULL;
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(RapportStoreUndo) cy_undo = NULL;
   g_autoptr(RapportColleague) item = NULL;
-  g_autoptr(RapportColleague) twin = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   GListModel *model = rapport_store_get_colleagues (fixture->store);
-  RapportColleague *ana = add_colleague (fixture, "Ana", "", "");
-  RapportColleague *bo = add_colleague (fixture, "Bo", "", "tea");
-  RapportColleague *cy = add_colleague (fixture, "Cy", "", "");
-  gint64 bo_id = rapport_colleague_get_id (bo);
-  gint64 cy_id = rapport_colleague_get_id (cy);
-  gint64 created_at = rapport_colleague_get_created_at (bo);
+  RapportColleague *bo;
+  RapportColleague *cy;
+  gint64 bo_id;
+  gint64 cy_id;
+  gint64 created_at;
+
+  add_colleague (fixture, "Ana", "", "");
+  bo = add_colleague (fixture, "Bo", "", "tea");
+  cy = add_colleague (fixture, "Cy", "", "");
+  bo_id = rapport_colleague_get_id (bo);
+  cy_id = rapport_colleague_get_id (cy);
+  created_at = rapport_colleague_get_created_at (bo);
+  before = rapport_store_colleagues_to_json_lines (fixture->store);
 
   fixture->n_changed = 0;
   g_array_set_size (fixture->items_changed, 0);
 
-  /* Keep the object to undo with. */
-  deleted = g_object_ref (bo);
-  g_assert_true (rapport_store_delete_colleague (fixture->store, bo_id, &error));
+  g_assert_true (rapport_store_delete_colleague (fixture->store, bo_id, &undo, &error));
   g_assert_no_error (error);
+  g_assert_nonnull (undo);
   g_assert_null (rapport_store_find_colleague (fixture->store, bo_id));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpuint (fixture->items_changed->len, ==, 1);
@@ -443,39 +451,48 @@ test_delete_restore (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague"), ==, 2);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM search"), ==, 2);
+  if (undo != NULL)
+    {
+      g_assert_cmpuint (rapport_store_undo_get_removed (undo, RAPPORT_ITEM_KIND_COLLEAGUE), ==, 1);
+      g_assert_cmpuint (rapport_store_undo_get_removed (undo, RAPPORT_ITEM_KIND_INTERACTION), ==,
+                        0);
+    }
 
-  g_assert_false (rapport_store_delete_colleague (fixture->store, bo_id, &error));
+  g_assert_false (rapport_store_delete_colleague (fixture->store, bo_id, NULL, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   /* Undo: same id, same timestamps, back in its place. */
-  g_assert_true (rapport_store_restore_colleague (fixture->store, deleted, &error));
+  g_assert_true (rapport_store_undo (fixture->store, undo, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rapport_colleague_get_id (deleted), ==, bo_id);
-  g_assert_cmpint (rapport_colleague_get_created_at (deleted), ==, created_at);
-  g_assert_true (rapport_store_find_colleague (fixture->store, bo_id) == deleted);
+  bo = rapport_store_find_colleague (fixture->store, bo_id);
+  g_assert_nonnull (bo);
+  if (bo != NULL)
+    {
+      g_assert_cmpint (rapport_colleague_get_created_at (bo), ==, created_at);
+      g_assert_cmpstr (rapport_colleague_get_notes (bo), ==, "tea");
+    }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpuint (fixture->items_changed->len, ==, 2);
   assert_items_changed (fixture, 1, 1, 0, 1);
   item = g_list_model_get_item (model, 1);
-  g_assert_true (item == deleted);
+  g_assert_true (item == bo);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM search"), ==, 3);
+  after = rapport_store_colleagues_to_json_lines (fixture->store);
+  g_assert_cmpstr (after, ==, before);
 
-  /* Restoring over a taken id fails and changes nothing. */
-  twin = rapport_colleague_dup (ana);
-  g_assert_false (rapport_store_restore_colleague (fixture->store, twin, &error));
-  g_assert_nonnull (error);
+  /* An undo works once, and changes nothing the second time. */
+  g_assert_false (rapport_store_undo (fixture->store, undo, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_UNDO_SPENT);
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpuint (fixture->items_changed->len, ==, 2);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
-  g_assert_true (rapport_store_find_colleague (fixture->store, rapport_colleague_get_id (ana))
-                 == ana);
 
-  /* Deleting the last one removes the last position. */
-  g_assert_true (rapport_store_delete_colleague (fixture->store, cy_id, &error));
+  /* Deleting the last one removes the last position; no undo asked for is fine too. */
+  g_assert_true (rapport_store_delete_colleague (fixture->store, cy_id, NULL, &error));
   g_assert_no_error (error);
   assert_items_changed (fixture, 2, 2, 1, 0);
 
@@ -484,6 +501,14 @@ test_delete_restore (Fixture       *fixture,
                     2);
   g_assert_nonnull (rapport_store_find_colleague (fixture->store, bo_id));
   g_assert_null (rapport_store_find_colleague (fixture->store, cy_id));
+
+  /* An undo still works after a restart of the store (the rows are in it, not in the models). */
+  g_assert_true (rapport_store_delete_colleague (fixture->store, bo_id, &cy_undo, &error));
+  g_assert_no_error (error);
+  reopen_store (fixture);
+  g_assert_true (rapport_store_undo (fixture->store, cy_undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (rapport_store_find_colleague (fixture->store, bo_id));
 }
 
 static void
@@ -523,11 +548,6 @@ test_invalid (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpstr (rapport_colleague_get_notes (ana), ==, "kept");
   g_assert_cmpint (rapport_colleague_get_updated_at (ana), ==, updated_at);
-
-  rapport_colleague_set_id (nameless, 999);
-  g_assert_false (rapport_store_restore_colleague (fixture->store, nameless, &error));
-  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
-  g_clear_error (&error);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpuint (fixture->items_changed->len, ==, 0);
@@ -575,7 +595,7 @@ test_rollback (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpstr (rapport_colleague_get_notes (ana), ==, "kept");
 
-  g_assert_false (rapport_store_delete_colleague (fixture->store, id, &error));
+  g_assert_false (rapport_store_delete_colleague (fixture->store, id, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_true (rapport_store_find_colleague (fixture->store, id) == ana);
@@ -761,7 +781,7 @@ test_search (Fixture       *fixture,
   assert_search (fixture, "pedersen", expected);
   g_clear_pointer (&expected, g_free);
 
-  g_assert_true (rapport_store_delete_colleague (fixture->store, jose_id, &error));
+  g_assert_true (rapport_store_delete_colleague (fixture->store, jose_id, NULL, &error));
   g_assert_no_error (error);
   assert_search (fixture, "tapas", "");
   assert_search (fixture, "pena", "");
@@ -890,7 +910,7 @@ main (int   argc,
   ADD_TEST ("add-find", test_add_find);
   ADD_TEST ("update", test_update);
   ADD_TEST ("archive", test_archive);
-  ADD_TEST ("delete-restore", test_delete_restore);
+  ADD_TEST ("delete-undo", test_delete_undo);
   ADD_TEST ("invalid", test_invalid);
   ADD_TEST ("rollback", test_rollback);
   ADD_TEST ("persist", test_persist);

@@ -22,18 +22,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "rapport-store.h"
-
-struct _RapportStore
-{
-  GObject          parent_instance;
-
-  RapportDatabase *database;
-  /* RapportColleague, ordered by id */
-  GListStore      *colleagues;
-  /* gint64 id → RapportColleague (the same objects as in colleagues) */
-  GHashTable      *colleagues_by_id;
-};
+#include "rapport-store-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
 
@@ -46,26 +35,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One FTS table serves every kind of row: docid = id * SEARCH_KIND_MODULUS + kind, so a row's
- * entry is found without a mapping table and a search can be limited to one kind. */
-typedef enum
-{
-  SEARCH_KIND_COLLEAGUE = 1,
-  SEARCH_KIND_ASSIGNMENT = 2,
-  SEARCH_KIND_TIP = 3,
-  SEARCH_KIND_INTERACTION = 4,
-  SEARCH_KIND_REMINDER = 5,
-} SearchKind;
-
-#define SEARCH_KIND_MODULUS 8
-
-/* More words only slow the query down without narrowing it in practice. */
-#define SEARCH_MAX_WORDS 16
-
-/* The search SQL below spells these out, so statements stay cacheable by their text. */
-G_STATIC_ASSERT (SEARCH_KIND_COLLEAGUE == 1 && SEARCH_KIND_MODULUS == 8);
-
-/* Parameter numbers shared by the INSERT and UPDATE statements. */
+/* Colleagues. Parameter numbers are shared by the INSERT and UPDATE statements. */
 enum {
   PARAM_ID = 1,
   PARAM_NAME,
@@ -85,10 +55,18 @@ enum {
   PARAM_UPDATED_AT,
 };
 
+/* The last column is derived: when the latest interaction naming the colleague happened. */
+#define COLLEAGUE_COLUMNS \
+  "id, name, role, specialty, organization, phone, email, messaging, interests," \
+  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at," \
+  " (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
+  "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)"
+
 static const char select_colleagues_sql[] =
-  "SELECT id, name, role, specialty, organization, phone, email, messaging, interests,"
-  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at"
-  " FROM colleague ORDER BY id";
+  "SELECT " COLLEAGUE_COLUMNS " FROM colleague ORDER BY id";
+
+static const char select_colleague_sql[] =
+  "SELECT " COLLEAGUE_COLUMNS " FROM colleague WHERE id = ?1";
 
 static const char insert_colleague_sql[] =
   "INSERT INTO colleague (id, name, role, specialty, organization, phone, email, messaging,"
@@ -107,21 +85,161 @@ static const char set_archived_sql[] =
 static const char delete_colleague_sql[] =
   "DELETE FROM colleague WHERE id = ?1";
 
-static const char search_delete_sql[] =
-  "DELETE FROM search WHERE docid = ?1";
+/* Assignments */
+enum {
+  ASSIGNMENT_ID = 1,
+  ASSIGNMENT_FACILITY,
+  ASSIGNMENT_UNIT,
+  ASSIGNMENT_CITY,
+  ASSIGNMENT_REGION,
+  ASSIGNMENT_COUNTRY,
+  ASSIGNMENT_TZ,
+  ASSIGNMENT_STARTS_ON,
+  ASSIGNMENT_ENDS_ON,
+  ASSIGNMENT_AGENCY,
+  ASSIGNMENT_NOTES,
+  ASSIGNMENT_CREATED_AT,
+  ASSIGNMENT_UPDATED_AT,
+};
 
-static const char search_insert_sql[] =
-  "INSERT INTO search (docid, title, body) VALUES (?1, ?2, ?3)";
+#define ASSIGNMENT_COLUMNS \
+  "id, facility, unit, city, region, country, tz, starts_on, ends_on, agency, notes," \
+  " created_at, updated_at"
 
-static const char search_colleagues_sql[] =
-  "SELECT docid, title FROM search WHERE search MATCH ?1 AND docid % 8 = 1";
+static const char select_assignments_sql[] =
+  "SELECT " ASSIGNMENT_COLUMNS " FROM assignment ORDER BY id";
 
-typedef struct
-{
-  gint64    id;
-  gboolean  name_match;
-  char     *collate_key;
-} SearchHit;
+static const char select_assignment_sql[] =
+  "SELECT " ASSIGNMENT_COLUMNS " FROM assignment WHERE id = ?1";
+
+static const char insert_assignment_sql[] =
+  "INSERT INTO assignment (" ASSIGNMENT_COLUMNS ")"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+static const char update_assignment_sql[] =
+  "UPDATE assignment SET facility = ?2, unit = ?3, city = ?4, region = ?5, country = ?6,"
+  " tz = ?7, starts_on = ?8, ends_on = ?9, agency = ?10, notes = ?11, updated_at = ?13"
+  " WHERE id = ?1";
+
+static const char delete_assignment_sql[] =
+  "DELETE FROM assignment WHERE id = ?1";
+
+/* Tips */
+enum {
+  TIP_ID = 1,
+  TIP_ASSIGNMENT_ID,
+  TIP_CATEGORY,
+  TIP_TITLE,
+  TIP_BODY,
+  TIP_ADDRESS,
+  TIP_LINK,
+  TIP_RECOMMENDED_BY,
+  TIP_TRIED,
+  TIP_CREATED_AT,
+};
+
+#define TIP_COLUMNS \
+  "id, assignment_id, category, title, body, address, geo_uri, recommended_by, tried, created_at"
+
+static const char select_tips_sql[] =
+  "SELECT " TIP_COLUMNS " FROM tip ORDER BY id";
+
+static const char select_tip_sql[] =
+  "SELECT " TIP_COLUMNS " FROM tip WHERE id = ?1";
+
+static const char insert_tip_sql[] =
+  "INSERT INTO tip (" TIP_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+static const char update_tip_sql[] =
+  "UPDATE tip SET assignment_id = ?2, category = ?3, title = ?4, body = ?5, address = ?6,"
+  " geo_uri = ?7, recommended_by = ?8, tried = ?9 WHERE id = ?1";
+
+static const char set_tip_tried_sql[] =
+  "UPDATE tip SET tried = ?2 WHERE id = ?1";
+
+static const char delete_tip_sql[] =
+  "DELETE FROM tip WHERE id = ?1";
+
+/* Interactions */
+enum {
+  INTERACTION_ID = 1,
+  INTERACTION_OCCURRED_AT,
+  INTERACTION_KIND,
+  INTERACTION_ASSIGNMENT_ID,
+  INTERACTION_BODY,
+  INTERACTION_CREATED_AT,
+};
+
+#define INTERACTION_COLUMNS "id, occurred_at, kind, assignment_id, body, created_at"
+
+static const char select_interactions_sql[] =
+  "SELECT " INTERACTION_COLUMNS " FROM interaction ORDER BY id";
+
+static const char select_interaction_sql[] =
+  "SELECT " INTERACTION_COLUMNS " FROM interaction WHERE id = ?1";
+
+static const char select_all_interaction_colleagues_sql[] =
+  "SELECT interaction_id, colleague_id FROM interaction_colleague"
+  " ORDER BY interaction_id, colleague_id";
+
+static const char select_interaction_colleagues_sql[] =
+  "SELECT colleague_id FROM interaction_colleague WHERE interaction_id = ?1"
+  " ORDER BY colleague_id";
+
+static const char insert_interaction_sql[] =
+  "INSERT INTO interaction (" INTERACTION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static const char update_interaction_sql[] =
+  "UPDATE interaction SET occurred_at = ?2, kind = ?3, assignment_id = ?4, body = ?5"
+  " WHERE id = ?1";
+
+static const char delete_interaction_sql[] =
+  "DELETE FROM interaction WHERE id = ?1";
+
+static const char insert_interaction_colleague_sql[] =
+  "INSERT INTO interaction_colleague (interaction_id, colleague_id) VALUES (?1, ?2)";
+
+static const char delete_interaction_colleagues_sql[] =
+  "DELETE FROM interaction_colleague WHERE interaction_id = ?1";
+
+/* "Met at" links */
+static const char link_colleague_sql[] =
+  "INSERT OR REPLACE INTO colleague_assignment (colleague_id, assignment_id, met_on)"
+  " VALUES (?1, ?2, ?3)";
+
+static const char unlink_colleague_sql[] =
+  "DELETE FROM colleague_assignment WHERE colleague_id = ?1 AND assignment_id = ?2";
+
+static const char select_met_on_sql[] =
+  "SELECT met_on FROM colleague_assignment WHERE colleague_id = ?1 AND assignment_id = ?2";
+
+static const char select_assignment_colleagues_sql[] =
+  "SELECT colleague_id FROM colleague_assignment WHERE assignment_id = ?1"
+  " ORDER BY colleague_id";
+
+static const char select_colleague_assignments_sql[] =
+  "SELECT assignment_id FROM colleague_assignment WHERE colleague_id = ?1"
+  " ORDER BY assignment_id";
+
+/* What deletes keep for undo: each with ?1 = the deleted item's id. */
+static const char capture_colleague_sql[] =
+  "SELECT * FROM colleague WHERE id = ?1";
+static const char capture_colleague_links_sql[] =
+  "SELECT * FROM colleague_assignment WHERE colleague_id = ?1";
+static const char capture_colleague_interaction_links_sql[] =
+  "SELECT * FROM interaction_colleague WHERE colleague_id = ?1";
+static const char capture_assignment_sql[] =
+  "SELECT * FROM assignment WHERE id = ?1";
+static const char capture_assignment_tips_sql[] =
+  "SELECT * FROM tip WHERE assignment_id = ?1";
+static const char capture_assignment_links_sql[] =
+  "SELECT * FROM colleague_assignment WHERE assignment_id = ?1";
+static const char capture_tip_sql[] =
+  "SELECT * FROM tip WHERE id = ?1";
+static const char capture_interaction_sql[] =
+  "SELECT * FROM interaction WHERE id = ?1";
+static const char capture_interaction_links_sql[] =
+  "SELECT * FROM interaction_colleague WHERE interaction_id = ?1";
 
 static gint64
 now_seconds (void)
@@ -129,146 +247,10 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static gint64
-search_docid (SearchKind kind,
-              gint64     id)
+static const char *
+text_or_empty (const unsigned char *text)
 {
-  return id * SEARCH_KIND_MODULUS + kind;
-}
-
-static void
-search_hit_clear (gpointer data)
-{
-  SearchHit *hit = data;
-
-  g_clear_pointer (&hit->collate_key, g_free);
-}
-
-static int
-search_hit_compare (gconstpointer a,
-                    gconstpointer b)
-{
-  const SearchHit *hit_a = a;
-  const SearchHit *hit_b = b;
-  int cmp;
-
-  if (hit_a->name_match != hit_b->name_match)
-    return hit_a->name_match ? -1 : 1;
-
-  cmp = strcmp (hit_a->collate_key, hit_b->collate_key);
-  if (cmp != 0)
-    return cmp;
-
-  return (hit_a->id > hit_b->id) - (hit_a->id < hit_b->id);
-}
-
-/* Accents off: NFKD splits "ñ" into "n" and a combining mark, which is dropped; NFC then puts
- * back together what must stay whole (Hangul syllables). */
-static char *
-strip_marks (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  g_autoptr(GString) stripped = NULL;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  stripped = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_SPACING_MARK:
-        case G_UNICODE_ENCLOSING_MARK:
-        case G_UNICODE_NON_SPACING_MARK:
-          break;
-
-        default:
-          g_string_append_unichar (stripped, c);
-        }
-    }
-
-  return g_utf8_normalize (stripped->str, -1, G_NORMALIZE_NFC);
-}
-
-/* Accent- and case-folded, for comparing what a person typed with what is stored. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *stripped = strip_marks (text);
-
-  return g_utf8_casefold (stripped, -1);
-}
-
-/* The runs of letters and digits in text, at most max_words of them. */
-static GPtrArray *
-split_words (const char *text,
-             guint       max_words)
-{
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *start = NULL;
-  const char *p;
-
-  for (p = text; ; p = g_utf8_next_char (p))
-    {
-      gboolean alnum = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
-
-      if (alnum && start == NULL)
-        {
-          start = p;
-        }
-      else if (!alnum && start != NULL)
-        {
-          if (words->len >= max_words)
-            break;
-          g_ptr_array_add (words, g_strndup (start, p - start));
-          start = NULL;
-        }
-
-      if (*p == '\0')
-        break;
-    }
-
-  return words;
-}
-
-static gboolean
-name_matches_words (const char *name,
-                    GPtrArray  *folded_words)
-{
-  g_autofree char *folded_name = fold_text (name);
-  g_autoptr(GPtrArray) name_words = split_words (folded_name, G_MAXUINT);
-
-  for (guint i = 0; i < folded_words->len; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < name_words->len && !found; j++)
-        found = g_str_has_prefix (g_ptr_array_index (name_words, j),
-                                  g_ptr_array_index (folded_words, i));
-
-      if (!found)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-dup_search_body (RapportColleague *colleague)
-{
-  const char *parts[] = {
-    rapport_colleague_get_role (colleague),
-    rapport_colleague_get_specialty (colleague),
-    rapport_colleague_get_organization (colleague),
-    rapport_colleague_get_interests (colleague),
-    rapport_colleague_get_notes (colleague),
-    NULL,
-  };
-
-  return g_strjoinv ("\n", (char **) parts);
+  return text != NULL ? (const char *) text : "";
 }
 
 static gboolean
@@ -279,6 +261,18 @@ bind_text (sqlite3_stmt *stmt,
   return sqlite3_bind_text (stmt, param, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
 }
 
+/* Dates that are not known are NULL in the database, "" in the objects. */
+static gboolean
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           param,
+                   const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return sqlite3_bind_null (stmt, param) == SQLITE_OK;
+
+  return bind_text (stmt, param, text);
+}
+
 static gboolean
 bind_int64 (sqlite3_stmt *stmt,
             int           param,
@@ -287,23 +281,547 @@ bind_int64 (sqlite3_stmt *stmt,
   return sqlite3_bind_int64 (stmt, param, value) == SQLITE_OK;
 }
 
-/* Runs a statement that returns no rows, then leaves it reset and unbound so no copy of the
- * values stays around in the statement cache. */
+/* Optional references: 0 means none, which is NULL in the database. */
 static gboolean
-step_done (RapportStore  *self,
-           sqlite3_stmt  *stmt,
-           gboolean       bound,
-           GError       **error)
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           param,
+                 gint64        id)
 {
-  int rc = bound ? sqlite3_step (stmt) : SQLITE_NOMEM;
+  if (id <= 0)
+    return sqlite3_bind_null (stmt, param) == SQLITE_OK;
 
-  if (rc != SQLITE_DONE)
-    rapport_database_set_error (self->database, rc, error);
+  return bind_int64 (stmt, param, id);
+}
+
+static gboolean
+run_with_id (RapportStore  *self,
+             const char    *sql,
+             gint64         id,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return FALSE;
+
+  return rapport_store_step_done (self, stmt, bind_int64 (stmt, 1, id), error);
+}
+
+static gint64
+last_insert_id (RapportStore *self)
+{
+  return sqlite3_last_insert_rowid (rapport_database_get_handle (self->database));
+}
+
+/* A value object's own check, reported in the store's domain with its message. */
+static gboolean
+propagate_invalid (gboolean   valid,
+                   GError    *local_error,
+                   GError   **error)
+{
+  if (valid)
+    return TRUE;
+
+  g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                       local_error != NULL ? local_error->message : _("The entry is not valid."));
+  return FALSE;
+}
+
+static gboolean
+check_colleague (RapportColleague  *colleague,
+                 char             **birthday,
+                 GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean valid = rapport_colleague_validate (colleague, &local_error);
+
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  /* validate() accepted it, so this only normalises "MM-DD". */
+  return rapport_validate_birthday (rapport_colleague_get_birthday (colleague), birthday);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *message)
+{
+  g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND, message);
+}
+
+static void
+set_colleague_not_found (GError **error)
+{
+  set_not_found (error, _("This colleague is no longer in the journal. It may have been deleted; "
+                          "look for them again in the list."));
+}
+
+static void
+set_assignment_not_found (GError **error)
+{
+  set_not_found (error, _("This assignment is no longer in the journal. It may have been "
+                          "deleted; look for it again in the list."));
+}
+
+static void
+set_tip_not_found (GError **error)
+{
+  set_not_found (error, _("This tip is no longer in the journal. It may have been deleted; look "
+                          "for it again in the site’s tips."));
+}
+
+static void
+set_interaction_not_found (GError **error)
+{
+  set_not_found (error, _("This journal entry is no longer there. It may have been deleted; look "
+                          "for it again in the journal."));
+}
+
+/* "YYYY-MM-DD" naming a real day. */
+static gboolean
+is_valid_date (const char *text)
+{
+  guint year, month, day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
+static gint64
+colleague_get_id (gpointer item)
+{
+  return rapport_colleague_get_id (item);
+}
+
+static gint64
+assignment_get_id (gpointer item)
+{
+  return rapport_assignment_get_id (item);
+}
+
+static gint64
+tip_get_id (gpointer item)
+{
+  return rapport_tip_get_id (item);
+}
+
+static gint64
+interaction_get_id (gpointer item)
+{
+  return rapport_interaction_get_id (item);
+}
+
+static void
+collection_init (RapportStoreCollection *collection,
+                 RapportItemKind         kind,
+                 GType                   item_type)
+{
+  collection->kind = kind;
+  collection->model = g_list_store_new (item_type);
+  collection->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             g_object_unref);
+}
+
+static void
+collection_clear (RapportStoreCollection *collection)
+{
+  g_clear_pointer (&collection->by_id, g_hash_table_unref);
+  g_clear_object (&collection->model);
+}
+
+/* Where id is, or would go, in the id-ordered model. */
+static guint
+collection_position (RapportStoreCollection *collection,
+                     gint64                  id,
+                     gboolean               *found)
+{
+  GListModel *model = G_LIST_MODEL (collection->model);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (model);
+
+  *found = FALSE;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(GObject) item = g_list_model_get_item (model, middle);
+      gint64 middle_id = rapport_store_item_get_id (collection->kind, item);
+
+      if (middle_id == id)
+        {
+          *found = TRUE;
+          return middle;
+        }
+
+      if (middle_id < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* Only for loading: the rows come ordered by id. */
+static void
+collection_splice (RapportStoreCollection *collection,
+                   GPtrArray              *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = rapport_store_item_get_id (collection->kind, items->pdata[i]);
+      g_hash_table_replace (collection->by_id, key, g_object_ref (items->pdata[i]));
+    }
+
+  g_list_store_splice (collection->model, 0, 0, items->pdata, items->len);
+}
+
+/* Row readers: the columns of *_COLUMNS, in order. */
+static RapportColleague *
+read_colleague (sqlite3_stmt *stmt)
+{
+  RapportColleague *colleague = g_object_new (RAPPORT_TYPE_COLLEAGUE, NULL);
+  RapportSupportKind kind;
+  gint64 cadence_days;
+
+  rapport_colleague_set_id (colleague, sqlite3_column_int64 (stmt, 0));
+  rapport_colleague_set_name (colleague, text_or_empty (sqlite3_column_text (stmt, 1)));
+  rapport_colleague_set_role (colleague, text_or_empty (sqlite3_column_text (stmt, 2)));
+  rapport_colleague_set_specialty (colleague, text_or_empty (sqlite3_column_text (stmt, 3)));
+  rapport_colleague_set_organization (colleague, text_or_empty (sqlite3_column_text (stmt, 4)));
+  rapport_colleague_set_phone (colleague, text_or_empty (sqlite3_column_text (stmt, 5)));
+  rapport_colleague_set_email (colleague, text_or_empty (sqlite3_column_text (stmt, 6)));
+  rapport_colleague_set_messaging (colleague, text_or_empty (sqlite3_column_text (stmt, 7)));
+  rapport_colleague_set_interests (colleague, text_or_empty (sqlite3_column_text (stmt, 8)));
+  kind = rapport_support_kind_from_nick ((const char *) sqlite3_column_text (stmt, 9));
+  rapport_colleague_set_support_kind (colleague, kind);
+  rapport_colleague_set_birthday (colleague, text_or_empty (sqlite3_column_text (stmt, 10)));
+  rapport_colleague_set_notes (colleague, text_or_empty (sqlite3_column_text (stmt, 11)));
+  cadence_days = CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT);
+  rapport_colleague_set_cadence_days (colleague, (guint) cadence_days);
+  rapport_colleague_set_archived (colleague, sqlite3_column_int64 (stmt, 13) != 0);
+  rapport_colleague_set_created_at (colleague, sqlite3_column_int64 (stmt, 14));
+  rapport_colleague_set_updated_at (colleague, sqlite3_column_int64 (stmt, 15));
+  rapport_colleague_set_last_interaction_at (colleague, sqlite3_column_int64 (stmt, 16));
+
+  return colleague;
+}
+
+static RapportAssignment *
+read_assignment (sqlite3_stmt *stmt)
+{
+  RapportAssignment *assignment = g_object_new (RAPPORT_TYPE_ASSIGNMENT, NULL);
+
+  rapport_assignment_set_id (assignment, sqlite3_column_int64 (stmt, 0));
+  rapport_assignment_set_facility (assignment, text_or_empty (sqlite3_column_text (stmt, 1)));
+  rapport_assignment_set_unit (assignment, text_or_empty (sqlite3_column_text (stmt, 2)));
+  rapport_assignment_set_city (assignment, text_or_empty (sqlite3_column_text (stmt, 3)));
+  rapport_assignment_set_region (assignment, text_or_empty (sqlite3_column_text (stmt, 4)));
+  rapport_assignment_set_country (assignment, text_or_empty (sqlite3_column_text (stmt, 5)));
+  rapport_assignment_set_tz (assignment, text_or_empty (sqlite3_column_text (stmt, 6)));
+  rapport_assignment_set_starts_on (assignment, text_or_empty (sqlite3_column_text (stmt, 7)));
+  rapport_assignment_set_ends_on (assignment, text_or_empty (sqlite3_column_text (stmt, 8)));
+  rapport_assignment_set_agency (assignment, text_or_empty (sqlite3_column_text (stmt, 9)));
+  rapport_assignment_set_notes (assignment, text_or_empty (sqlite3_column_text (stmt, 10)));
+  rapport_assignment_set_created_at (assignment, sqlite3_column_int64 (stmt, 11));
+  rapport_assignment_set_updated_at (assignment, sqlite3_column_int64 (stmt, 12));
+
+  return assignment;
+}
+
+static RapportTip *
+read_tip (sqlite3_stmt *stmt)
+{
+  RapportTip *tip = g_object_new (RAPPORT_TYPE_TIP, NULL);
+  RapportTipCategory category;
+
+  rapport_tip_set_id (tip, sqlite3_column_int64 (stmt, 0));
+  rapport_tip_set_assignment_id (tip, sqlite3_column_int64 (stmt, 1));
+  category = rapport_tip_category_from_nick ((const char *) sqlite3_column_text (stmt, 2));
+  rapport_tip_set_category (tip, category);
+  rapport_tip_set_title (tip, text_or_empty (sqlite3_column_text (stmt, 3)));
+  rapport_tip_set_body (tip, text_or_empty (sqlite3_column_text (stmt, 4)));
+  rapport_tip_set_address (tip, text_or_empty (sqlite3_column_text (stmt, 5)));
+  rapport_tip_set_link (tip, text_or_empty (sqlite3_column_text (stmt, 6)));
+  rapport_tip_set_recommended_by (tip, sqlite3_column_int64 (stmt, 7));
+  rapport_tip_set_tried (tip, sqlite3_column_int64 (stmt, 8) != 0);
+  rapport_tip_set_created_at (tip, sqlite3_column_int64 (stmt, 9));
+
+  return tip;
+}
+
+/* Without its colleagues: they come from interaction_colleague. */
+static RapportInteraction *
+read_interaction (sqlite3_stmt *stmt)
+{
+  RapportInteraction *interaction = g_object_new (RAPPORT_TYPE_INTERACTION, NULL);
+  RapportInteractionKind kind;
+
+  rapport_interaction_set_id (interaction, sqlite3_column_int64 (stmt, 0));
+  rapport_interaction_set_occurred_at (interaction, sqlite3_column_int64 (stmt, 1));
+  kind = rapport_interaction_kind_from_nick ((const char *) sqlite3_column_text (stmt, 2));
+  rapport_interaction_set_kind (interaction, kind);
+  rapport_interaction_set_assignment_id (interaction, sqlite3_column_int64 (stmt, 3));
+  rapport_interaction_set_body (interaction, text_or_empty (sqlite3_column_text (stmt, 4)));
+  rapport_interaction_set_created_at (interaction, sqlite3_column_int64 (stmt, 5));
+
+  return interaction;
+}
+
+static gpointer
+read_row (RapportItemKind  kind,
+          sqlite3_stmt    *stmt)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return read_colleague (stmt);
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return read_assignment (stmt);
+    case RAPPORT_ITEM_KIND_TIP:
+      return read_tip (stmt);
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return read_interaction (stmt);
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+      return NULL;
+    }
+}
+
+static GArray *
+read_ids (RapportStore  *self,
+          const char    *sql,
+          gint64         id,
+          GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  if (!bind_int64 (stmt, 1, id))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
-  return rc == SQLITE_DONE;
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+load_kind (RapportStore     *self,
+           RapportItemKind   kind,
+           const char       *sql,
+           GError          **error)
+{
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (loaded, read_row (kind, stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+
+  /* Interactions get their colleagues before anyone can see them. */
+  if (kind == RAPPORT_ITEM_KIND_INTERACTION)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 current = 0;
+      guint next = 0;
+
+      if (!(stmt = rapport_database_prepare (self->database, select_all_interaction_colleagues_sql,
+                                             error)))
+        return FALSE;
+
+      /* Both lists are ordered by interaction id: walk them side by side. */
+      do
+        {
+          gint64 interaction_id = 0;
+
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            interaction_id = sqlite3_column_int64 (stmt, 0);
+
+          if (ids->len > 0 && (rc != SQLITE_ROW || interaction_id != current))
+            {
+              while (next < loaded->len &&
+                     rapport_interaction_get_id (loaded->pdata[next]) < current)
+                next++;
+              if (next < loaded->len && rapport_interaction_get_id (loaded->pdata[next]) == current)
+                rapport_interaction_set_colleague_ids (loaded->pdata[next],
+                                                       (const gint64 *) ids->data, ids->len);
+              g_array_set_size (ids, 0);
+            }
+
+          if (rc == SQLITE_ROW)
+            {
+              gint64 colleague_id = sqlite3_column_int64 (stmt, 1);
+
+              current = interaction_id;
+              g_array_append_val (ids, colleague_id);
+            }
+        }
+      while (rc == SQLITE_ROW);
+
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          rapport_database_set_error (self->database, rc, error);
+          return FALSE;
+        }
+    }
+
+  collection_splice (rapport_store_get_collection (self, kind), loaded);
+
+  return TRUE;
+}
+
+static void
+add_id (GHashTable *set,
+        gint64      id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_add (set, key);
+}
+
+static GHashTable *
+new_id_set (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+add_interaction_colleagues (GHashTable         *set,
+                            RapportInteraction *interaction)
+{
+  guint n_ids = 0;
+  const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    add_id (set, ids[i]);
+}
+
+static gboolean
+check_assignment_exists (RapportStore  *self,
+                         gint64         id,
+                         const char    *message,
+                         GError       **error)
+{
+  if (rapport_store_find_assignment (self, id) != NULL)
+    return TRUE;
+
+  set_not_found (error, message);
+  return FALSE;
+}
+
+static gboolean
+check_tip_refs (RapportStore  *self,
+                RapportTip    *tip,
+                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 recommended_by = rapport_tip_get_recommended_by (tip);
+  gboolean valid = rapport_tip_validate (tip, &local_error);
+
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  if (!check_assignment_exists (self, rapport_tip_get_assignment_id (tip),
+                                _("The assignment this tip belongs to is no longer in the "
+                                  "journal. Choose another assignment."),
+                                error))
+    return FALSE;
+
+  if (recommended_by != 0 && rapport_store_find_colleague (self, recommended_by) == NULL)
+    {
+      set_not_found (error, _("The colleague who recommended this tip is no longer in the "
+                              "journal. Choose someone else, or nobody."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_interaction_refs (RapportStore        *self,
+                        RapportInteraction  *interaction,
+                        GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 assignment_id = rapport_interaction_get_assignment_id (interaction);
+  const gint64 *ids;
+  guint n_ids = 0;
+  gboolean valid;
+
+  valid = rapport_interaction_validate (interaction, &local_error);
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  if (assignment_id != 0 &&
+      !check_assignment_exists (self, assignment_id,
+                                _("The assignment this entry was logged at is no longer in the "
+                                  "journal. Choose another assignment, or none."),
+                                error))
+    return FALSE;
+
+  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (rapport_store_find_colleague (self, ids[i]) == NULL)
+        {
+          set_not_found (error, _("A colleague named in this entry is no longer in the journal. "
+                                  "Remove them from the entry and save again."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -329,604 +847,101 @@ bind_colleague (sqlite3_stmt     *stmt,
 }
 
 static gboolean
-check_colleague (RapportColleague  *colleague,
-                 char             **birthday,
-                 GError           **error)
+bind_assignment (sqlite3_stmt      *stmt,
+                 RapportAssignment *assignment)
 {
-  g_autoptr(GError) local_error = NULL;
+  return bind_text (stmt, ASSIGNMENT_FACILITY, rapport_assignment_get_facility (assignment))
+      && bind_text (stmt, ASSIGNMENT_UNIT, rapport_assignment_get_unit (assignment))
+      && bind_text (stmt, ASSIGNMENT_CITY, rapport_assignment_get_city (assignment))
+      && bind_text (stmt, ASSIGNMENT_REGION, rapport_assignment_get_region (assignment))
+      && bind_text (stmt, ASSIGNMENT_COUNTRY, rapport_assignment_get_country (assignment))
+      && bind_text (stmt, ASSIGNMENT_TZ, rapport_assignment_get_tz (assignment))
+      && bind_text_or_null (stmt, ASSIGNMENT_STARTS_ON,
+                            rapport_assignment_get_starts_on (assignment))
+      && bind_text_or_null (stmt, ASSIGNMENT_ENDS_ON, rapport_assignment_get_ends_on (assignment))
+      && bind_text (stmt, ASSIGNMENT_AGENCY, rapport_assignment_get_agency (assignment))
+      && bind_text (stmt, ASSIGNMENT_NOTES, rapport_assignment_get_notes (assignment));
+}
 
-  if (!rapport_colleague_validate (colleague, &local_error))
+static gboolean
+bind_tip (sqlite3_stmt *stmt,
+          RapportTip   *tip)
+{
+  RapportTipCategory category = rapport_tip_get_category (tip);
+
+  return bind_int64 (stmt, TIP_ASSIGNMENT_ID, rapport_tip_get_assignment_id (tip))
+      && bind_text (stmt, TIP_CATEGORY, rapport_tip_category_to_nick (category))
+      && bind_text (stmt, TIP_TITLE, rapport_tip_get_title (tip))
+      && bind_text (stmt, TIP_BODY, rapport_tip_get_body (tip))
+      && bind_text (stmt, TIP_ADDRESS, rapport_tip_get_address (tip))
+      && bind_text (stmt, TIP_LINK, rapport_tip_get_link (tip))
+      && bind_id_or_null (stmt, TIP_RECOMMENDED_BY, rapport_tip_get_recommended_by (tip))
+      && bind_int64 (stmt, TIP_TRIED, rapport_tip_get_tried (tip) ? 1 : 0);
+}
+
+static gboolean
+bind_interaction (sqlite3_stmt       *stmt,
+                  RapportInteraction *interaction)
+{
+  RapportInteractionKind kind = rapport_interaction_get_kind (interaction);
+
+  return bind_int64 (stmt, INTERACTION_OCCURRED_AT,
+                     rapport_interaction_get_occurred_at (interaction))
+      && bind_text (stmt, INTERACTION_KIND, rapport_interaction_kind_to_nick (kind))
+      && bind_id_or_null (stmt, INTERACTION_ASSIGNMENT_ID,
+                          rapport_interaction_get_assignment_id (interaction))
+      && bind_text (stmt, INTERACTION_BODY, rapport_interaction_get_body (interaction));
+}
+
+static gboolean
+write_interaction_colleagues (RapportStore        *self,
+                              gint64               id,
+                              RapportInteraction  *interaction,
+                              GError             **error)
+{
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  if (!run_with_id (self, delete_interaction_colleagues_sql, id, error))
+    return FALSE;
+
+  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
     {
-      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                           local_error->message);
-      return FALSE;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = rapport_database_prepare (self->database, insert_interaction_colleague_sql,
+                                             error)))
+        return FALSE;
+
+      if (!rapport_store_step_done (self, stmt,
+                                    bind_int64 (stmt, 1, id) && bind_int64 (stmt, 2, ids[i]),
+                                    error))
+        return FALSE;
     }
-
-  /* validate() accepted it, so this only normalises "MM-DD". */
-  return rapport_validate_birthday (rapport_colleague_get_birthday (colleague), birthday);
-}
-
-static void
-set_not_found (GError **error)
-{
-  g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                       _("This colleague is no longer in the journal. It may have been deleted; "
-                         "look for them again in the list."));
-}
-
-static gboolean
-index_remove (RapportStore  *self,
-              SearchKind     kind,
-              gint64         id,
-              GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = rapport_database_prepare (self->database, search_delete_sql, error)))
-    return FALSE;
-
-  return step_done (self, stmt, bind_int64 (stmt, 1, search_docid (kind, id)), error);
-}
-
-static gboolean
-index_put (RapportStore  *self,
-           SearchKind     kind,
-           gint64         id,
-           const char    *title,
-           const char    *body,
-           GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean bound;
-
-  if (!index_remove (self, kind, id, error))
-    return FALSE;
-
-  if (!(stmt = rapport_database_prepare (self->database, search_insert_sql, error)))
-    return FALSE;
-
-  bound = bind_int64 (stmt, 1, search_docid (kind, id))
-       && bind_text (stmt, 2, title)
-       && bind_text (stmt, 3, body);
-
-  return step_done (self, stmt, bound, error);
-}
-
-static gboolean
-index_colleague (RapportStore      *self,
-                 gint64             id,
-                 RapportColleague  *colleague,
-                 GError           **error)
-{
-  g_autofree char *body = dup_search_body (colleague);
-
-  return index_put (self, SEARCH_KIND_COLLEAGUE, id,
-                    rapport_colleague_get_name (colleague), body, error);
-}
-
-/* The INSERT for add (id 0: SQLite picks one) and restore (the old id). */
-static gboolean
-insert_colleague (RapportStore      *self,
-                  RapportColleague  *colleague,
-                  gint64             id,
-                  const char        *birthday,
-                  gint64             created_at,
-                  gint64             updated_at,
-                  gint64            *out_id,
-                  GError           **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean bound;
-
-  if (!(stmt = rapport_database_prepare (self->database, insert_colleague_sql, error)))
-    return FALSE;
-
-  bound = (id > 0 ? bind_int64 (stmt, PARAM_ID, id)
-                  : sqlite3_bind_null (stmt, PARAM_ID) == SQLITE_OK)
-       && bind_colleague (stmt, colleague, birthday)
-       && bind_int64 (stmt, PARAM_CREATED_AT, created_at)
-       && bind_int64 (stmt, PARAM_UPDATED_AT, updated_at);
-
-  if (!step_done (self, stmt, bound, error))
-    return FALSE;
-
-  *out_id = sqlite3_last_insert_rowid (rapport_database_get_handle (self->database));
-
-  return index_colleague (self, *out_id, colleague, error);
-}
-
-static gboolean
-commit_or_rollback (RapportStore  *self,
-                    gboolean       ok,
-                    GError       **error)
-{
-  if (ok && rapport_database_commit (self->database, error))
-    return TRUE;
-
-  rapport_database_rollback (self->database);
-
-  return FALSE;
-}
-
-static int
-compare_colleague_ids (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  gint64 id_a = rapport_colleague_get_id ((RapportColleague *) a);
-  gint64 id_b = rapport_colleague_get_id ((RapportColleague *) b);
-
-  return (id_a > id_b) - (id_a < id_b);
-}
-
-/* The model stays ordered by id, as a fresh load gives it: new ids are the largest, so an added
- * colleague lands at the end, and a restored one goes back where it was. */
-static void
-model_insert (RapportStore     *self,
-              RapportColleague *colleague)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = rapport_colleague_get_id (colleague);
-  g_hash_table_replace (self->colleagues_by_id, key, g_object_ref (colleague));
-  g_list_store_insert_sorted (self->colleagues, colleague, compare_colleague_ids, NULL);
-}
-
-static gboolean
-load_colleagues (RapportStore  *self,
-                 GError       **error)
-{
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = rapport_database_prepare (self->database, select_colleagues_sql, error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportColleague *colleague = g_object_new (RAPPORT_TYPE_COLLEAGUE, NULL);
-      gint64 *key = g_new (gint64, 1);
-      RapportSupportKind kind;
-      gint64 cadence_days;
-
-      rapport_colleague_set_id (colleague, sqlite3_column_int64 (stmt, 0));
-      rapport_colleague_set_name (colleague, (const char *) sqlite3_column_text (stmt, 1));
-      rapport_colleague_set_role (colleague, (const char *) sqlite3_column_text (stmt, 2));
-      rapport_colleague_set_specialty (colleague, (const char *) sqlite3_column_text (stmt, 3));
-      rapport_colleague_set_organization (colleague, (const char *) sqlite3_column_text (stmt, 4));
-      rapport_colleague_set_phone (colleague, (const char *) sqlite3_column_text (stmt, 5));
-      rapport_colleague_set_email (colleague, (const char *) sqlite3_column_text (stmt, 6));
-      rapport_colleague_set_messaging (colleague, (const char *) sqlite3_column_text (stmt, 7));
-      rapport_colleague_set_interests (colleague, (const char *) sqlite3_column_text (stmt, 8));
-      kind = rapport_support_kind_from_nick ((const char *) sqlite3_column_text (stmt, 9));
-      rapport_colleague_set_support_kind (colleague, kind);
-      rapport_colleague_set_birthday (colleague, (const char *) sqlite3_column_text (stmt, 10));
-      rapport_colleague_set_notes (colleague, (const char *) sqlite3_column_text (stmt, 11));
-      cadence_days = CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT);
-      rapport_colleague_set_cadence_days (colleague, (guint) cadence_days);
-      rapport_colleague_set_archived (colleague, sqlite3_column_int64 (stmt, 13) != 0);
-      rapport_colleague_set_created_at (colleague, sqlite3_column_int64 (stmt, 14));
-      rapport_colleague_set_updated_at (colleague, sqlite3_column_int64 (stmt, 15));
-
-      *key = rapport_colleague_get_id (colleague);
-      g_hash_table_replace (self->colleagues_by_id, key, g_object_ref (colleague));
-      g_ptr_array_add (loaded, colleague);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      sqlite3_reset (stmt);
-      g_hash_table_remove_all (self->colleagues_by_id);
-      return FALSE;
-    }
-
-  sqlite3_reset (stmt);
-  g_list_store_splice (self->colleagues, 0, 0, loaded->pdata, loaded->len);
 
   return TRUE;
 }
 
-static void
-rapport_store_dispose (GObject *object)
-{
-  RapportStore *self = (RapportStore *) object;
-
-  g_clear_pointer (&self->colleagues_by_id, g_hash_table_unref);
-  g_clear_object (&self->colleagues);
-  g_clear_object (&self->database);
-
-  G_OBJECT_CLASS (rapport_store_parent_class)->dispose (object);
-}
-
-static void
-rapport_store_class_init (RapportStoreClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = rapport_store_dispose;
-
-  /**
-   * RapportStore::changed:
-   *
-   * Emitted after every write that committed, once the list models show it.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
-}
-
-static void
-rapport_store_init (RapportStore *self)
-{
-  self->colleagues = g_list_store_new (RAPPORT_TYPE_COLLEAGUE);
-  self->colleagues_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                  g_free, g_object_unref);
-}
-
-RapportStore *
-rapport_store_new (RapportDatabase  *database,
-                   GError          **error)
-{
-  g_autoptr(RapportStore) self = NULL;
-
-  g_return_val_if_fail (RAPPORT_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
-  self->database = g_object_ref (database);
-
-  if (!load_colleagues (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-RapportDatabase *
-rapport_store_get_database (RapportStore *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return self->database;
-}
-
-GListModel *
-rapport_store_get_colleagues (RapportStore *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return G_LIST_MODEL (self->colleagues);
-}
-
-RapportColleague *
-rapport_store_find_colleague (RapportStore *self,
-                              gint64        id)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return g_hash_table_lookup (self->colleagues_by_id, &id);
-}
-
-gboolean
-rapport_store_add_colleague (RapportStore      *self,
-                             RapportColleague  *colleague,
-                             GError           **error)
-{
-  g_autofree char *birthday = NULL;
-  gint64 now = now_seconds ();
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (colleague), FALSE);
-  g_return_val_if_fail (rapport_colleague_get_id (colleague) == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_colleague (colleague, &birthday, error))
-    return FALSE;
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  ok = insert_colleague (self, colleague, 0, birthday, now, now, &id, error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (colleague));
-  rapport_colleague_set_id (colleague, id);
-  rapport_colleague_set_birthday (colleague, birthday);
-  rapport_colleague_set_created_at (colleague, now);
-  rapport_colleague_set_updated_at (colleague, now);
-  g_object_thaw_notify (G_OBJECT (colleague));
-
-  model_insert (self, colleague);
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
-}
-
-gboolean
-rapport_store_update_colleague (RapportStore      *self,
-                                RapportColleague  *changes,
-                                GError           **error)
-{
-  g_autoptr(RapportColleague) updated = NULL;
-  g_autofree char *birthday = NULL;
-  RapportColleague *item;
-  sqlite3_stmt *stmt;
-  gint64 id;
-  gint64 now = now_seconds ();
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (changes), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  id = rapport_colleague_get_id (changes);
-  if (!(item = rapport_store_find_colleague (self, id)))
-    {
-      set_not_found (error);
-      return FALSE;
-    }
-
-  if (!check_colleague (changes, &birthday, error))
-    return FALSE;
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  ok = (stmt = rapport_database_prepare (self->database, update_colleague_sql, error)) != NULL
-    && step_done (self, stmt,
-                  bind_int64 (stmt, PARAM_ID, id)
-                  && bind_colleague (stmt, changes, birthday)
-                  && bind_int64 (stmt, PARAM_UPDATED_AT, now),
-                  error)
-    && index_colleague (self, id, changes, error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  /* One assign, so each changed property is notified once; the creation time is the store's. */
-  updated = rapport_colleague_dup (changes);
-  rapport_colleague_set_birthday (updated, birthday);
-  rapport_colleague_set_created_at (updated, rapport_colleague_get_created_at (item));
-  rapport_colleague_set_updated_at (updated, now);
-  rapport_colleague_assign (item, updated);
-
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
-}
-
-gboolean
-rapport_store_set_colleague_archived (RapportStore  *self,
-                                      gint64         id,
-                                      gboolean       archived,
-                                      GError       **error)
-{
-  RapportColleague *item;
-  sqlite3_stmt *stmt;
-  gint64 now = now_seconds ();
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  archived = !!archived;
-
-  if (!(item = rapport_store_find_colleague (self, id)))
-    {
-      set_not_found (error);
-      return FALSE;
-    }
-
-  if (rapport_colleague_get_archived (item) == archived)
-    return TRUE;
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  ok = (stmt = rapport_database_prepare (self->database, set_archived_sql, error)) != NULL
-    && step_done (self, stmt,
-                  bind_int64 (stmt, 1, id)
-                  && bind_int64 (stmt, 2, archived ? 1 : 0)
-                  && bind_int64 (stmt, 3, now),
-                  error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (item));
-  rapport_colleague_set_archived (item, archived);
-  rapport_colleague_set_updated_at (item, now);
-  g_object_thaw_notify (G_OBJECT (item));
-
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
-}
-
-gboolean
-rapport_store_delete_colleague (RapportStore  *self,
-                                gint64         id,
+/* Every interaction naming the colleague gets its entry rewritten (their name is in it). */
+static gboolean
+reindex_colleague_interactions (RapportStore  *self,
+                                gint64         colleague_id,
                                 GError       **error)
 {
-  g_autoptr(RapportColleague) item = NULL;
-  RapportColleague *found;
-  sqlite3_stmt *stmt;
-  guint position;
-  gboolean ok;
+  GListModel *model = G_LIST_MODEL (self->interactions.model);
+  guint n_items = g_list_model_get_n_items (model);
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if ((found = rapport_store_find_colleague (self, id)) == NULL)
+  for (guint i = 0; i < n_items; i++)
     {
-      set_not_found (error);
-      return FALSE;
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+
+      if (rapport_interaction_has_colleague (interaction, colleague_id) &&
+          !rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, interaction, error))
+        return FALSE;
     }
-
-  /* Held across the removal: the model and the table each drop a reference. */
-  item = g_object_ref (found);
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  ok = (stmt = rapport_database_prepare (self->database, delete_colleague_sql, error)) != NULL
-    && step_done (self, stmt, bind_int64 (stmt, 1, id), error)
-    && index_remove (self, SEARCH_KIND_COLLEAGUE, id, error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  if (g_list_store_find (self->colleagues, item, &position))
-    g_list_store_remove (self->colleagues, position);
-  g_hash_table_remove (self->colleagues_by_id, &id);
-
-  g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
-}
-
-gboolean
-rapport_store_restore_colleague (RapportStore      *self,
-                                 RapportColleague  *colleague,
-                                 GError           **error)
-{
-  g_autofree char *birthday = NULL;
-  gint64 id;
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (colleague), FALSE);
-  g_return_val_if_fail (rapport_colleague_get_id (colleague) > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_colleague (colleague, &birthday, error))
-    return FALSE;
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  /* The id's PRIMARY KEY makes this fail when the id was taken meanwhile. */
-  ok = insert_colleague (self, colleague, rapport_colleague_get_id (colleague), birthday,
-                         rapport_colleague_get_created_at (colleague),
-                         rapport_colleague_get_updated_at (colleague),
-                         &id, error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  g_assert (id == rapport_colleague_get_id (colleague));
-  rapport_colleague_set_birthday (colleague, birthday);
-
-  model_insert (self, colleague);
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
-}
-
-GArray *
-rapport_store_search_colleagues (RapportStore  *self,
-                                 const char    *query,
-                                 GError       **error)
-{
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) hits = NULL;
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GPtrArray) folded_words = NULL;
-  g_autoptr(GString) match = NULL;
-  g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (!g_utf8_validate (query, -1, NULL))
-    return g_steal_pointer (&ids);
-
-  /* Only letters and digits reach FTS, each as a lower-case prefix: no operator, quote or
-   * column filter a person types can change the meaning of the query or make it fail. */
-  stripped = strip_marks (query);
-  words = split_words (stripped, SEARCH_MAX_WORDS);
-  if (words->len == 0)
-    return g_steal_pointer (&ids);
-
-  match = g_string_new (NULL);
-  folded_words = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *word = g_ptr_array_index (words, i);
-      g_autofree char *lower = g_utf8_strdown (word, -1);
-
-      if (i > 0)
-        g_string_append_c (match, ' ');
-      g_string_append (match, lower);
-      g_string_append_c (match, '*');
-
-      g_ptr_array_add (folded_words, g_utf8_casefold (word, -1));
-    }
-
-  if (!(stmt = rapport_database_prepare (self->database, search_colleagues_sql, error)))
-    return NULL;
-
-  if (!bind_text (stmt, 1, match->str))
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
-    }
-
-  hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
-  g_array_set_clear_func (hits, search_hit_clear);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0) / SEARCH_KIND_MODULUS;
-      const char *title = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *folded_title = NULL;
-      SearchHit hit;
-
-      /* An entry whose row is gone would be a bug elsewhere; never hand out its id. */
-      if (!g_hash_table_contains (self->colleagues_by_id, &id))
-        continue;
-
-      if (title == NULL)
-        title = "";
-
-      folded_title = fold_text (title);
-      hit.id = id;
-      hit.name_match = name_matches_words (title, folded_words);
-      hit.collate_key = g_utf8_collate_key (folded_title, -1);
-      g_array_append_val (hits, hit);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  g_array_sort (hits, search_hit_compare);
-  for (guint i = 0; i < hits->len; i++)
-    g_array_append_val (ids, g_array_index (hits, SearchHit, i).id);
-
-  return g_steal_pointer (&ids);
 }
 
 static void
@@ -958,52 +973,140 @@ add_string_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
-char *
-rapport_store_colleagues_to_json_lines (RapportStore *self)
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *member,
+                gint64       value)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  GString *lines;
-  guint n_items;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+/* A reference: its id, or null for none. */
+static void
+add_id_member (JsonBuilder *builder,
+               const char  *member,
+               gint64       id)
+{
+  json_builder_set_member_name (builder, member);
+  if (id > 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
 
-  generator = json_generator_new ();
+static void
+build_colleague_json (JsonBuilder *builder,
+                      gpointer     item)
+{
+  RapportColleague *colleague = item;
+  RapportSupportKind kind = rapport_colleague_get_support_kind (colleague);
+
+  add_int_member (builder, "id", rapport_colleague_get_id (colleague));
+  add_string_member (builder, "name", rapport_colleague_get_name (colleague));
+  add_string_member (builder, "role", rapport_colleague_get_role (colleague));
+  add_string_member (builder, "specialty", rapport_colleague_get_specialty (colleague));
+  add_string_member (builder, "organization", rapport_colleague_get_organization (colleague));
+  add_string_member (builder, "email", rapport_colleague_get_email (colleague));
+  add_string_member (builder, "phone", rapport_colleague_get_phone (colleague));
+  add_string_member (builder, "messaging", rapport_colleague_get_messaging (colleague));
+  add_string_member (builder, "support_kind", rapport_support_kind_to_nick (kind));
+  add_string_member (builder, "birthday", rapport_colleague_get_birthday (colleague));
+  add_int_member (builder, "cadence_days", rapport_colleague_get_cadence_days (colleague));
+  json_builder_set_member_name (builder, "archived");
+  json_builder_add_boolean_value (builder, rapport_colleague_get_archived (colleague));
+  add_timestamp_member (builder, "created_at", rapport_colleague_get_created_at (colleague));
+  add_timestamp_member (builder, "updated_at", rapport_colleague_get_updated_at (colleague));
+  add_string_member (builder, "interests", rapport_colleague_get_interests (colleague));
+  add_string_member (builder, "notes", rapport_colleague_get_notes (colleague));
+}
+
+static void
+build_assignment_json (JsonBuilder *builder,
+                       gpointer     item)
+{
+  RapportAssignment *assignment = item;
+
+  add_int_member (builder, "id", rapport_assignment_get_id (assignment));
+  add_string_member (builder, "facility", rapport_assignment_get_facility (assignment));
+  add_string_member (builder, "unit", rapport_assignment_get_unit (assignment));
+  add_string_member (builder, "city", rapport_assignment_get_city (assignment));
+  add_string_member (builder, "region", rapport_assignment_get_region (assignment));
+  add_string_member (builder, "country", rapport_assignment_get_country (assignment));
+  add_string_member (builder, "tz", rapport_assignment_get_tz (assignment));
+  add_string_member (builder, "starts_on", rapport_assignment_get_starts_on (assignment));
+  add_string_member (builder, "ends_on", rapport_assignment_get_ends_on (assignment));
+  add_string_member (builder, "agency", rapport_assignment_get_agency (assignment));
+  add_timestamp_member (builder, "created_at", rapport_assignment_get_created_at (assignment));
+  add_timestamp_member (builder, "updated_at", rapport_assignment_get_updated_at (assignment));
+  add_string_member (builder, "notes", rapport_assignment_get_notes (assignment));
+}
+
+static void
+build_tip_json (JsonBuilder *builder,
+                gpointer     item)
+{
+  RapportTip *tip = item;
+
+  add_int_member (builder, "id", rapport_tip_get_id (tip));
+  add_id_member (builder, "assignment_id", rapport_tip_get_assignment_id (tip));
+  add_string_member (builder, "category",
+                     rapport_tip_category_to_nick (rapport_tip_get_category (tip)));
+  add_string_member (builder, "title", rapport_tip_get_title (tip));
+  add_string_member (builder, "address", rapport_tip_get_address (tip));
+  add_string_member (builder, "link", rapport_tip_get_link (tip));
+  add_id_member (builder, "recommended_by", rapport_tip_get_recommended_by (tip));
+  json_builder_set_member_name (builder, "tried");
+  json_builder_add_boolean_value (builder, rapport_tip_get_tried (tip));
+  add_timestamp_member (builder, "created_at", rapport_tip_get_created_at (tip));
+  add_string_member (builder, "body", rapport_tip_get_body (tip));
+}
+
+static void
+build_interaction_json (JsonBuilder *builder,
+                        gpointer     item)
+{
+  RapportInteraction *interaction = item;
+  RapportInteractionKind kind = rapport_interaction_get_kind (interaction);
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  add_int_member (builder, "id", rapport_interaction_get_id (interaction));
+  add_timestamp_member (builder, "occurred_at", rapport_interaction_get_occurred_at (interaction));
+  add_string_member (builder, "kind", rapport_interaction_kind_to_nick (kind));
+  add_id_member (builder, "assignment_id", rapport_interaction_get_assignment_id (interaction));
+
+  json_builder_set_member_name (builder, "colleague_ids");
+  json_builder_begin_array (builder);
+  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    json_builder_add_int_value (builder, ids[i]);
+  json_builder_end_array (builder);
+
+  add_timestamp_member (builder, "created_at", rapport_interaction_get_created_at (interaction));
+  add_string_member (builder, "body", rapport_interaction_get_body (interaction));
+}
+
+static char *
+model_to_json_lines (GListModel *model,
+                     void      (*build) (JsonBuilder *builder,
+                                         gpointer     item))
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *lines = g_string_new (NULL);
+  guint n_items = g_list_model_get_n_items (model);
+
   json_generator_set_pretty (generator, FALSE);
-
-  lines = g_string_new (NULL);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->colleagues));
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(RapportColleague) colleague = NULL;
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *line = NULL;
-      RapportSupportKind kind;
-
-      colleague = g_list_model_get_item (G_LIST_MODEL (self->colleagues), i);
-      kind = rapport_colleague_get_support_kind (colleague);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rapport_colleague_get_id (colleague));
-      add_string_member (builder, "name", rapport_colleague_get_name (colleague));
-      add_string_member (builder, "role", rapport_colleague_get_role (colleague));
-      add_string_member (builder, "specialty", rapport_colleague_get_specialty (colleague));
-      add_string_member (builder, "organization", rapport_colleague_get_organization (colleague));
-      add_string_member (builder, "email", rapport_colleague_get_email (colleague));
-      add_string_member (builder, "phone", rapport_colleague_get_phone (colleague));
-      add_string_member (builder, "messaging", rapport_colleague_get_messaging (colleague));
-      add_string_member (builder, "support_kind", rapport_support_kind_to_nick (kind));
-      add_string_member (builder, "birthday", rapport_colleague_get_birthday (colleague));
-      json_builder_set_member_name (builder, "cadence_days");
-      json_builder_add_int_value (builder, rapport_colleague_get_cadence_days (colleague));
-      json_builder_set_member_name (builder, "archived");
-      json_builder_add_boolean_value (builder, rapport_colleague_get_archived (colleague));
-      add_timestamp_member (builder, "created_at", rapport_colleague_get_created_at (colleague));
-      add_timestamp_member (builder, "updated_at", rapport_colleague_get_updated_at (colleague));
-      add_string_member (builder, "interests", rapport_colleague_get_interests (colleague));
-      add_string_member (builder, "notes", rapport_colleague_get_notes (colleague));
+      build (builder, item);
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
@@ -1015,4 +1118,1635 @@ rapport_store_colleagues_to_json_lines (RapportStore *self)
     }
 
   return g_string_free (lines, FALSE);
+}
+
+static int
+compare_newest_assignment (gconstpointer a,
+                           gconstpointer b)
+{
+  RapportAssignment *assignment_a = *(RapportAssignment * const *) a;
+  RapportAssignment *assignment_b = *(RapportAssignment * const *) b;
+  gint64 id_a = rapport_assignment_get_id (assignment_a);
+  gint64 id_b = rapport_assignment_get_id (assignment_b);
+  int cmp;
+
+  cmp = strcmp (rapport_assignment_get_starts_on (assignment_b),
+                rapport_assignment_get_starts_on (assignment_a));
+  if (cmp != 0)
+    return cmp;
+
+  return (id_b > id_a) - (id_b < id_a);
+}
+
+/* Whitespace around a name is no difference between two sites. */
+static char *
+fold_place (const char *text)
+{
+  g_autofree char *folded = rapport_store_fold_text (text);
+
+  return g_strdup (g_strstrip (folded));
+}
+
+static void
+rapport_store_dispose (GObject *object)
+{
+  RapportStore *self = (RapportStore *) object;
+
+  collection_clear (&self->interactions);
+  collection_clear (&self->tips);
+  collection_clear (&self->assignments);
+  collection_clear (&self->colleagues);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->dispose (object);
+}
+
+static void
+rapport_store_class_init (RapportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_store_dispose;
+
+  /**
+   * RapportStore::changed:
+   *
+   * Emitted after every write that committed, once the list models show it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+rapport_store_init (RapportStore *self)
+{
+  collection_init (&self->colleagues, RAPPORT_ITEM_KIND_COLLEAGUE, RAPPORT_TYPE_COLLEAGUE);
+  collection_init (&self->assignments, RAPPORT_ITEM_KIND_ASSIGNMENT, RAPPORT_TYPE_ASSIGNMENT);
+  collection_init (&self->tips, RAPPORT_ITEM_KIND_TIP, RAPPORT_TYPE_TIP);
+  collection_init (&self->interactions, RAPPORT_ITEM_KIND_INTERACTION, RAPPORT_TYPE_INTERACTION);
+}
+
+/* Shared with the store's other source files (rapport-store-private.h). */
+
+gint64
+rapport_store_item_get_id (RapportItemKind kind,
+                           gpointer        item)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return colleague_get_id (item);
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return assignment_get_id (item);
+    case RAPPORT_ITEM_KIND_TIP:
+      return tip_get_id (item);
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return interaction_get_id (item);
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+      return 0;
+    }
+}
+
+RapportStoreCollection *
+rapport_store_get_collection (RapportStore    *self,
+                              RapportItemKind  kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return &self->colleagues;
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return &self->assignments;
+    case RAPPORT_ITEM_KIND_TIP:
+      return &self->tips;
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return &self->interactions;
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      return NULL;
+    }
+}
+
+gpointer
+rapport_store_collection_lookup (RapportStoreCollection *collection,
+                                 gint64                  id)
+{
+  return g_hash_table_lookup (collection->by_id, &id);
+}
+
+/* New ids are the largest, so an added item lands at the end, and one put back by undo goes
+ * where it was: the model keeps the order a fresh load gives. */
+void
+rapport_store_collection_insert (RapportStoreCollection *collection,
+                                 gpointer                item)
+{
+  gint64 id = rapport_store_item_get_id (collection->kind, item);
+  gint64 *key;
+  gboolean found;
+  guint position;
+
+  position = collection_position (collection, id, &found);
+  g_return_if_fail (!found);
+
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_replace (collection->by_id, key, g_object_ref (item));
+  g_list_store_insert (collection->model, position, item);
+}
+
+void
+rapport_store_collection_remove (RapportStoreCollection *collection,
+                                 gint64                  id)
+{
+  gboolean found;
+  guint position = collection_position (collection, id, &found);
+  gpointer item;
+
+  if (!(item = rapport_store_collection_lookup (collection, id)))
+    return;
+
+  /* Held across the removal: the model and the table each drop a reference. */
+  g_object_ref (item);
+  if (found)
+    g_list_store_remove (collection->model, position);
+  g_hash_table_remove (collection->by_id, &id);
+  g_object_unref (item);
+}
+
+gpointer
+rapport_store_read_item (RapportStore     *self,
+                         RapportItemKind   kind,
+                         gint64            id,
+                         GError          **error)
+{
+  g_autoptr(GObject) item = NULL;
+  const char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      sql = select_colleague_sql;
+      break;
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      sql = select_assignment_sql;
+      break;
+    case RAPPORT_ITEM_KIND_TIP:
+      sql = select_tip_sql;
+      break;
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      sql = select_interaction_sql;
+      break;
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  if (!bind_int64 (stmt, 1, id))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      return NULL;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    item = read_row (kind, stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  if (item != NULL && kind == RAPPORT_ITEM_KIND_INTERACTION)
+    {
+      g_autoptr(GArray) ids = read_ids (self, select_interaction_colleagues_sql, id, error);
+
+      if (ids == NULL)
+        return NULL;
+
+      rapport_interaction_set_colleague_ids (RAPPORT_INTERACTION (item),
+                                             (const gint64 *) ids->data, ids->len);
+    }
+
+  return g_steal_pointer (&item);
+}
+
+void
+rapport_store_merge_item (RapportStore    *self,
+                          RapportItemKind  kind,
+                          gpointer         item)
+{
+  RapportStoreCollection *collection = rapport_store_get_collection (self, kind);
+  gpointer existing;
+
+  g_return_if_fail (collection != NULL);
+
+  existing = rapport_store_collection_lookup (collection, rapport_store_item_get_id (kind, item));
+  if (existing == NULL)
+    {
+      rapport_store_collection_insert (collection, item);
+      return;
+    }
+
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      rapport_colleague_assign (existing, item);
+      break;
+
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      rapport_assignment_assign (existing, item);
+      break;
+
+    case RAPPORT_ITEM_KIND_TIP:
+      rapport_tip_assign (existing, item);
+      break;
+
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      {
+        guint n_ids = 0;
+        const gint64 *ids = rapport_interaction_get_colleague_ids (item, &n_ids);
+
+        g_object_freeze_notify (existing);
+        rapport_interaction_assign (existing, item);
+        rapport_interaction_set_colleague_ids (existing, ids, n_ids);
+        g_object_thaw_notify (existing);
+      }
+      break;
+
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+rapport_store_refresh_last_interactions (RapportStore *self,
+                                         GHashTable   *colleague_ids)
+{
+  g_autoptr(GHashTable) latest = NULL;
+  GListModel *model = G_LIST_MODEL (self->interactions.model);
+  guint n_items = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (colleague_ids) == 0)
+    return;
+
+  /* gint64 * (the set's keys) → gint64 * occurred-at */
+  latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+      gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
+      guint n_ids = 0;
+      const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+
+      for (guint j = 0; j < n_ids; j++)
+        {
+          gpointer set_key = NULL;
+          gint64 *value;
+
+          if (!g_hash_table_lookup_extended (colleague_ids, &ids[j], &set_key, NULL))
+            continue;
+
+          value = g_hash_table_lookup (latest, set_key);
+          if (value == NULL)
+            {
+              value = g_new (gint64, 1);
+              *value = occurred_at;
+              g_hash_table_insert (latest, set_key, value);
+            }
+          else if (occurred_at > *value)
+            {
+              *value = occurred_at;
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, colleague_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      RapportColleague *colleague = rapport_store_find_colleague (self, *(gint64 *) key);
+      gint64 *value = g_hash_table_lookup (latest, key);
+      gint64 last = value != NULL ? *value : 0;
+
+      if (colleague != NULL && rapport_colleague_get_last_interaction_at (colleague) != last)
+        rapport_colleague_set_last_interaction_at (colleague, last);
+    }
+}
+
+void
+rapport_store_emit_changed (RapportStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Runs a statement that returns no rows, then leaves it reset and unbound so no copy of the
+ * values stays around in the statement cache. */
+gboolean
+rapport_store_step_done (RapportStore  *self,
+                         sqlite3_stmt  *stmt,
+                         gboolean       bound,
+                         GError       **error)
+{
+  int rc = bound ? sqlite3_step (stmt) : SQLITE_NOMEM;
+
+  if (rc != SQLITE_DONE)
+    rapport_database_set_error (self->database, rc, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+rapport_store_commit_or_rollback (RapportStore  *self,
+                                  gboolean       ok,
+                                  GError       **error)
+{
+  if (ok && rapport_database_commit (self->database, error))
+    return TRUE;
+
+  rapport_database_rollback (self->database);
+
+  return FALSE;
+}
+
+/* Public API */
+
+RapportStore *
+rapport_store_new (RapportDatabase  *database,
+                   GError          **error)
+{
+  g_autoptr(RapportStore) self = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  self->database = g_object_ref (database);
+
+  if (!load_kind (self, RAPPORT_ITEM_KIND_COLLEAGUE, select_colleagues_sql, error) ||
+      !load_kind (self, RAPPORT_ITEM_KIND_ASSIGNMENT, select_assignments_sql, error) ||
+      !load_kind (self, RAPPORT_ITEM_KIND_TIP, select_tips_sql, error) ||
+      !load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RapportDatabase *
+rapport_store_get_database (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->database;
+}
+
+GListModel *
+rapport_store_get_colleagues (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->colleagues.model);
+}
+
+RapportColleague *
+rapport_store_find_colleague (RapportStore *self,
+                              gint64        id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_collection_lookup (&self->colleagues, id);
+}
+
+gboolean
+rapport_store_add_colleague (RapportStore      *self,
+                             RapportColleague  *colleague,
+                             GError           **error)
+{
+  g_autofree char *birthday = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (colleague), FALSE);
+  g_return_val_if_fail (rapport_colleague_get_id (colleague) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_colleague (colleague, &birthday, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, insert_colleague_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                sqlite3_bind_null (stmt, PARAM_ID) == SQLITE_OK
+                                && bind_colleague (stmt, colleague, birthday)
+                                && bind_int64 (stmt, PARAM_CREATED_AT, now)
+                                && bind_int64 (stmt, PARAM_UPDATED_AT, now),
+                                error);
+
+  if (ok)
+    {
+      /* The entry is written from the values as stored, id included. */
+      g_autoptr(RapportColleague) stored = rapport_colleague_dup (colleague);
+
+      id = last_insert_id (self);
+      rapport_colleague_set_id (stored, id);
+      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, stored, error);
+    }
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (colleague));
+  rapport_colleague_set_id (colleague, id);
+  rapport_colleague_set_birthday (colleague, birthday);
+  rapport_colleague_set_created_at (colleague, now);
+  rapport_colleague_set_updated_at (colleague, now);
+  rapport_colleague_set_last_interaction_at (colleague, 0);
+  g_object_thaw_notify (G_OBJECT (colleague));
+
+  rapport_store_collection_insert (&self->colleagues, colleague);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_update_colleague (RapportStore      *self,
+                                RapportColleague  *changes,
+                                GError           **error)
+{
+  g_autoptr(RapportColleague) updated = NULL;
+  g_autofree char *birthday = NULL;
+  RapportColleague *item;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 now = now_seconds ();
+  gboolean renamed;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = rapport_colleague_get_id (changes);
+  if (!(item = rapport_store_find_colleague (self, id)))
+    {
+      set_colleague_not_found (error);
+      return FALSE;
+    }
+
+  if (!check_colleague (changes, &birthday, error))
+    return FALSE;
+
+  renamed = g_strcmp0 (rapport_colleague_get_name (item), rapport_colleague_get_name (changes)) != 0;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  /* Interactions are found by the names of their colleagues: a new name is indexed with the
+   * row, in the same transaction. */
+  ok = (stmt = rapport_database_prepare (self->database, update_colleague_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, PARAM_ID, id)
+                                && bind_colleague (stmt, changes, birthday)
+                                && bind_int64 (stmt, PARAM_UPDATED_AT, now),
+                                error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, changes, error)
+    && (!renamed || reindex_colleague_interactions (self, id, error));
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  /* One assign, so each changed property is notified once; the creation time is the store's. */
+  updated = rapport_colleague_dup (changes);
+  rapport_colleague_set_birthday (updated, birthday);
+  rapport_colleague_set_created_at (updated, rapport_colleague_get_created_at (item));
+  rapport_colleague_set_updated_at (updated, now);
+  rapport_colleague_assign (item, updated);
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_set_colleague_archived (RapportStore  *self,
+                                      gint64         id,
+                                      gboolean       archived,
+                                      GError       **error)
+{
+  RapportColleague *item;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  archived = !!archived;
+
+  if (!(item = rapport_store_find_colleague (self, id)))
+    {
+      set_colleague_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_colleague_get_archived (item) == archived)
+    return TRUE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, set_archived_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, 1, id)
+                                && bind_int64 (stmt, 2, archived ? 1 : 0)
+                                && bind_int64 (stmt, 3, now),
+                                error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (item));
+  rapport_colleague_set_archived (item, archived);
+  rapport_colleague_set_updated_at (item, now);
+  g_object_thaw_notify (G_OBJECT (item));
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_colleague (RapportStore      *self,
+                                gint64             id,
+                                RapportStoreUndo **undo,
+                                GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  g_autoptr(GArray) solo = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(GPtrArray) tips = NULL;
+  GListModel *interactions;
+  GListModel *tip_model;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_store_find_colleague (self, id) == NULL)
+    {
+      set_colleague_not_found (error);
+      return FALSE;
+    }
+
+  /* Entries that named only them would name nobody: they go. The others only lose them. */
+  solo = g_array_new (FALSE, FALSE, sizeof (gint64));
+  shared = g_ptr_array_new_with_free_func (g_object_unref);
+  interactions = G_LIST_MODEL (self->interactions.model);
+  for (guint i = 0; i < g_list_model_get_n_items (interactions); i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (interactions, i);
+      guint n_ids = 0;
+
+      if (!rapport_interaction_has_colleague (interaction, id))
+        continue;
+
+      rapport_interaction_get_colleague_ids (interaction, &n_ids);
+      if (n_ids <= 1)
+        {
+          gint64 interaction_id = rapport_interaction_get_id (interaction);
+
+          g_array_append_val (solo, interaction_id);
+        }
+      else
+        {
+          g_ptr_array_add (shared, g_object_ref (interaction));
+        }
+    }
+
+  tips = g_ptr_array_new_with_free_func (g_object_unref);
+  tip_model = G_LIST_MODEL (self->tips.model);
+  for (guint i = 0; i < g_list_model_get_n_items (tip_model); i++)
+    {
+      g_autoptr(RapportTip) tip = g_list_model_get_item (tip_model, i);
+
+      if (rapport_tip_get_recommended_by (tip) == id)
+        g_ptr_array_add (tips, g_object_ref (tip));
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+
+  ok = rapport_store_undo_capture_rows (self, captured, "colleague", capture_colleague_sql, id,
+                                        RAPPORT_ITEM_KIND_COLLEAGUE, "id", TRUE, error)
+    && rapport_store_undo_capture_rows (self, captured, "colleague_assignment",
+                                        capture_colleague_links_sql, id, 0, NULL, FALSE, error)
+    && rapport_store_undo_capture_rows (self, captured, "interaction_colleague",
+                                        capture_colleague_interaction_links_sql, id,
+                                        RAPPORT_ITEM_KIND_INTERACTION, "interaction_id", FALSE,
+                                        error)
+    && rapport_store_undo_capture_refs (self, captured, "tip", "recommended_by", id,
+                                        RAPPORT_ITEM_KIND_TIP, error)
+    && rapport_store_undo_capture_refs (self, captured, "reminder", "colleague_id", id, 0, error);
+
+  for (guint i = 0; i < solo->len && ok; i++)
+    {
+      gint64 interaction_id = g_array_index (solo, gint64, i);
+
+      ok = rapport_store_undo_capture_rows (self, captured, "interaction",
+                                            capture_interaction_sql, interaction_id,
+                                            RAPPORT_ITEM_KIND_INTERACTION, "id", TRUE, error)
+        && run_with_id (self, delete_interaction_sql, interaction_id, error)
+        && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_INTERACTION, interaction_id,
+                                       error);
+    }
+
+  /* The foreign keys take the links with the row and forget the tips' recommender. */
+  ok = ok
+    && run_with_id (self, delete_colleague_sql, id, error)
+    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, error);
+
+  for (guint i = 0; i < shared->len && ok; i++)
+    ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, shared->pdata[i], error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  for (guint i = 0; i < solo->len; i++)
+    rapport_store_collection_remove (&self->interactions, g_array_index (solo, gint64, i));
+
+  for (guint i = 0; i < shared->len; i++)
+    {
+      RapportInteraction *interaction = shared->pdata[i];
+      g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint n_ids = 0;
+      const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+
+      for (guint j = 0; j < n_ids; j++)
+        {
+          if (ids[j] != id)
+            g_array_append_val (others, ids[j]);
+        }
+
+      rapport_interaction_set_colleague_ids (interaction, (const gint64 *) others->data,
+                                             others->len);
+    }
+
+  for (guint i = 0; i < tips->len; i++)
+    rapport_tip_set_recommended_by (tips->pdata[i], 0);
+
+  rapport_store_collection_remove (&self->colleagues, id);
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (&captured);
+
+  return TRUE;
+}
+
+char *
+rapport_store_colleagues_to_json_lines (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return model_to_json_lines (G_LIST_MODEL (self->colleagues.model), build_colleague_json);
+}
+
+GListModel *
+rapport_store_get_assignments (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->assignments.model);
+}
+
+RapportAssignment *
+rapport_store_find_assignment (RapportStore *self,
+                               gint64        id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_collection_lookup (&self->assignments, id);
+}
+
+gboolean
+rapport_store_add_assignment (RapportStore       *self,
+                              RapportAssignment  *assignment,
+                              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id = 0;
+  gboolean valid;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ASSIGNMENT (assignment), FALSE);
+  g_return_val_if_fail (rapport_assignment_get_id (assignment) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  valid = rapport_assignment_validate (assignment, &local_error);
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, insert_assignment_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                sqlite3_bind_null (stmt, ASSIGNMENT_ID) == SQLITE_OK
+                                && bind_assignment (stmt, assignment)
+                                && bind_int64 (stmt, ASSIGNMENT_CREATED_AT, now)
+                                && bind_int64 (stmt, ASSIGNMENT_UPDATED_AT, now),
+                                error);
+
+  if (ok)
+    {
+      g_autoptr(RapportAssignment) stored = rapport_assignment_dup (assignment);
+
+      id = last_insert_id (self);
+      rapport_assignment_set_id (stored, id);
+      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_ASSIGNMENT, stored, error);
+    }
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (assignment));
+  rapport_assignment_set_id (assignment, id);
+  rapport_assignment_set_created_at (assignment, now);
+  rapport_assignment_set_updated_at (assignment, now);
+  g_object_thaw_notify (G_OBJECT (assignment));
+
+  rapport_store_collection_insert (&self->assignments, assignment);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_update_assignment (RapportStore       *self,
+                                 RapportAssignment  *changes,
+                                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RapportAssignment) updated = NULL;
+  RapportAssignment *item;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 now = now_seconds ();
+  gboolean valid;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ASSIGNMENT (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = rapport_assignment_get_id (changes);
+  if (!(item = rapport_store_find_assignment (self, id)))
+    {
+      set_assignment_not_found (error);
+      return FALSE;
+    }
+
+  valid = rapport_assignment_validate (changes, &local_error);
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, update_assignment_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, ASSIGNMENT_ID, id)
+                                && bind_assignment (stmt, changes)
+                                && bind_int64 (stmt, ASSIGNMENT_UPDATED_AT, now),
+                                error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_ASSIGNMENT, changes, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  updated = rapport_assignment_dup (changes);
+  rapport_assignment_set_created_at (updated, rapport_assignment_get_created_at (item));
+  rapport_assignment_set_updated_at (updated, now);
+  rapport_assignment_assign (item, updated);
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_assignment (RapportStore      *self,
+                                 gint64             id,
+                                 RapportStoreUndo **undo,
+                                 GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  g_autoptr(GArray) tip_ids = NULL;
+  g_autoptr(GPtrArray) logged_there = NULL;
+  GListModel *model;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_store_find_assignment (self, id) == NULL)
+    {
+      set_assignment_not_found (error);
+      return FALSE;
+    }
+
+  tip_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  model = G_LIST_MODEL (self->tips.model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportTip) tip = g_list_model_get_item (model, i);
+
+      if (rapport_tip_get_assignment_id (tip) == id)
+        {
+          gint64 tip_id = rapport_tip_get_id (tip);
+
+          g_array_append_val (tip_ids, tip_id);
+        }
+    }
+
+  logged_there = g_ptr_array_new_with_free_func (g_object_unref);
+  model = G_LIST_MODEL (self->interactions.model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+
+      if (rapport_interaction_get_assignment_id (interaction) == id)
+        g_ptr_array_add (logged_there, g_object_ref (interaction));
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+
+  /* The foreign keys take the tips and links with the row and unset the interactions'
+   * reference; all of it is kept first. */
+  ok = rapport_store_undo_capture_rows (self, captured, "assignment", capture_assignment_sql, id,
+                                        RAPPORT_ITEM_KIND_ASSIGNMENT, "id", TRUE, error)
+    && rapport_store_undo_capture_rows (self, captured, "tip", capture_assignment_tips_sql, id,
+                                        RAPPORT_ITEM_KIND_TIP, "id", TRUE, error)
+    && rapport_store_undo_capture_rows (self, captured, "colleague_assignment",
+                                        capture_assignment_links_sql, id, 0, NULL, FALSE, error)
+    && rapport_store_undo_capture_refs (self, captured, "interaction", "assignment_id", id,
+                                        RAPPORT_ITEM_KIND_INTERACTION, error)
+    && rapport_store_undo_capture_refs (self, captured, "reminder", "assignment_id", id, 0, error)
+    && run_with_id (self, delete_assignment_sql, id, error)
+    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, error);
+
+  for (guint i = 0; i < tip_ids->len && ok; i++)
+    ok = rapport_store_index_remove (self, RAPPORT_ITEM_KIND_TIP,
+                                     g_array_index (tip_ids, gint64, i), error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  for (guint i = 0; i < tip_ids->len; i++)
+    rapport_store_collection_remove (&self->tips, g_array_index (tip_ids, gint64, i));
+
+  for (guint i = 0; i < logged_there->len; i++)
+    rapport_interaction_set_assignment_id (logged_there->pdata[i], 0);
+
+  rapport_store_collection_remove (&self->assignments, id);
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (&captured);
+
+  return TRUE;
+}
+
+RapportAssignment *
+rapport_store_get_current_assignment (RapportStore *self,
+                                      GDateTime    *now)
+{
+  GListModel *model;
+  RapportAssignment *current = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  model = G_LIST_MODEL (self->assignments.model);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportAssignment) assignment = g_list_model_get_item (model, i);
+
+      if (!rapport_assignment_is_current_at (assignment, now))
+        continue;
+
+      /* The one that started last; of equal starts, the one added last (ids grow). */
+      if (current == NULL ||
+          strcmp (rapport_assignment_get_starts_on (assignment),
+                  rapport_assignment_get_starts_on (current)) >= 0)
+        current = assignment;
+    }
+
+  return current;
+}
+
+GPtrArray *
+rapport_store_find_same_site_assignments (RapportStore *self,
+                                          gint64        assignment_id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *facility = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *country = NULL;
+  RapportAssignment *reference;
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!(reference = rapport_store_find_assignment (self, assignment_id)))
+    return g_steal_pointer (&found);
+
+  facility = fold_place (rapport_assignment_get_facility (reference));
+  city = fold_place (rapport_assignment_get_city (reference));
+  country = fold_place (rapport_assignment_get_country (reference));
+
+  model = G_LIST_MODEL (self->assignments.model);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportAssignment) other = g_list_model_get_item (model, i);
+      g_autofree char *other_facility = NULL;
+      g_autofree char *other_city = NULL;
+      g_autofree char *other_country = NULL;
+      gboolean same_facility;
+      gboolean same_town;
+
+      if (other == reference)
+        continue;
+
+      other_facility = fold_place (rapport_assignment_get_facility (other));
+      other_city = fold_place (rapport_assignment_get_city (other));
+      other_country = fold_place (rapport_assignment_get_country (other));
+
+      same_facility = facility[0] != '\0' && g_str_equal (facility, other_facility);
+      same_town = city[0] != '\0' && g_str_equal (city, other_city)
+               && g_str_equal (country, other_country);
+
+      if (same_facility || same_town)
+        g_ptr_array_add (found, g_object_ref (other));
+    }
+
+  g_ptr_array_sort (found, compare_newest_assignment);
+
+  return g_steal_pointer (&found);
+}
+
+gboolean
+rapport_store_link_colleague (RapportStore  *self,
+                              gint64         colleague_id,
+                              gint64         assignment_id,
+                              const char    *met_on,
+                              GError       **error)
+{
+  g_autofree char *current = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (met_on == NULL)
+    met_on = "";
+
+  if (rapport_store_find_colleague (self, colleague_id) == NULL)
+    {
+      set_colleague_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_store_find_assignment (self, assignment_id) == NULL)
+    {
+      set_assignment_not_found (error);
+      return FALSE;
+    }
+
+  if (met_on[0] != '\0' && !is_valid_date (met_on))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Enter the day you met as YYYY-MM-DD, or leave it "
+                     "empty."),
+                   g_utf8_validate (met_on, -1, NULL) ? met_on : "?");
+      return FALSE;
+    }
+
+  /* Linking again with the same date changes nothing, and says nothing. */
+  current = rapport_store_dup_met_on (self, colleague_id, assignment_id);
+  if (g_strcmp0 (current, met_on) == 0)
+    return TRUE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, link_colleague_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, 1, colleague_id)
+                                && bind_int64 (stmt, 2, assignment_id)
+                                && bind_text_or_null (stmt, 3, met_on),
+                                error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_unlink_colleague (RapportStore  *self,
+                                gint64         colleague_id,
+                                gint64         assignment_id,
+                                GError       **error)
+{
+  g_autofree char *current = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_store_find_colleague (self, colleague_id) == NULL)
+    {
+      set_colleague_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_store_find_assignment (self, assignment_id) == NULL)
+    {
+      set_assignment_not_found (error);
+      return FALSE;
+    }
+
+  /* Not linked: already as asked. */
+  if (!(current = rapport_store_dup_met_on (self, colleague_id, assignment_id)))
+    return TRUE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, unlink_colleague_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, 1, colleague_id)
+                                && bind_int64 (stmt, 2, assignment_id),
+                                error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+GArray *
+rapport_store_dup_assignment_colleague_ids (RapportStore *self,
+                                            gint64        assignment_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  ids = read_ids (self, select_assignment_colleagues_sql, assignment_id, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not read the colleagues of an assignment: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  return ids;
+}
+
+GArray *
+rapport_store_dup_colleague_assignment_ids (RapportStore *self,
+                                            gint64        colleague_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  ids = read_ids (self, select_colleague_assignments_sql, colleague_id, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not read the assignments of a colleague: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  return ids;
+}
+
+char *
+rapport_store_dup_met_on (RapportStore *self,
+                          gint64        colleague_id,
+                          gint64        assignment_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *met_on = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!(stmt = rapport_database_prepare (self->database, select_met_on_sql, &error)))
+    {
+      g_warning ("Could not read where a colleague was met: %s", error->message);
+      return NULL;
+    }
+
+  if (bind_int64 (stmt, 1, colleague_id) && bind_int64 (stmt, 2, assignment_id))
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        met_on = g_strdup (text_or_empty (sqlite3_column_text (stmt, 0)));
+      else if (rc != SQLITE_DONE)
+        g_warning ("Could not read where a colleague was met: %s",
+                   sqlite3_errmsg (rapport_database_get_handle (self->database)));
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return met_on;
+}
+
+GListModel *
+rapport_store_get_tips (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->tips.model);
+}
+
+RapportTip *
+rapport_store_find_tip (RapportStore *self,
+                        gint64        id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_collection_lookup (&self->tips, id);
+}
+
+gboolean
+rapport_store_add_tip (RapportStore  *self,
+                       RapportTip    *tip,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_TIP (tip), FALSE);
+  g_return_val_if_fail (rapport_tip_get_id (tip) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_tip_refs (self, tip, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, insert_tip_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                sqlite3_bind_null (stmt, TIP_ID) == SQLITE_OK
+                                && bind_tip (stmt, tip)
+                                && bind_int64 (stmt, TIP_CREATED_AT, now),
+                                error);
+
+  if (ok)
+    {
+      g_autoptr(RapportTip) stored = rapport_tip_dup (tip);
+
+      id = last_insert_id (self);
+      rapport_tip_set_id (stored, id);
+      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_TIP, stored, error);
+    }
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (tip));
+  rapport_tip_set_id (tip, id);
+  rapport_tip_set_created_at (tip, now);
+  g_object_thaw_notify (G_OBJECT (tip));
+
+  rapport_store_collection_insert (&self->tips, tip);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_update_tip (RapportStore  *self,
+                          RapportTip    *changes,
+                          GError       **error)
+{
+  g_autoptr(RapportTip) updated = NULL;
+  RapportTip *item;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_TIP (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = rapport_tip_get_id (changes);
+  if (!(item = rapport_store_find_tip (self, id)))
+    {
+      set_tip_not_found (error);
+      return FALSE;
+    }
+
+  if (!check_tip_refs (self, changes, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, update_tip_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, TIP_ID, id) && bind_tip (stmt, changes),
+                                error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_TIP, changes, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  updated = rapport_tip_dup (changes);
+  rapport_tip_set_created_at (updated, rapport_tip_get_created_at (item));
+  rapport_tip_assign (item, updated);
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_set_tip_tried (RapportStore  *self,
+                             gint64         id,
+                             gboolean       tried,
+                             GError       **error)
+{
+  RapportTip *item;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tried = !!tried;
+
+  if (!(item = rapport_store_find_tip (self, id)))
+    {
+      set_tip_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_tip_get_tried (item) == tried)
+    return TRUE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, set_tip_tried_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, 1, id) && bind_int64 (stmt, 2, tried ? 1 : 0),
+                                error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  rapport_tip_set_tried (item, tried);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_tip (RapportStore      *self,
+                          gint64             id,
+                          RapportStoreUndo **undo,
+                          GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_store_find_tip (self, id) == NULL)
+    {
+      set_tip_not_found (error);
+      return FALSE;
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+
+  ok = rapport_store_undo_capture_rows (self, captured, "tip", capture_tip_sql, id,
+                                        RAPPORT_ITEM_KIND_TIP, "id", TRUE, error)
+    && run_with_id (self, delete_tip_sql, id, error)
+    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_TIP, id, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  rapport_store_collection_remove (&self->tips, id);
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (&captured);
+
+  return TRUE;
+}
+
+GListModel *
+rapport_store_get_interactions (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->interactions.model);
+}
+
+RapportInteraction *
+rapport_store_find_interaction (RapportStore *self,
+                                gint64        id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_collection_lookup (&self->interactions, id);
+}
+
+gboolean
+rapport_store_add_interaction (RapportStore        *self,
+                               RapportInteraction  *interaction,
+                               GError             **error)
+{
+  g_autoptr(GHashTable) colleague_ids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_INTERACTION (interaction), FALSE);
+  g_return_val_if_fail (rapport_interaction_get_id (interaction) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_interaction_refs (self, interaction, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, insert_interaction_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                sqlite3_bind_null (stmt, INTERACTION_ID) == SQLITE_OK
+                                && bind_interaction (stmt, interaction)
+                                && bind_int64 (stmt, INTERACTION_CREATED_AT, now),
+                                error);
+
+  if (ok)
+    {
+      g_autoptr(RapportInteraction) stored = rapport_interaction_dup (interaction);
+
+      id = last_insert_id (self);
+      rapport_interaction_set_id (stored, id);
+      ok = write_interaction_colleagues (self, id, interaction, error)
+        && rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, stored, error);
+    }
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (interaction));
+  rapport_interaction_set_id (interaction, id);
+  rapport_interaction_set_created_at (interaction, now);
+  g_object_thaw_notify (G_OBJECT (interaction));
+
+  rapport_store_collection_insert (&self->interactions, interaction);
+
+  colleague_ids = new_id_set ();
+  add_interaction_colleagues (colleague_ids, interaction);
+  rapport_store_refresh_last_interactions (self, colleague_ids);
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_update_interaction (RapportStore        *self,
+                                  RapportInteraction  *changes,
+                                  GError             **error)
+{
+  g_autoptr(GHashTable) colleague_ids = NULL;
+  g_autoptr(RapportInteraction) updated = NULL;
+  RapportInteraction *item;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_INTERACTION (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = rapport_interaction_get_id (changes);
+  if (!(item = rapport_store_find_interaction (self, id)))
+    {
+      set_interaction_not_found (error);
+      return FALSE;
+    }
+
+  if (!check_interaction_refs (self, changes, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, update_interaction_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, INTERACTION_ID, id)
+                                && bind_interaction (stmt, changes),
+                                error)
+    && write_interaction_colleagues (self, id, changes, error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, changes, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  /* Whoever was named before or after may have a different latest interaction now. */
+  colleague_ids = new_id_set ();
+  add_interaction_colleagues (colleague_ids, item);
+  add_interaction_colleagues (colleague_ids, changes);
+
+  updated = rapport_interaction_dup (changes);
+  rapport_interaction_set_created_at (updated, rapport_interaction_get_created_at (item));
+  rapport_store_merge_item (self, RAPPORT_ITEM_KIND_INTERACTION, updated);
+
+  rapport_store_refresh_last_interactions (self, colleague_ids);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_interaction (RapportStore      *self,
+                                  gint64             id,
+                                  RapportStoreUndo **undo,
+                                  GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  g_autoptr(GHashTable) colleague_ids = NULL;
+  RapportInteraction *item;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(item = rapport_store_find_interaction (self, id)))
+    {
+      set_interaction_not_found (error);
+      return FALSE;
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+
+  ok = rapport_store_undo_capture_rows (self, captured, "interaction", capture_interaction_sql, id,
+                                        RAPPORT_ITEM_KIND_INTERACTION, "id", TRUE, error)
+    && rapport_store_undo_capture_rows (self, captured, "interaction_colleague",
+                                        capture_interaction_links_sql, id,
+                                        RAPPORT_ITEM_KIND_INTERACTION, "interaction_id", FALSE,
+                                        error)
+    && run_with_id (self, delete_interaction_sql, id, error)
+    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_INTERACTION, id, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  colleague_ids = new_id_set ();
+  add_interaction_colleagues (colleague_ids, item);
+
+  rapport_store_collection_remove (&self->interactions, id);
+  rapport_store_refresh_last_interactions (self, colleague_ids);
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (&captured);
+
+  return TRUE;
+}
+
+RapportInteraction *
+rapport_store_get_last_interaction (RapportStore *self,
+                                    gint64        colleague_id)
+{
+  GListModel *model;
+  RapportInteraction *last = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  model = G_LIST_MODEL (self->interactions.model);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+
+      if (!rapport_interaction_has_colleague (interaction, colleague_id))
+        continue;
+
+      /* Ids grow, so of two at the same moment the one logged last wins. */
+      if (last == NULL ||
+          rapport_interaction_get_occurred_at (interaction) >=
+          rapport_interaction_get_occurred_at (last))
+        last = interaction;
+    }
+
+  return last;
+}
+
+char *
+rapport_store_assignments_to_json_lines (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return model_to_json_lines (G_LIST_MODEL (self->assignments.model), build_assignment_json);
+}
+
+char *
+rapport_store_tips_to_json_lines (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return model_to_json_lines (G_LIST_MODEL (self->tips.model), build_tip_json);
+}
+
+char *
+rapport_store_interactions_to_json_lines (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return model_to_json_lines (G_LIST_MODEL (self->interactions.model), build_interaction_json);
 }

@@ -1,0 +1,120 @@
+/* rapport-store-private.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* What the store's source files share; nothing outside rapport-store*.c includes this. */
+
+/* One kind of item: the list model, ordered by id as a fresh load gives it, and the same
+ * objects by id. */
+typedef struct
+{
+  RapportItemKind  kind;
+  GListStore      *model;
+  /* gint64 id → item */
+  GHashTable      *by_id;
+} RapportStoreCollection;
+
+struct _RapportStore
+{
+  GObject                 parent_instance;
+
+  RapportDatabase        *database;
+  RapportStoreCollection  colleagues;
+  RapportStoreCollection  assignments;
+  RapportStoreCollection  tips;
+  RapportStoreCollection  interactions;
+};
+
+/* One FTS table serves every kind of row: docid = id * RAPPORT_SEARCH_KIND_MODULUS + kind, so a
+ * row's entry is found without a mapping table and a search can be limited to one kind. */
+#define RAPPORT_SEARCH_KIND_MODULUS 8
+
+/* rapport-store.c */
+gint64                  rapport_store_item_get_id            (RapportItemKind          kind,
+                                                              gpointer                 item);
+RapportStoreCollection *rapport_store_get_collection         (RapportStore            *self,
+                                                              RapportItemKind          kind);
+gpointer                rapport_store_collection_lookup      (RapportStoreCollection  *collection,
+                                                              gint64                   id);
+void                    rapport_store_collection_insert      (RapportStoreCollection  *collection,
+                                                              gpointer                 item);
+void                    rapport_store_collection_remove      (RapportStoreCollection  *collection,
+                                                              gint64                   id);
+/* A new object with the row's current values, read inside the running transaction; NULL with
+ * *error unset when there is no such row. */
+gpointer                rapport_store_read_item              (RapportStore            *self,
+                                                              RapportItemKind          kind,
+                                                              gint64                   id,
+                                                              GError                 **error);
+/* Copies a freshly read item onto the model's item of the same id (or adds it), keeping what
+ * the model derives itself (a colleague's last-interaction-at). */
+void                    rapport_store_merge_item             (RapportStore            *self,
+                                                              RapportItemKind          kind,
+                                                              gpointer                 item);
+/* colleague_ids: a set of gint64 *; their last-interaction-at is recomputed from the model. */
+void                    rapport_store_refresh_last_interactions (RapportStore         *self,
+                                                              GHashTable              *colleague_ids);
+void                    rapport_store_emit_changed           (RapportStore            *self);
+gboolean                rapport_store_step_done              (RapportStore            *self,
+                                                              sqlite3_stmt            *stmt,
+                                                              gboolean                 bound,
+                                                              GError                 **error);
+gboolean                rapport_store_commit_or_rollback     (RapportStore            *self,
+                                                              gboolean                 ok,
+                                                              GError                 **error);
+
+/* rapport-store-search.c */
+char                   *rapport_store_fold_text              (const char              *text);
+gboolean                rapport_store_index_remove           (RapportStore            *self,
+                                                              RapportItemKind          kind,
+                                                              gint64                   id,
+                                                              GError                 **error);
+/* (Re)writes the entry of item; an interaction's colleague names are read from the database,
+ * so they are right inside a transaction that renames or removes a colleague. */
+gboolean                rapport_store_index_item             (RapportStore            *self,
+                                                              RapportItemKind          kind,
+                                                              gpointer                 item,
+                                                              GError                 **error);
+
+/* rapport-store-undo.c */
+RapportStoreUndo       *rapport_store_undo_new               (void);
+/* Runs sql (a SELECT * with ?1 = id) and keeps every row to insert again into table. kind and
+ * id_column name the item a row belongs to (an item of that kind is refreshed on undo);
+ * counts_as_removed adds the rows to rapport_store_undo_get_removed (kind). */
+gboolean                rapport_store_undo_capture_rows      (RapportStore            *self,
+                                                              RapportStoreUndo        *undo,
+                                                              const char              *table,
+                                                              const char              *sql,
+                                                              gint64                   id,
+                                                              RapportItemKind          kind,
+                                                              const char              *id_column,
+                                                              gboolean                 counts_as_removed,
+                                                              GError                 **error);
+/* Keeps the value of table.column for every row whose column equals id, to set it back on
+ * undo (only where it is still NULL then). kind 0: a table without a model. */
+gboolean                rapport_store_undo_capture_refs      (RapportStore            *self,
+                                                              RapportStoreUndo        *undo,
+                                                              const char              *table,
+                                                              const char              *column,
+                                                              gint64                   id,
+                                                              RapportItemKind          kind,
+                                                              GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,731 @@
+/* rapport-store-search.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+/* More words only slow the query down without narrowing it in practice. */
+#define SEARCH_MAX_WORDS 16
+/* A longer word is searched by its first characters: still a prefix of what it matches. */
+#define SEARCH_MAX_WORD_CHARS 64
+
+/* The search SQL below spells these out, so statements stay cacheable by their text. */
+G_STATIC_ASSERT (RAPPORT_ITEM_KIND_COLLEAGUE == 1 && RAPPORT_SEARCH_KIND_MODULUS == 8);
+G_STATIC_ASSERT (RAPPORT_ITEM_KIND_REMINDER < RAPPORT_SEARCH_KIND_MODULUS);
+
+static const char search_delete_sql[] =
+  "DELETE FROM search WHERE docid = ?1";
+
+static const char search_insert_sql[] =
+  "INSERT INTO search (docid, title, body) VALUES (?1, ?2, ?3)";
+
+static const char search_colleagues_sql[] =
+  "SELECT docid, title FROM search WHERE search MATCH ?1 AND docid % 8 = 1";
+
+static const char search_all_sql[] =
+  "SELECT docid, title FROM search WHERE search MATCH ?1";
+
+static const char interaction_names_sql[] =
+  "SELECT c.name FROM interaction_colleague ic JOIN colleague c ON c.id = ic.colleague_id"
+  " WHERE ic.interaction_id = ?1 ORDER BY c.id";
+
+typedef struct
+{
+  RapportItemKind  kind;
+  gint64           id;
+  gpointer         item;
+  gboolean         title_match;
+  /* Alphabetical kinds: the folded title's collation key; dated kinds: the date, newest first. */
+  char            *collate_key;
+  char            *date;
+  gint64           time;
+} SearchHit;
+
+static gint64
+search_docid (RapportItemKind kind,
+              gint64          id)
+{
+  return id * RAPPORT_SEARCH_KIND_MODULUS + kind;
+}
+
+static void
+search_hit_clear (gpointer data)
+{
+  SearchHit *hit = data;
+
+  g_clear_pointer (&hit->collate_key, g_free);
+  g_clear_pointer (&hit->date, g_free);
+}
+
+static int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+/* Grouped by kind in the order results are shown; within a kind, title matches first. */
+static int
+search_hit_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const SearchHit *hit_a = a;
+  const SearchHit *hit_b = b;
+  int cmp;
+
+  if (hit_a->kind != hit_b->kind)
+    return compare_int64 (hit_a->kind, hit_b->kind);
+
+  if (hit_a->title_match != hit_b->title_match)
+    return hit_a->title_match ? -1 : 1;
+
+  switch (hit_a->kind)
+    {
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      cmp = strcmp (hit_b->date, hit_a->date);
+      if (cmp != 0)
+        return cmp;
+      return compare_int64 (hit_b->id, hit_a->id);
+
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      cmp = compare_int64 (hit_b->time, hit_a->time);
+      if (cmp != 0)
+        return cmp;
+      return compare_int64 (hit_b->id, hit_a->id);
+
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+    case RAPPORT_ITEM_KIND_TIP:
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      cmp = strcmp (hit_a->collate_key, hit_b->collate_key);
+      if (cmp != 0)
+        return cmp;
+      return compare_int64 (hit_a->id, hit_b->id);
+    }
+}
+
+/* Accents off: NFKD splits "ñ" into "n" and a combining mark, which is dropped; NFC then puts
+ * back together what must stay whole (Hangul syllables). */
+static char *
+strip_marks (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  g_autoptr(GString) stripped = NULL;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+        case G_UNICODE_NON_SPACING_MARK:
+          break;
+
+        default:
+          g_string_append_unichar (stripped, c);
+        }
+    }
+
+  return g_utf8_normalize (stripped->str, -1, G_NORMALIZE_NFC);
+}
+
+/* The runs of letters and digits in text, at most max_words of them. */
+static GPtrArray *
+split_words (const char *text,
+             guint       max_words)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+  const char *p;
+
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && start == NULL)
+        {
+          start = p;
+        }
+      else if (!alnum && start != NULL)
+        {
+          if (words->len >= max_words)
+            break;
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+
+      if (*p == '\0')
+        break;
+    }
+
+  return words;
+}
+
+static gboolean
+title_matches_words (const char *title,
+                     GPtrArray  *folded_words)
+{
+  g_autofree char *folded_title = rapport_store_fold_text (title);
+  g_autoptr(GPtrArray) title_words = split_words (folded_title, G_MAXUINT);
+
+  for (guint i = 0; i < folded_words->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < title_words->len && !found; j++)
+        found = g_str_has_prefix (g_ptr_array_index (title_words, j),
+                                  g_ptr_array_index (folded_words, i));
+
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Only letters and digits reach FTS, each as a lower-case prefix: no operator, quote or column
+ * filter a person types can change the meaning of the query or make it fail. NULL when there is
+ * nothing to look for. */
+static char *
+build_match (const char  *query,
+             GPtrArray  **out_folded_words)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) folded_words = NULL;
+  g_autoptr(GString) match = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    return NULL;
+
+  stripped = strip_marks (query);
+  words = split_words (stripped, SEARCH_MAX_WORDS);
+  if (words->len == 0)
+    return NULL;
+
+  match = g_string_new (NULL);
+  folded_words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      glong n_chars = MIN (g_utf8_strlen (word, -1), SEARCH_MAX_WORD_CHARS);
+      const char *end = g_utf8_offset_to_pointer (word, n_chars);
+      g_autofree char *lower = g_utf8_strdown (word, end - word);
+
+      if (i > 0)
+        g_string_append_c (match, ' ');
+      g_string_append (match, lower);
+      g_string_append_c (match, '*');
+
+      g_ptr_array_add (folded_words, g_utf8_casefold (word, end - word));
+    }
+
+  *out_folded_words = g_steal_pointer (&folded_words);
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || part[0] == '\0')
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, part);
+}
+
+static char *
+dup_colleague_body (RapportColleague *colleague)
+{
+  GString *body = g_string_new (NULL);
+
+  append_part (body, rapport_colleague_get_role (colleague));
+  append_part (body, rapport_colleague_get_specialty (colleague));
+  append_part (body, rapport_colleague_get_organization (colleague));
+  append_part (body, rapport_colleague_get_interests (colleague));
+  append_part (body, rapport_colleague_get_notes (colleague));
+
+  return g_string_free (body, FALSE);
+}
+
+static char *
+dup_assignment_body (RapportAssignment *assignment)
+{
+  GString *body = g_string_new (NULL);
+
+  append_part (body, rapport_assignment_get_unit (assignment));
+  append_part (body, rapport_assignment_get_city (assignment));
+  append_part (body, rapport_assignment_get_region (assignment));
+  append_part (body, rapport_assignment_get_country (assignment));
+  append_part (body, rapport_assignment_get_agency (assignment));
+  append_part (body, rapport_assignment_get_notes (assignment));
+
+  return g_string_free (body, FALSE);
+}
+
+/* The category by its stored nick and by the words people see, in their language. */
+static char *
+dup_tip_body (RapportTip *tip)
+{
+  RapportTipCategory category = rapport_tip_get_category (tip);
+  GString *body = g_string_new (NULL);
+
+  append_part (body, rapport_tip_get_body (tip));
+  append_part (body, rapport_tip_get_address (tip));
+  append_part (body, rapport_tip_category_to_nick (category));
+  append_part (body, rapport_tip_category_to_label (category));
+
+  return g_string_free (body, FALSE);
+}
+
+static char *
+dup_interaction_title (RapportInteraction *interaction)
+{
+  RapportInteractionKind kind = rapport_interaction_get_kind (interaction);
+
+  return g_strjoin (" ", rapport_interaction_kind_to_nick (kind),
+                    rapport_interaction_kind_to_label (kind), NULL);
+}
+
+static char *
+dup_interaction_body (RapportStore        *self,
+                      RapportInteraction  *interaction,
+                      GError             **error)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_part (body, rapport_interaction_get_body (interaction));
+
+  if (!(stmt = rapport_database_prepare (self->database, interaction_names_sql, error)))
+    return NULL;
+
+  if (sqlite3_bind_int64 (stmt, 1, rapport_interaction_get_id (interaction)) != SQLITE_OK)
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    append_part (body, (const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static gboolean
+index_put (RapportStore     *self,
+           RapportItemKind   kind,
+           gint64            id,
+           const char       *title,
+           const char       *body,
+           GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean bound;
+
+  if (!rapport_store_index_remove (self, kind, id, error))
+    return FALSE;
+
+  if (!(stmt = rapport_database_prepare (self->database, search_insert_sql, error)))
+    return FALSE;
+
+  bound = sqlite3_bind_int64 (stmt, 1, search_docid (kind, id)) == SQLITE_OK
+       && sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT) == SQLITE_OK
+       && sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+
+  return rapport_store_step_done (self, stmt, bound, error);
+}
+
+static char *
+dup_dates (RapportAssignment *assignment)
+{
+  const char *starts_on = rapport_assignment_get_starts_on (assignment);
+  const char *ends_on = rapport_assignment_get_ends_on (assignment);
+
+  if (starts_on[0] != '\0' && ends_on[0] != '\0')
+    /* Translators: an assignment's first and last day */
+    return g_strdup_printf (_("%s – %s"), starts_on, ends_on);
+  else if (starts_on[0] != '\0')
+    /* Translators: an assignment without an end date */
+    return g_strdup_printf (_("from %s"), starts_on);
+  else if (ends_on[0] != '\0')
+    /* Translators: an assignment without a start date */
+    return g_strdup_printf (_("until %s"), ends_on);
+
+  return g_strdup ("");
+}
+
+static char *
+join_parts (const char *first,
+            const char *second)
+{
+  if (first[0] != '\0' && second[0] != '\0')
+    return g_strdup_printf ("%s · %s", first, second);
+
+  return g_strdup (first[0] != '\0' ? first : second);
+}
+
+static char *
+dup_colleague_names (RapportStore       *self,
+                     RapportInteraction *interaction)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const gint64 *ids;
+  guint n_ids = 0;
+
+  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RapportColleague *colleague = rapport_store_find_colleague (self, ids[i]);
+
+      if (colleague == NULL)
+        continue;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, rapport_colleague_get_name (colleague));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static RapportSearchResult *
+create_result (RapportStore *self,
+               SearchHit    *hit)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  switch (hit->kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      {
+        RapportColleague *colleague = hit->item;
+
+        title = g_strdup (rapport_colleague_get_name (colleague));
+        subtitle = join_parts (rapport_colleague_get_role (colleague),
+                               rapport_colleague_get_organization (colleague));
+      }
+      break;
+
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      {
+        RapportAssignment *assignment = hit->item;
+        g_autofree char *place = rapport_assignment_dup_place (assignment);
+        g_autofree char *dates = dup_dates (assignment);
+
+        title = rapport_assignment_dup_title (assignment);
+        subtitle = join_parts (place, dates);
+      }
+      break;
+
+    case RAPPORT_ITEM_KIND_TIP:
+      {
+        RapportTip *tip = hit->item;
+        RapportAssignment *assignment;
+        const char *facility = "";
+
+        assignment = rapport_store_find_assignment (self, rapport_tip_get_assignment_id (tip));
+        if (assignment != NULL)
+          facility = rapport_assignment_get_facility (assignment);
+
+        title = g_strdup (rapport_tip_get_title (tip));
+        subtitle = join_parts (rapport_tip_category_to_label (rapport_tip_get_category (tip)),
+                               facility);
+      }
+      break;
+
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      {
+        RapportInteraction *interaction = hit->item;
+        RapportInteractionKind kind = rapport_interaction_get_kind (interaction);
+        g_autofree char *names = dup_colleague_names (self, interaction);
+        g_autoptr(GDateTime) when = NULL;
+        g_autofree char *date = NULL;
+        g_autofree char *first_line = NULL;
+        const char *body = rapport_interaction_get_body (interaction);
+
+        if (names[0] != '\0')
+          /* Translators: "Coffee with Ada, Ben": an interaction's kind and who was there */
+          title = g_strdup_printf (_("%s with %s"), rapport_interaction_kind_to_label (kind),
+                                   names);
+        else
+          title = g_strdup (rapport_interaction_kind_to_label (kind));
+
+        when = g_date_time_new_from_unix_local (rapport_interaction_get_occurred_at (interaction));
+        date = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
+        first_line = g_strndup (body, strcspn (body, "\r\n"));
+        subtitle = join_parts (date, g_strstrip (first_line));
+      }
+      break;
+
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return rapport_search_result_new (hit->kind, hit->id, title, subtitle);
+}
+
+/* Runs match (built by build_match) with sql and collects the hits whose items are in the
+ * models, ready to sort. */
+static GArray *
+collect_hits (RapportStore  *self,
+              const char    *sql,
+              const char    *match,
+              GPtrArray     *folded_words,
+              GError       **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  if (sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      return NULL;
+    }
+
+  hits = g_array_new (FALSE, TRUE, sizeof (SearchHit));
+  g_array_set_clear_func (hits, search_hit_clear);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docid = sqlite3_column_int64 (stmt, 0);
+      RapportItemKind kind = (RapportItemKind) (docid % RAPPORT_SEARCH_KIND_MODULUS);
+      gint64 id = docid / RAPPORT_SEARCH_KIND_MODULUS;
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      RapportStoreCollection *collection = NULL;
+      SearchHit hit = { 0, };
+
+      if (kind >= RAPPORT_ITEM_KIND_COLLEAGUE && kind <= RAPPORT_ITEM_KIND_INTERACTION)
+        collection = rapport_store_get_collection (self, kind);
+
+      /* An entry whose row is gone would be a bug elsewhere; never hand out its id. */
+      if (collection == NULL ||
+          (hit.item = rapport_store_collection_lookup (collection, id)) == NULL)
+        continue;
+
+      hit.kind = kind;
+      hit.id = id;
+      hit.title_match = title_matches_words (title != NULL ? title : "", folded_words);
+
+      switch (kind)
+        {
+        case RAPPORT_ITEM_KIND_ASSIGNMENT:
+          hit.date = g_strdup (rapport_assignment_get_starts_on (hit.item));
+          break;
+
+        case RAPPORT_ITEM_KIND_INTERACTION:
+          hit.time = rapport_interaction_get_occurred_at (hit.item);
+          break;
+
+        case RAPPORT_ITEM_KIND_COLLEAGUE:
+        case RAPPORT_ITEM_KIND_TIP:
+        case RAPPORT_ITEM_KIND_REMINDER:
+        default:
+          {
+            g_autofree char *folded = rapport_store_fold_text (title != NULL ? title : "");
+
+            hit.collate_key = g_utf8_collate_key (folded, -1);
+          }
+          break;
+        }
+
+      g_array_append_val (hits, hit);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  g_array_sort (hits, search_hit_compare);
+
+  return g_steal_pointer (&hits);
+}
+
+/* Accent- and case-folded, for comparing what a person typed with what is stored. */
+char *
+rapport_store_fold_text (const char *text)
+{
+  g_autofree char *stripped = strip_marks (text != NULL ? text : "");
+
+  return g_utf8_casefold (stripped, -1);
+}
+
+gboolean
+rapport_store_index_remove (RapportStore     *self,
+                            RapportItemKind   kind,
+                            gint64            id,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = rapport_database_prepare (self->database, search_delete_sql, error)))
+    return FALSE;
+
+  return rapport_store_step_done (self, stmt,
+                                  sqlite3_bind_int64 (stmt, 1, search_docid (kind, id))
+                                  == SQLITE_OK,
+                                  error);
+}
+
+gboolean
+rapport_store_index_item (RapportStore     *self,
+                          RapportItemKind   kind,
+                          gpointer          item,
+                          GError          **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  gint64 id = rapport_store_item_get_id (kind, item);
+
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      title = g_strdup (rapport_colleague_get_name (item));
+      body = dup_colleague_body (item);
+      break;
+
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      title = g_strdup (rapport_assignment_get_facility (item));
+      body = dup_assignment_body (item);
+      break;
+
+    case RAPPORT_ITEM_KIND_TIP:
+      title = g_strdup (rapport_tip_get_title (item));
+      body = dup_tip_body (item);
+      break;
+
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      title = dup_interaction_title (item);
+      if (!(body = dup_interaction_body (self, item, error)))
+        return FALSE;
+      break;
+
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return index_put (self, kind, id, title, body, error);
+}
+
+GArray *
+rapport_store_search_colleagues (RapportStore  *self,
+                                 const char    *query,
+                                 GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) folded_words = NULL;
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!(match = build_match (query, &folded_words)))
+    return g_steal_pointer (&ids);
+
+  if (!(hits = collect_hits (self, search_colleagues_sql, match, folded_words, error)))
+    return NULL;
+
+  for (guint i = 0; i < hits->len; i++)
+    g_array_append_val (ids, g_array_index (hits, SearchHit, i).id);
+
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+rapport_store_search (RapportStore  *self,
+                      const char    *query,
+                      guint          limit_per_kind,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) folded_words = NULL;
+  g_autofree char *match = NULL;
+  RapportItemKind current_kind = 0;
+  guint n_of_kind = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!(match = build_match (query, &folded_words)))
+    return g_steal_pointer (&results);
+
+  if (!(hits = collect_hits (self, search_all_sql, match, folded_words, error)))
+    return NULL;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SearchHit *hit = &g_array_index (hits, SearchHit, i);
+
+      if (hit->kind != current_kind)
+        {
+          current_kind = hit->kind;
+          n_of_kind = 0;
+        }
+
+      if (limit_per_kind > 0 && n_of_kind >= limit_per_kind)
+        continue;
+
+      n_of_kind++;
+      g_ptr_array_add (results, create_result (self, hit));
+    }
+
+  return g_steal_pointer (&results);
+}
