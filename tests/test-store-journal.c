@@ -212,6 +212,28 @@ count_rows (Fixture    *fixture,
   return count;
 }
 
+/* Writes behind the store's back: ?1 = first, ?2 = second. */
+static void
+run_with_ids (Fixture    *fixture,
+              const char *sql,
+              gint64      first,
+              gint64      second)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = rapport_database_prepare (fixture->database, sql, &error);
+
+  g_assert_no_error (error);
+  if (stmt == NULL)
+    return;
+
+  g_assert_cmpint (sqlite3_bind_int64 (stmt, 1, first), ==, SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    g_assert_cmpint (sqlite3_bind_int64 (stmt, 2, second), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 /* Every row a query returns, one line each, columns separated by "|". */
 static char *
 dump_rows (Fixture    *fixture,
@@ -1405,12 +1427,12 @@ test_undo_conflict (Fixture       *fixture,
   g_assert_true (rapport_store_delete_tip (fixture->store, tip_id, &undo, &error));
   g_assert_no_error (error);
   newcomer = add_tip (fixture, mercy, RAPPORT_TIP_CATEGORY_COFFEE, "Beans", 0);
-  if (id_of (newcomer) != tip_id)
-    {
-      g_test_skip ("SQLite did not give out the same id again");
-      return;
-    }
+  g_assert_cmpint (id_of (newcomer), >, tip_id);
 
+  /* The store never gives the id out again, but another copy of the journal can put the row
+   * back behind its back. */
+  run_with_ids (fixture, "INSERT INTO tip (id, assignment_id, title, created_at)"
+                         " VALUES (?1, ?2, 'Tacos', 0)", tip_id, id_of (mercy));
   before = dump_journal (fixture);
   forget_signals (fixture);
   g_assert_false (rapport_store_undo (fixture->store, undo, &error));
@@ -1421,6 +1443,7 @@ test_undo_conflict (Fixture       *fixture,
   assert_changes (fixture, "");
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_clear_pointer (&after, g_free);
+  run_with_ids (fixture, "DELETE FROM tip WHERE id = ?1", tip_id, 0);
 
   /* A tip whose assignment was deleted since cannot come back before the assignment does. */
   g_assert_true (rapport_store_delete_tip (fixture->store, id_of (newcomer), &tip_undo, &error));
@@ -1441,6 +1464,261 @@ test_undo_conflict (Fixture       *fixture,
   g_assert_true (rapport_store_undo (fixture->store, tip_undo, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_tips (fixture->store)), ==, 1);
+}
+
+/* Per kind (index: RapportItemKind): the table, and words only the deleted item, the one added
+ * after it, and whatever the delete took along hold. */
+static const char * const kind_tables[] = { NULL, "colleague", "assignment", "tip", "interaction" };
+static const char * const deleted_words[] = { NULL, "Quentin", "Quarry", "Quiche", "Quokka" };
+static const char * const added_words[] = { NULL, "Xavier", "Xenia", "Xiaolongbao", "Xylophone" };
+static const char * const later_words[] = { NULL, "Yolanda", "Yarrow", "Yuzu", "Yodel" };
+
+/* The store's first item of a model, borrowed. */
+static gpointer
+first_item (Fixture *fixture,
+            guint    index)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (get_model (fixture->store, index), 0);
+
+  return item;
+}
+
+/* Tips go to the first assignment; interactions name the first colleague. */
+static gint64
+add_item (Fixture         *fixture,
+          RapportItemKind  kind,
+          const char      *word,
+          gint64           occurred_at)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return id_of (add_colleague (fixture, word));
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return id_of (add_assignment (fixture, word, "Durango", "US", "", "", "America/Denver"));
+    case RAPPORT_ITEM_KIND_TIP:
+      return id_of (add_tip (fixture, first_item (fixture, 1), RAPPORT_TIP_CATEGORY_FOOD, word,
+                             0));
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return id_of (add_interaction (fixture, RAPPORT_INTERACTION_KIND_OTHER, occurred_at, word,
+                                     id_of (first_item (fixture, 0)), (gint64) 0));
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+      return 0;
+    }
+}
+
+static gboolean
+delete_item (Fixture           *fixture,
+             RapportItemKind    kind,
+             gint64             id,
+             RapportStoreUndo **undo,
+             GError           **error)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return rapport_store_delete_colleague (fixture->store, id, undo, error);
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return rapport_store_delete_assignment (fixture->store, id, undo, error);
+    case RAPPORT_ITEM_KIND_TIP:
+      return rapport_store_delete_tip (fixture->store, id, undo, error);
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return rapport_store_delete_interaction (fixture->store, id, undo, error);
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+      return FALSE;
+    }
+}
+
+static gpointer
+find_item (Fixture         *fixture,
+           RapportItemKind  kind,
+           gint64           id)
+{
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return rapport_store_find_colleague (fixture->store, id);
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return rapport_store_find_assignment (fixture->store, id);
+    case RAPPORT_ITEM_KIND_TIP:
+      return rapport_store_find_tip (fixture->store, id);
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return rapport_store_find_interaction (fixture->store, id);
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      g_assert_not_reached ();
+      return NULL;
+    }
+}
+
+static char *
+dup_model_ids (Fixture         *fixture,
+               RapportItemKind  kind)
+{
+  GListModel *model = get_model (fixture->store, kind - 1);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id = id_of (item);
+
+      g_array_append_val (ids, id);
+    }
+
+  return dup_ids_text (ids);
+}
+
+static char *
+dup_row (Fixture         *fixture,
+         RapportItemKind  kind,
+         gint64           id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                          kind_tables[kind], id);
+
+  return dump_rows (fixture, sql);
+}
+
+/* Deleting the newest item, adding another and then pressing Undo gives the deleted one back
+ * under its own id: ids are never handed out twice while the store is open. */
+static void
+test_undo_after_add (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RapportItemKind kind = GPOINTER_TO_UINT (data);
+  /* What the delete takes along: a colleague's only entry, an assignment's tip. */
+  RapportItemKind cascade = kind == RAPPORT_ITEM_KIND_COLLEAGUE ? RAPPORT_ITEM_KIND_INTERACTION
+                          : kind == RAPPORT_ITEM_KIND_ASSIGNMENT ? RAPPORT_ITEM_KIND_TIP : 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autofree char *row_before = NULL;
+  g_autofree char *row_after = NULL;
+  g_autofree char *cascade_row_before = NULL;
+  g_autofree char *cascade_row_after = NULL;
+  g_autofree char *ids_before = NULL;
+  g_autofree char *cascade_ids_before = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *reopened = NULL;
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  RapportAssignment *mercy = add_assignment (fixture, "Mercy", "Durango", "US", "", "",
+                                             "America/Denver");
+  gint64 deleted_id;
+  gint64 added_id;
+  gint64 later_id;
+  gint64 cascaded_id = 0;
+  gint64 cascade_added_id = 0;
+
+  add_tip (fixture, mercy, RAPPORT_TIP_CATEGORY_FOOD, "Tacos", id_of (ada));
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_OTHER, T0, "Coffee", id_of (ada),
+                   (gint64) 0);
+
+  deleted_id = add_item (fixture, kind, deleted_words[kind], T0 + 2 * DAY);
+  if (kind == RAPPORT_ITEM_KIND_COLLEAGUE)
+    cascaded_id = id_of (add_interaction (fixture, RAPPORT_INTERACTION_KIND_OTHER, T0 + DAY,
+                                          "Quiet", deleted_id, (gint64) 0));
+  else if (kind == RAPPORT_ITEM_KIND_ASSIGNMENT)
+    cascaded_id = id_of (add_tip (fixture, rapport_store_find_assignment (fixture->store,
+                                                                          deleted_id),
+                                  RAPPORT_TIP_CATEGORY_FOOD, "Quinoa", 0));
+
+  row_before = dup_row (fixture, kind, deleted_id);
+  g_assert_cmpstr (row_before, !=, "");
+  ids_before = dup_model_ids (fixture, kind);
+  if (cascade != 0)
+    {
+      cascade_row_before = dup_row (fixture, cascade, cascaded_id);
+      cascade_ids_before = dup_model_ids (fixture, cascade);
+    }
+
+  g_assert_true (delete_item (fixture, kind, deleted_id, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_item (fixture, kind, deleted_id));
+  g_assert_false (search_finds (fixture, deleted_words[kind], kind, deleted_id));
+
+  added_id = add_item (fixture, kind, added_words[kind], T0 + DAY);
+  g_assert_cmpint (added_id, >, deleted_id);
+  if (cascade == RAPPORT_ITEM_KIND_INTERACTION)
+    cascade_added_id = add_item (fixture, cascade, "Xmas", T0 + DAY);
+  else if (cascade == RAPPORT_ITEM_KIND_TIP)
+    cascade_added_id = add_item (fixture, cascade, "Xoconostle", 0);
+  if (cascade != 0)
+    g_assert_cmpint (cascade_added_id, >, cascaded_id);
+
+  forget_signals (fixture);
+  g_assert_true (rapport_store_undo (fixture->store, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* The deleted one back in its old place, the new one after it. */
+  if (cascade != 0)
+    expected = g_strdup_printf ("%s 1-0+1, %s 1-0+1", model_names[kind - 1],
+                                model_names[cascade - 1]);
+  else
+    expected = g_strdup_printf ("%s 1-0+1", model_names[kind - 1]);
+  assert_changes (fixture, expected);
+  g_clear_pointer (&expected, g_free);
+
+  g_assert_nonnull (find_item (fixture, kind, deleted_id));
+  g_assert_nonnull (find_item (fixture, kind, added_id));
+  row_after = dup_row (fixture, kind, deleted_id);
+  g_assert_cmpstr (row_after, ==, row_before);
+  ids = dup_model_ids (fixture, kind);
+  expected = g_strdup_printf ("%s,%" G_GINT64_FORMAT, ids_before, added_id);
+  g_assert_cmpstr (ids, ==, expected);
+  g_assert_true (search_finds (fixture, deleted_words[kind], kind, deleted_id));
+  g_assert_false (search_finds (fixture, deleted_words[kind], kind, added_id));
+  g_assert_true (search_finds (fixture, added_words[kind], kind, added_id));
+  g_assert_false (search_finds (fixture, added_words[kind], kind, deleted_id));
+
+  if (cascade != 0)
+    {
+      g_clear_pointer (&ids, g_free);
+      g_clear_pointer (&expected, g_free);
+      g_assert_nonnull (find_item (fixture, cascade, cascaded_id));
+      g_assert_nonnull (find_item (fixture, cascade, cascade_added_id));
+      cascade_row_after = dup_row (fixture, cascade, cascaded_id);
+      g_assert_cmpstr (cascade_row_after, ==, cascade_row_before);
+      ids = dup_model_ids (fixture, cascade);
+      expected = g_strdup_printf ("%s,%" G_GINT64_FORMAT, cascade_ids_before, cascade_added_id);
+      g_assert_cmpstr (ids, ==, expected);
+      g_assert_true (search_finds (fixture, cascade == RAPPORT_ITEM_KIND_TIP ? "Quinoa" : "Quiet",
+                                   cascade, cascaded_id));
+    }
+
+  /* What the models derive follows the restored rows. */
+  if (kind == RAPPORT_ITEM_KIND_COLLEAGUE)
+    g_assert_cmpint (rapport_colleague_get_last_interaction_at (find_item (fixture, kind,
+                                                                           deleted_id)),
+                     ==, T0 + DAY);
+  else if (kind == RAPPORT_ITEM_KIND_INTERACTION)
+    g_assert_cmpint (rapport_colleague_get_last_interaction_at (ada), ==, T0 + 2 * DAY);
+
+  /* Nothing else to undo. */
+  g_assert_false (rapport_store_undo (fixture->store, undo, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_UNDO_SPENT);
+  g_clear_error (&error);
+
+  journal = dump_journal (fixture);
+  reopen_store (fixture);
+  reopened = dump_journal (fixture);
+  g_assert_cmpstr (reopened, ==, journal);
+  g_assert_nonnull (find_item (fixture, kind, deleted_id));
+  g_assert_nonnull (find_item (fixture, kind, added_id));
+
+  /* A store opened later starts above every id in the file, and a delete does not lower it. */
+  g_assert_true (delete_item (fixture, kind, added_id, NULL, &error));
+  g_assert_no_error (error);
+  later_id = add_item (fixture, kind, later_words[kind], T0 + 3 * DAY);
+  g_assert_cmpint (later_id, >, added_id);
+  g_assert_true (search_finds (fixture, later_words[kind], kind, later_id));
+  g_assert_false (search_finds (fixture, added_words[kind], kind, added_id));
 }
 
 static char *
@@ -1716,6 +1994,18 @@ main (int   argc,
   ADD_TEST ("last-interaction", test_last_interaction);
   ADD_TEST ("delete-colleague", test_delete_colleague);
   ADD_TEST ("undo-conflict", test_undo_conflict);
+  g_test_add ("/rapport/store-journal/undo-after-add/colleague", Fixture,
+              GUINT_TO_POINTER (RAPPORT_ITEM_KIND_COLLEAGUE), fixture_set_up,
+              test_undo_after_add, fixture_tear_down);
+  g_test_add ("/rapport/store-journal/undo-after-add/assignment", Fixture,
+              GUINT_TO_POINTER (RAPPORT_ITEM_KIND_ASSIGNMENT), fixture_set_up,
+              test_undo_after_add, fixture_tear_down);
+  g_test_add ("/rapport/store-journal/undo-after-add/tip", Fixture,
+              GUINT_TO_POINTER (RAPPORT_ITEM_KIND_TIP), fixture_set_up,
+              test_undo_after_add, fixture_tear_down);
+  g_test_add ("/rapport/store-journal/undo-after-add/interaction", Fixture,
+              GUINT_TO_POINTER (RAPPORT_ITEM_KIND_INTERACTION), fixture_set_up,
+              test_undo_after_add, fixture_tear_down);
   ADD_TEST ("failed-writes", test_failed_writes);
   ADD_TEST ("json-lines", test_json_lines);
   ADD_TEST ("persist", test_persist);

@@ -29,6 +29,9 @@ typedef struct
   GListStore      *model;
   /* gint64 id → item */
   GHashTable      *by_id;
+  /* The largest id this store has seen in the table, never lowered by a delete: new rows get
+   * the next one, so an id that a pending undo will put back is never given to another row. */
+  gint64           max_id;
 } RapportStoreCollection;
 
 struct _RapportStore

@@ -154,8 +154,8 @@ dup_insert_sql (UndoRow *row)
   return g_string_free (sql, FALSE);
 }
 
-/* A row that is already there (its id taken again) means the undo came back some other way;
- * a missing parent means what it belonged to was deleted meanwhile. */
+/* The store never hands out an id twice, so a row that is already there means the undo came
+ * back some other way; a missing parent means what it belonged to was deleted meanwhile. */
 static void
 set_insert_error (RapportStore  *self,
                   int            rc,

@@ -307,10 +307,24 @@ run_with_id (RapportStore  *self,
   return rapport_store_step_done (self, stmt, bind_int64 (stmt, 1, id), error);
 }
 
-static gint64
-last_insert_id (RapportStore *self)
+/* The id for a new row of collection's table. The tables have no AUTOINCREMENT, so SQLite
+ * alone would give the newest row's id again after that row was deleted. */
+static gboolean
+next_id (RapportStoreCollection  *collection,
+         gint64                  *id,
+         GError                 **error)
 {
-  return sqlite3_last_insert_rowid (rapport_database_get_handle (self->database));
+  if (collection->max_id == G_MAXINT64)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The journal cannot number any more entries of this kind, so "
+                             "nothing was added."));
+      return FALSE;
+    }
+
+  *id = collection->max_id + 1;
+
+  return TRUE;
 }
 
 /* A value object's own check, reported in the store's domain with its message. */
@@ -484,6 +498,7 @@ collection_splice (RapportStoreCollection *collection,
       gint64 *key = g_new (gint64, 1);
 
       *key = rapport_store_item_get_id (collection->kind, items->pdata[i]);
+      collection->max_id = MAX (collection->max_id, *key);
       g_hash_table_replace (collection->by_id, key, g_object_ref (items->pdata[i]));
     }
 
@@ -1243,7 +1258,8 @@ rapport_store_collection_lookup (RapportStoreCollection *collection,
 }
 
 /* New ids are the largest, so an added item lands at the end, and one put back by undo goes
- * where it was: the model keeps the order a fresh load gives. */
+ * where it was: the model keeps the order a fresh load gives. Every id inserted here was
+ * committed, so it raises the collection's mark. */
 void
 rapport_store_collection_insert (RapportStoreCollection *collection,
                                  gpointer                item)
@@ -1255,6 +1271,8 @@ rapport_store_collection_insert (RapportStoreCollection *collection,
 
   position = collection_position (collection, id, &found);
   g_return_if_fail (!found);
+
+  collection->max_id = MAX (collection->max_id, id);
 
   key = g_new (gint64, 1);
   *key = id;
@@ -1558,12 +1576,15 @@ rapport_store_add_colleague (RapportStore      *self,
   if (!check_colleague (colleague, &birthday, error))
     return FALSE;
 
+  if (!next_id (&self->colleagues, &id, error))
+    return FALSE;
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
   ok = (stmt = rapport_database_prepare (self->database, insert_colleague_sql, error)) != NULL
     && rapport_store_step_done (self, stmt,
-                                sqlite3_bind_null (stmt, PARAM_ID) == SQLITE_OK
+                                bind_int64 (stmt, PARAM_ID, id)
                                 && bind_colleague (stmt, colleague, birthday)
                                 && bind_int64 (stmt, PARAM_CREATED_AT, now)
                                 && bind_int64 (stmt, PARAM_UPDATED_AT, now),
@@ -1574,7 +1595,6 @@ rapport_store_add_colleague (RapportStore      *self,
       /* The entry is written from the values as stored, id included. */
       g_autoptr(RapportColleague) stored = rapport_colleague_dup (colleague);
 
-      id = last_insert_id (self);
       rapport_colleague_set_id (stored, id);
       ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, stored, error);
     }
@@ -1880,12 +1900,15 @@ rapport_store_add_assignment (RapportStore       *self,
   if (!propagate_invalid (valid, local_error, error))
     return FALSE;
 
+  if (!next_id (&self->assignments, &id, error))
+    return FALSE;
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
   ok = (stmt = rapport_database_prepare (self->database, insert_assignment_sql, error)) != NULL
     && rapport_store_step_done (self, stmt,
-                                sqlite3_bind_null (stmt, ASSIGNMENT_ID) == SQLITE_OK
+                                bind_int64 (stmt, ASSIGNMENT_ID, id)
                                 && bind_assignment (stmt, assignment)
                                 && bind_int64 (stmt, ASSIGNMENT_CREATED_AT, now)
                                 && bind_int64 (stmt, ASSIGNMENT_UPDATED_AT, now),
@@ -1895,7 +1918,6 @@ rapport_store_add_assignment (RapportStore       *self,
     {
       g_autoptr(RapportAssignment) stored = rapport_assignment_dup (assignment);
 
-      id = last_insert_id (self);
       rapport_assignment_set_id (stored, id);
       ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_ASSIGNMENT, stored, error);
     }
@@ -2355,12 +2377,15 @@ rapport_store_add_tip (RapportStore  *self,
   if (!check_tip_refs (self, tip, error))
     return FALSE;
 
+  if (!next_id (&self->tips, &id, error))
+    return FALSE;
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
   ok = (stmt = rapport_database_prepare (self->database, insert_tip_sql, error)) != NULL
     && rapport_store_step_done (self, stmt,
-                                sqlite3_bind_null (stmt, TIP_ID) == SQLITE_OK
+                                bind_int64 (stmt, TIP_ID, id)
                                 && bind_tip (stmt, tip)
                                 && bind_int64 (stmt, TIP_CREATED_AT, now),
                                 error);
@@ -2369,7 +2394,6 @@ rapport_store_add_tip (RapportStore  *self,
     {
       g_autoptr(RapportTip) stored = rapport_tip_dup (tip);
 
-      id = last_insert_id (self);
       rapport_tip_set_id (stored, id);
       ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_TIP, stored, error);
     }
@@ -2552,12 +2576,15 @@ rapport_store_add_interaction (RapportStore        *self,
   if (!check_interaction_refs (self, interaction, error))
     return FALSE;
 
+  if (!next_id (&self->interactions, &id, error))
+    return FALSE;
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
   ok = (stmt = rapport_database_prepare (self->database, insert_interaction_sql, error)) != NULL
     && rapport_store_step_done (self, stmt,
-                                sqlite3_bind_null (stmt, INTERACTION_ID) == SQLITE_OK
+                                bind_int64 (stmt, INTERACTION_ID, id)
                                 && bind_interaction (stmt, interaction)
                                 && bind_int64 (stmt, INTERACTION_CREATED_AT, now),
                                 error);
@@ -2566,7 +2593,6 @@ rapport_store_add_interaction (RapportStore        *self,
     {
       g_autoptr(RapportInteraction) stored = rapport_interaction_dup (interaction);
 
-      id = last_insert_id (self);
       rapport_interaction_set_id (stored, id);
       ok = write_interaction_colleagues (self, id, interaction, error)
         && rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, stored, error);
