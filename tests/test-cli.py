@@ -202,6 +202,159 @@ def test_list_sample(home):
 def test_list_bogus(home):
     result = home.rapport('--list=bogus')
     check_one_error_line(result)
+    check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
+    message = result.stderr.decode()
+    for name in ('colleagues', 'assignments', 'tips', 'interactions'):
+        check(name in message, 'the error does not name %r: %r' % (name, message))
+
+
+def check_ids(objects, what):
+    ids = [item.get('id') for item in objects]
+    for item in objects:
+        check(isinstance(item.get('id'), int) and item['id'] > 0,
+              '%s: no positive integer "id": %r' % (what, item))
+    check(len(set(ids)) == len(ids), '%s: repeated ids: %r' % (what, ids))
+    return set(ids)
+
+
+def list_sample(home):
+    """The --sample journal, every list of it; it must hold some of each kind."""
+    lists = {}
+    for name in ('colleagues', 'assignments', 'tips', 'interactions'):
+        result = home.rapport('--list=' + name)
+        check(result.returncode == 0, '--list=%s: %s' % (name, describe(result)))
+        check(result.stderr == b'', '--list=%s wrote to stderr: %r' % (name, result.stderr))
+        lists[name] = parse_json_lines(result.stdout)
+        check(lists[name], '--list=%s printed nothing for the --sample journal (does '
+              'rapport-seed --sample add %s?)' % (name, name))
+    return lists
+
+
+def test_list_journal_kinds(home):
+    home.seed('--sample')
+    lists = list_sample(home)
+    colleague_ids = check_ids(lists['colleagues'], 'colleagues')
+    assignment_ids = check_ids(lists['assignments'], 'assignments')
+    check_ids(lists['tips'], 'tips')
+    check_ids(lists['interactions'], 'interactions')
+
+    for assignment in lists['assignments']:
+        check(isinstance(assignment.get('facility'), str) and assignment['facility'],
+              'an assignment without a "facility": %r' % assignment)
+        for key in ('starts_on', 'ends_on', 'tz'):
+            check(isinstance(assignment.get(key), str), 'no string %r: %r' % (key, assignment))
+    for tip in lists['tips']:
+        check(tip.get('assignment_id') in assignment_ids,
+              'a tip of no listed assignment: %r' % tip)
+        check(isinstance(tip.get('title'), str) and tip['title'], 'a tip without a title: %r' % tip)
+        check(isinstance(tip.get('category'), str), 'a tip without a category: %r' % tip)
+    for interaction in lists['interactions']:
+        ids = interaction.get('colleague_ids')
+        check(isinstance(ids, list) and ids and all(isinstance(i, int) for i in ids),
+              '"colleague_ids" is not a list of ids: %r' % interaction)
+        check(set(ids) <= colleague_ids,
+              'an interaction names unknown colleagues: %r' % interaction)
+        check(isinstance(interaction.get('kind'), str) and interaction['kind'],
+              'an interaction without a kind: %r' % interaction)
+
+    # Unicode stays intact, not escaped into something else.
+    everything = ''.join(json.dumps(item, ensure_ascii=False)
+                         for name in lists for item in lists[name])
+    check('José Peña' in everything, 'the sample names lost their accents')
+
+
+def test_list_kinds_without_journal(home):
+    for name in ('assignments', 'tips', 'interactions'):
+        result = home.rapport('--list=' + name)
+        check(result.returncode == 0, '--list=%s: %s' % (name, describe(result)))
+        check(result.stdout == b'', '--list=%s printed %r' % (name, result.stdout))
+    check(not os.path.exists(home.database), 'listing created a journal at ' + home.database)
+
+
+def sample_guide_assignment(home):
+    """(assignment id, its tips' titles, every colleague's name) of the --sample journal."""
+    lists = list_sample(home)
+    by_assignment = {}
+    for tip in lists['tips']:
+        by_assignment.setdefault(tip['assignment_id'], []).append(tip['title'])
+    assignment_id = max(by_assignment, key=lambda key: len(by_assignment[key]))
+    names = [colleague['name'] for colleague in lists['colleagues']]
+    return assignment_id, by_assignment[assignment_id], names
+
+
+def check_guide(path, titles, names):
+    check(os.path.isfile(path), 'no guide at ' + path)
+    with open(path, encoding='utf-8') as guide:
+        text = guide.read()
+    for title in titles:
+        check(title in text, 'the guide lacks the tip %r' % title)
+    for name in names:
+        check(name not in text, 'the guide names the colleague %r' % name)
+    mode = os.stat(path).st_mode & 0o777
+    check(mode & 0o077 == 0, 'the guide is readable by others (mode %o)' % mode)
+
+
+def test_export_guide_relative(home):
+    home.seed('--sample')
+    assignment_id, titles, names = sample_guide_assignment(home)
+    elsewhere = os.path.join(home.root, 'elsewhere')
+    os.makedirs(elsewhere)
+    result = subprocess.run([BINARY, '--export-guide=guide.md',
+                             '--assignment=%d' % assignment_id],
+                            env=home.env, cwd=elsewhere, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    check(result.returncode == 0, describe(result))
+    check(result.stdout == b'' and result.stderr == b'', 'printed something: ' + describe(result))
+    check_guide(os.path.join(elsewhere, 'guide.md'), titles, names)
+    check(not os.path.exists(os.path.join(home.env['HOME'], 'guide.md')),
+          'the guide was written relative to another folder')
+
+    # HTML when the name asks for it.
+    result = home.rapport('--export-guide=' + os.path.join(elsewhere, 'guide.html'),
+                          '--assignment=%d' % assignment_id)
+    check(result.returncode == 0, describe(result))
+    check_guide(os.path.join(elsewhere, 'guide.html'), [], names)
+    with open(os.path.join(elsewhere, 'guide.html'), encoding='utf-8') as guide:
+        check('<html' in guide.read().lower(), 'guide.html is not HTML')
+
+
+def test_export_guide_missing_assignment(home):
+    home.seed('--sample')
+    result = home.rapport('--export-guide=' + os.path.join(home.root, 'guide.md'))
+    check_one_error_line(result)
+    check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
+    check(b'--assignment' in result.stderr, 'the error does not say what is missing: %r'
+          % result.stderr)
+    check(not os.path.exists(os.path.join(home.root, 'guide.md')), 'a guide was written anyway')
+
+
+def test_export_guide_unknown_assignment(home):
+    home.seed('--sample')
+    path = os.path.join(home.root, 'guide.md')
+    result = home.rapport('--export-guide=' + path, '--assignment=987654')
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(stderr_lines(result)[0] == 'rapport: No assignment with id 987654',
+          'unexpected message: %r' % stderr_lines(result))
+    check(not os.path.exists(path), 'a guide was written anyway')
+
+
+def test_export_guide_without_journal(home):
+    path = os.path.join(home.root, 'guide.md')
+    result = home.rapport('--export-guide=' + path, '--assignment=1')
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(not os.path.exists(home.database), 'exporting created a journal at ' + home.database)
+    check(not os.path.exists(path), 'a guide was written anyway')
+
+
+def test_export_guide_unwritable(home):
+    home.seed('--sample')
+    assignment_id, _, _ = sample_guide_assignment(home)
+    path = os.path.join(home.root, 'no-such-folder', 'guide.md')
+    result = home.rapport('--export-guide=' + path, '--assignment=%d' % assignment_id)
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
 
 
 def test_list_key_forgotten(home):
@@ -265,6 +418,18 @@ def test_forwarding(home):
             own_output = log.read()
         check('José Peña'.encode() not in own_output,
               'the running instance printed the list itself: %r' % own_output[:400])
+
+        # A forwarded export writes where the caller is, not where the instance runs.
+        assignment_id, titles, names = sample_guide_assignment(home)
+        elsewhere = os.path.join(home.root, 'elsewhere')
+        os.makedirs(elsewhere)
+        exported = subprocess.run([BINARY, '--export-guide=guide.md',
+                                   '--assignment=%d' % assignment_id],
+                                  env=home.env, cwd=elsewhere, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+        check(exported.returncode == 0, 'forwarded export: ' + describe(exported))
+        check_guide(os.path.join(elsewhere, 'guide.md'), titles, names)
+        check(app.poll() is None, 'the running instance exited (%s)' % app.returncode)
     finally:
         quit_cleanly = quit_app(home, app)
     check(quit_cleanly, 'the app did not quit on the "quit" action; killed it')
@@ -276,10 +441,23 @@ CASES = [
     ('--list=colleagues without a journal prints nothing and creates nothing',
      test_list_without_journal),
     ('--list=colleagues prints one JSON object per colleague, unicode intact', test_list_sample),
-    ('--list=bogus fails with one line on stderr', test_list_bogus),
+    ('--list=bogus fails with one line on stderr naming every list', test_list_bogus),
+    ('--list=assignments|tips|interactions print JSON lines that refer to each other',
+     test_list_journal_kinds),
+    ('--list of the new kinds without a journal prints nothing and creates nothing',
+     test_list_kinds_without_journal),
+    ('--export-guide writes a relative FILE in the caller\'s folder, tips in, names out',
+     test_export_guide_relative),
+    ('--export-guide without --assignment exits 2 with one line',
+     test_export_guide_missing_assignment),
+    ('--export-guide of an unknown assignment exits 1 with one line',
+     test_export_guide_unknown_assignment),
+    ('--export-guide without a journal exits 1 and creates nothing',
+     test_export_guide_without_journal),
+    ('--export-guide into a missing folder exits 1 with one line', test_export_guide_unwritable),
     ('a forgotten key fails with one line and leaves the journal alone', test_list_key_forgotten),
     ('a truncated journal fails with one line and is left alone', test_list_corrupt),
-    ('a second instance forwards --list to the running one', test_forwarding),
+    ('a second instance forwards --list and --export-guide to the running one', test_forwarding),
 ]
 
 

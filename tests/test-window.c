@@ -20,9 +20,12 @@
 #include <string.h>
 
 #include "rapport-application.h"
+#include "rapport-assignments-page.h"
 #include "rapport-colleagues-page.h"
+#include "rapport-journal-page.h"
 #include "rapport-preferences-window.h"
 #include "rapport-recovery-code-dialog.h"
+#include "rapport-search-page.h"
 #include "rapport-test-gtk-utils.h"
 #include "rapport-test-utils.h"
 #include "rapport-today-page.h"
@@ -162,6 +165,12 @@ test_window_opens (void)
     rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))) == store);
   g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
     rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
+  g_assert_true (rapport_assignments_page_get_store (RAPPORT_ASSIGNMENTS_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_ASSIGNMENTS_PAGE))) == store);
+  g_assert_true (rapport_journal_page_get_store (RAPPORT_JOURNAL_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_JOURNAL_PAGE))) == store);
+  g_assert_true (rapport_search_page_get_store (RAPPORT_SEARCH_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_SEARCH_PAGE))) == store);
 
   close_window (window);
 }
@@ -169,14 +178,15 @@ test_window_opens (void)
 static void
 test_window_views (void)
 {
-  static const struct {
+  const struct {
     const char *name;
     const char *title;
+    GType       type;
   } views[] = {
-    { "today", "Today" },
-    { "colleagues", "Colleagues" },
-    { "assignments", "Assignments" },
-    { "journal", "Journal" },
+    { "today", "Today", RAPPORT_TYPE_TODAY_PAGE },
+    { "colleagues", "Colleagues", RAPPORT_TYPE_COLLEAGUES_PAGE },
+    { "assignments", "Assignments", RAPPORT_TYPE_ASSIGNMENTS_PAGE },
+    { "journal", "Journal", RAPPORT_TYPE_JOURNAL_PAGE },
   };
   g_autoptr(RapportStore) store = make_store ();
   RapportWindow *window = open_window (store, 1280, 720);
@@ -193,6 +203,9 @@ test_window_views (void)
 
       g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, views[i].name);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, views[i].title);
+      /* Real pages, not the "coming soon" status pages they replaced. */
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (adw_view_stack_page_get_child (page),
+                                                 views[i].type));
 
       /* The icon must exist in the theme, or the switcher shows a broken image. */
       theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
@@ -554,13 +567,24 @@ widget_has_text (GtkWidget *widget)
  * shows only an icon, has a tooltip. The icon-only buttons in the templates set the same string
  * as tooltip and accessible label; GTK 4.8 has no public getter for the accessible label, so the
  * tooltip is what can be checked here. Parts GTK builds itself are left to GTK: the toggle inside
- * a GtkMenuButton (the menu button is checked instead) and the window controls. */
+ * a GtkMenuButton (the menu button is checked instead), the window controls and the search
+ * bar's close button. */
 static void
 collect_unlabelled (GtkWidget *widget,
                     GPtrArray *unlabelled)
 {
   if (GTK_IS_WINDOW_CONTROLS (widget))
     return;
+
+  /* A search bar's own close button is GTK's (and hidden here): look only at what it holds. */
+  if (GTK_IS_SEARCH_BAR (widget))
+    {
+      GtkWidget *child = gtk_search_bar_get_child (GTK_SEARCH_BAR (widget));
+
+      if (child != NULL)
+        collect_unlabelled (child, unlabelled);
+      return;
+    }
 
   if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
     {
@@ -669,6 +693,27 @@ test_window_narrow (void)
 }
 
 static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      guint key;
+      GdkModifierType mods;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL && gtk_accelerator_parse (accelerator, &key, &mods))
+        g_ptr_array_add (listed, gtk_accelerator_name (key, mods));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, listed);
+}
+
+static void
 test_window_actions (void)
 {
   g_autoptr(RapportStore) store = make_store ();
@@ -680,6 +725,8 @@ test_window_actions (void)
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
     { "win.add-colleague", "<Control>n" },
+    { "win.add-assignment", "<Shift><Control>n" },
+    { "win.log-interaction(int64 0)", "<Control>l" },
     { "win.search", "<Control>f" },
     { "window.close", "<Control>w" },
     { "win.show-help-overlay", "<Control>question" },
@@ -699,11 +746,422 @@ test_window_actions (void)
   /* GtkApplication found gtk/help-overlay.ui under the resource base path. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
-  /* Search switches to Colleagues. */
+  /* Ctrl+L reaches the parameterised action with its target. */
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                   "<Control>l");
+
+    g_assert_cmpuint (g_strv_length (actions), ==, 1);
+    g_assert_cmpstr (actions[0], ==, "win.log-interaction(int64 0)");
+  }
+
+  /* Every shortcut is in the help overlay. */
+  {
+    GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (
+                                       GTK_APPLICATION_WINDOW (window)));
+    g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+
+    collect_shortcuts (GTK_WIDGET (overlay), listed);
+    for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+      {
+        guint key;
+        GdkModifierType mods;
+        g_autofree char *wanted = NULL;
+
+        g_assert_true (gtk_accelerator_parse (accels[i].accel, &key, &mods));
+        wanted = gtk_accelerator_name (key, mods);
+        if (!g_ptr_array_find_with_equal_func (listed, wanted, g_str_equal, NULL))
+          g_test_message ("Not in the help overlay: %s (%s)", accels[i].accel, accels[i].action);
+        g_assert_true (g_ptr_array_find_with_equal_func (listed, wanted, g_str_equal, NULL));
+      }
+  }
+
+  close_window (window);
+}
+
+typedef struct
+{
+  gint64 colleague_id;
+  gint64 assignment_id;
+  gint64 tip_id;
+  gint64 interaction_id;
+} Seeded;
+
+/* One of each kind, all with the word "Quillon"; the assignment is current. */
+static void
+seed_journal (RapportStore *store,
+              Seeded       *seeded)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) end = g_date_time_add_days (now, 10);
+  g_autofree char *starts_on = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *ends_on = g_date_time_format (end, "%Y-%m-%d");
+  g_autoptr(RapportAssignment) assignment = rapport_assignment_new ("Quillon Regional");
+  g_autoptr(RapportTip) tip = NULL;
+  g_autoptr(RapportInteraction) interaction = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportColleague *colleague;
+  gint64 colleague_id;
+
+  colleague = add_colleague (store, "Quillon Mensah", "RN", "");
+  colleague_id = rapport_colleague_get_id (colleague);
+  seeded->colleague_id = colleague_id;
+
+  rapport_assignment_set_unit (assignment, "ICU");
+  rapport_assignment_set_city (assignment, "Durango");
+  rapport_assignment_set_region (assignment, "CO");
+  rapport_assignment_set_tz (assignment, "America/Denver");
+  rapport_assignment_set_starts_on (assignment, starts_on);
+  rapport_assignment_set_ends_on (assignment, ends_on);
+  g_assert_true (rapport_store_add_assignment (store, assignment, &error));
+  g_assert_no_error (error);
+  seeded->assignment_id = rapport_assignment_get_id (assignment);
+
+  tip = rapport_tip_new (seeded->assignment_id, RAPPORT_TIP_CATEGORY_COFFEE, "Quillon Roasters");
+  g_assert_true (rapport_store_add_tip (store, tip, &error));
+  g_assert_no_error (error);
+  seeded->tip_id = rapport_tip_get_id (tip);
+
+  interaction = rapport_interaction_new (RAPPORT_INTERACTION_KIND_COFFEE,
+                                         g_get_real_time () / G_USEC_PER_SEC);
+  rapport_interaction_set_body (interaction, "Quillon coffee after the night shift.");
+  rapport_interaction_set_colleague_ids (interaction, &colleague_id, 1);
+  g_assert_true (rapport_store_add_interaction (store, interaction, &error));
+  g_assert_no_error (error);
+  seeded->interaction_id = rapport_interaction_get_id (interaction);
+}
+
+/* Closes the editors an action opened over the window. */
+static void
+close_dialogs (RapportWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        gtk_window_destroy (toplevel);
+    }
+  rapport_test_iterate ();
+}
+
+static guint
+count_dialogs (RapportWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_window_navigate (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  const struct {
+    const char *action;
+    gint64      id;
+    const char *view;
+  } cases[] = {
+    { "win.show-colleague", 0, "colleagues" },
+    { "win.show-assignment", 0, "assignments" },
+    { "win.show-tip", 0, "assignments" },
+    { "win.show-interaction", 0, "journal" },
+  };
+  gint64 ids[4];
+  RapportWindow *window;
+  AdwViewStack *view_stack;
+  Seeded seeded;
+
+  seed_journal (store, &seeded);
+  ids[0] = seeded.colleague_id;
+  ids[1] = seeded.assignment_id;
+  ids[2] = seeded.tip_id;
+  ids[3] = seeded.interaction_id;
+  window = open_window (store, 1280, 720);
+  view_stack = get_view_stack (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 "today"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), cases[i].action, "x",
+                                                 ids[i]));
+      rapport_test_iterate ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, cases[i].view);
+    }
+
+  /* Logging opens the editor over whatever shows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "colleagues");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", "x",
+                                             seeded.colleague_id));
+  rapport_test_iterate ();
+  g_assert_cmpuint (count_dialogs (window), ==, 1);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "colleagues");
+  close_dialogs (window);
+
+  /* Adding an assignment or a tip happens in the Assignments view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-assignment", NULL));
+  rapport_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "assignments");
+  g_assert_cmpuint (count_dialogs (window), ==, 1);
+  close_dialogs (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-tip", NULL));
+  rapport_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "assignments");
+  close_dialogs (window);
+
+  /* None of it works while the journal is not open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today");
+  rapport_window_show_loading (window);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), cases[i].action, "x", ids[i]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", "x", (gint64) 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-assignment", NULL);
+  rapport_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "today");
+  g_assert_cmpuint (count_dialogs (window), ==, 0);
+  close_dialogs (window);
+
+  close_window (window);
+}
+
+static gboolean
+match_search_entry (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR);
+}
+
+static gboolean
+match_content_stack (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "search") != NULL;
+}
+
+static gboolean
+shows_search (gpointer data)
+{
+  GtkWidget *stack = rapport_test_find_widget (data, match_content_stack, NULL);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "search") == 0;
+}
+
+static gboolean
+shows_views (gpointer data)
+{
+  return !shows_search (data);
+}
+
+static gboolean
+match_heading (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+static gboolean
+search_page_has_rows (gpointer data)
+{
+  return rapport_test_find_by_type (data, ADW_TYPE_ACTION_ROW) != NULL;
+}
+
+static void
+type_query (GtkWidget  *window,
+            GtkWidget  *entry,
+            GtkWidget  *search_page,
+            const char *query)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  g_assert_true (rapport_test_wait_until (shows_search, window, WAIT_MS));
+  g_assert_true (rapport_test_wait_until (search_page_has_rows, search_page, WAIT_MS));
+  rapport_test_iterate ();
+}
+
+static void
+test_window_search (void)
+{
+  static const char * const headings[] = { "Colleagues", "Assignments", "Tips", "Journal" };
+  g_autoptr(RapportStore) store = make_store ();
+  GtkWidget *entry, *search_bar, *search_page, *row, *focus;
+  AdwViewStack *view_stack;
+  RapportWindow *window;
+  Seeded seeded;
+
+  seed_journal (store, &seeded);
+  window = open_window (store, 1280, 720);
+  view_stack = get_view_stack (window);
+  entry = rapport_test_find_widget (GTK_WIDGET (window), match_search_entry, NULL);
+  g_assert_nonnull (entry);
+  search_bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+  search_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_SEARCH_PAGE);
+  g_assert_nonnull (search_page);
+  {
+    g_autofree char *placeholder = NULL;
+
+    /* The property exists in GTK 4.8; its getter came later. */
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search colleagues, assignments, tips and journal");
+  }
+
+  /* Hidden until asked for. */
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_false (gtk_widget_get_mapped (entry));
+
+  /* win.search (Ctrl+F) reveals it and puts the cursor in it, from any view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "journal");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   rapport_test_iterate ();
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_true (rapport_test_wait_until (is_mapped, entry, WAIT_MS));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  /* Nothing typed yet: the view stays. */
+  g_assert_true (shows_views (window));
+
+  /* Typing shows the results in place of the views, a heading per kind. */
+  type_query (GTK_WIDGET (window), entry, search_page, "quillon");
+  g_assert_true (gtk_widget_get_mapped (search_page));
+  g_assert_cmpstr (rapport_search_page_get_query (RAPPORT_SEARCH_PAGE (search_page)), ==,
+                   "quillon");
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      GtkWidget *group = rapport_test_find_widget (search_page, match_heading, headings[i]);
+
+      g_assert_nonnull (group);
+      g_assert_true (group != NULL && gtk_widget_get_mapped (group));
+    }
+
+  /* Choosing the tip closes the search and shows the tip's assignment. */
+  row = rapport_test_find_row (search_page, ADW_TYPE_ACTION_ROW, "Quillon Roasters");
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  rapport_test_iterate ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_true (shows_views (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "assignments");
+  /* The next search starts afresh. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* An empty query goes back to the views, the search still open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (GTK_WIDGET (window), entry, search_page, "quillon");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (rapport_test_wait_until (shows_views, window, WAIT_MS));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  /* Escape (stop-search) closes it. */
+  type_query (GTK_WIDGET (window), entry, search_page, "quillon");
+  g_signal_emit_by_name (entry, "stop-search");
+  rapport_test_iterate ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_true (shows_views (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "assignments");
+
+  /* Enter takes the first result: the colleague, whose group comes first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (GTK_WIDGET (window), entry, search_page, "quillon");
+  g_signal_emit_by_name (entry, "activate");
+  rapport_test_iterate ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "colleagues");
+
+  /* The interaction's result leads to the journal. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (GTK_WIDGET (window), entry, search_page, "night shift");
+  row = rapport_test_find_by_type (search_page, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  rapport_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "journal");
+
+  /* Leaving the journal state closes the search. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  rapport_test_iterate ();
+  rapport_window_show_loading (window);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  rapport_window_show_journal (window);
+
+  close_window (window);
+}
+
+static gboolean
+match_row_with_action (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         rapport_test_find_widget (widget, match_action_name, data) != NULL;
+}
+
+static void
+test_window_today_assignment (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  g_autoptr(RapportAssignment) past = rapport_assignment_new ("Bygone Clinic");
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window;
+  GtkWidget *today_page, *row, *none_row;
+  Seeded seeded;
+
+  /* Only a past assignment: the page offers to add the current one. */
+  rapport_assignment_set_tz (past, "America/Denver");
+  rapport_assignment_set_starts_on (past, "2020-01-06");
+  rapport_assignment_set_ends_on (past, "2020-03-27");
+  g_assert_true (rapport_store_add_assignment (store, past, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store, 1280, 720);
+  today_page = rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE);
+  g_assert_nonnull (rapport_test_find_widget (today_page, match_label_text, "Current Assignment"));
+
+  none_row = rapport_test_find_widget (today_page, match_row_with_action, "win.add-assignment");
+  g_assert_nonnull (none_row);
+  g_assert_true (none_row != NULL && gtk_widget_get_mapped (none_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (none_row)), ==,
+                   "No current assignment");
+  g_assert_nonnull (rapport_test_find_button (none_row, "New Assignment"));
+  g_assert_null (rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Bygone Clinic"));
+
+  /* A current one shows with where it is and how far along; the offer goes. */
+  seed_journal (store, &seeded);
+  rapport_test_wait_ms (100);
+  rapport_test_iterate ();
+  row = rapport_test_find_row (today_page, ADW_TYPE_ACTION_ROW, "Quillon Regional · ICU");
+  g_assert_nonnull (row);
+  if (row != NULL)
+    {
+      g_assert_true (gtk_widget_get_mapped (row));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       "Durango, CO · Day 3 of 13 · Ends in 10 days");
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    }
+  g_assert_false (gtk_widget_get_mapped (none_row));
+
+  /* Activating it opens the assignment. */
+  if (row != NULL)
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  rapport_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
-                   "colleagues");
+                   "assignments");
 
   close_window (window);
 }
@@ -755,6 +1213,9 @@ main (int   argc,
   g_test_add_func ("/rapport/window/preferences", test_window_preferences);
   g_test_add_func ("/rapport/window/buttons-labelled", test_window_buttons_labelled);
   g_test_add_func ("/rapport/window/narrow", test_window_narrow);
+  g_test_add_func ("/rapport/window/navigate", test_window_navigate);
+  g_test_add_func ("/rapport/window/search", test_window_search);
+  g_test_add_func ("/rapport/window/today-assignment", test_window_today_assignment);
 
   ret = g_test_run ();
 

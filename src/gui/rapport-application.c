@@ -21,6 +21,7 @@
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
+#include "rapport-site-guide.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -48,8 +49,26 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Print the journal as JSON lines, one object a line"), N_("colleagues") },
+    N_("Print the journal as JSON lines, one object a line"),
+    N_("colleagues|assignments|tips|interactions") },
+  { "export-guide", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an assignment’s tips as a guide for the next locum (Markdown, or HTML for .html)"),
+    N_("FILE") },
+  { "assignment", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("The assignment to export, by the id --list=assignments prints"), N_("ID") },
   { NULL }
+};
+
+typedef char *(*ListToJsonLines) (RapportStore *store);
+
+static const struct {
+  const char      *name;
+  ListToJsonLines  to_json_lines;
+} lists[] = {
+  { "colleagues", rapport_store_colleagues_to_json_lines },
+  { "assignments", rapport_store_assignments_to_json_lines },
+  { "tips", rapport_store_tips_to_json_lines },
+  { "interactions", rapport_store_interactions_to_json_lines },
 };
 
 static RapportWindow *
@@ -201,44 +220,133 @@ open_journal (RapportApplication *self)
     }
 }
 
+static void
+print_error (GApplicationCommandLine *command_line,
+             const char              *message)
+{
+  g_application_command_line_printerr (command_line, "rapport: %s\n", message);
+}
+
+/* The command line never creates a journal. FALSE with *error unset: there is none yet. */
+static gboolean
+ensure_store (RapportApplication  *self,
+              GError             **error)
+{
+  RapportProfile *profile = rapport_application_get_profile (self);
+  g_autoptr(RapportStore) store = NULL;
+
+  if (self->store != NULL)
+    return TRUE;
+
+  if (!rapport_profile_has_journal (profile))
+    return FALSE;
+
+  store = rapport_profile_open (profile, NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  rapport_application_set_store (self, store);
+
+  return TRUE;
+}
+
 static int
 list_journal (RapportApplication      *self,
               GApplicationCommandLine *command_line,
               const char              *what)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *lines = NULL;
+  ListToJsonLines to_json_lines = NULL;
 
-  if (g_strcmp0 (what, "colleagues") != 0)
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown list “%s”. Choose one of: colleagues"),
-                                                  what);
+      if (g_strcmp0 (what, lists[i].name) == 0)
+        to_json_lines = lists[i].to_json_lines;
+    }
 
-      g_application_command_line_printerr (command_line, "rapport: %s\n", message);
+  if (to_json_lines == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Unknown list “%s”. Choose one of: colleagues, assignments, "
+                                   "tips, interactions"),
+                                 what);
+      print_error (command_line, message);
       return 2;
     }
 
-  if (self->store == NULL)
+  if (!ensure_store (self, &error))
     {
-      RapportProfile *profile = rapport_application_get_profile (self);
-      g_autoptr(RapportStore) store = NULL;
-      g_autoptr(GError) error = NULL;
-
-      /* Listing never creates a journal: nothing there means nothing to print. */
-      if (!rapport_profile_has_journal (profile))
+      /* Nothing there means nothing to print. */
+      if (error == NULL)
         return 0;
 
-      store = rapport_profile_open (profile, NULL, &error);
-      if (store == NULL)
-        {
-          g_application_command_line_printerr (command_line, "rapport: %s\n", error->message);
-          return 1;
-        }
-
-      rapport_application_set_store (self, store);
+      print_error (command_line, error->message);
+      return 1;
     }
 
-  lines = rapport_store_colleagues_to_json_lines (self->store);
+  lines = to_json_lines (self->store);
   g_application_command_line_print (command_line, "%s", lines != NULL ? lines : "");
+
+  return 0;
+}
+
+static int
+export_guide (RapportApplication      *self,
+              GApplicationCommandLine *command_line,
+              const char              *file_arg,
+              gboolean                 has_assignment,
+              gint64                   assignment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (!has_assignment)
+    {
+      print_error (command_line, _("--export-guide needs --assignment=ID; "
+                                   "--list=assignments prints the ids."));
+      return 2;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet. Open Rapport and add an "
+                                     "assignment first."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  if (rapport_store_find_assignment (self->store, assignment_id) == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("No assignment with id %" G_GINT64_FORMAT), assignment_id);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  /* A forwarded call runs here, in the first instance: read the name from the caller's folder. */
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Cannot write to “%s”: choose a file on this computer."),
+                                 file_arg);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  if (!rapport_site_guide_export (self->store, assignment_id, path, &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
 
   return 0;
 }
@@ -321,9 +429,23 @@ rapport_application_command_line (GApplication            *application,
   RapportApplication *self = RAPPORT_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *what = NULL;
+  const char *guide = NULL;
+  gint64 assignment_id = 0;
+  gboolean has_assignment;
+
+  has_assignment = g_variant_dict_lookup (options, "assignment", "x", &assignment_id);
 
   if (g_variant_dict_lookup (options, "list", "&s", &what))
     return list_journal (self, command_line, what);
+
+  if (g_variant_dict_lookup (options, "export-guide", "^&ay", &guide))
+    return export_guide (self, command_line, guide, has_assignment, assignment_id);
+
+  if (has_assignment)
+    {
+      print_error (command_line, _("--assignment goes with --export-guide=FILE."));
+      return 2;
+    }
 
   g_application_activate (application);
 
@@ -341,6 +463,8 @@ rapport_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.add-colleague", { "<Control>n", NULL } },
+    { "win.add-assignment", { "<Control><Shift>n", NULL } },
+    { "win.log-interaction(int64 0)", { "<Control>l", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-view::today", { "<Alt>1", NULL } },

@@ -24,6 +24,8 @@
 
 #define BIRTHDAY_HORIZON_DAYS 30
 #define N_RECENT 5
+/* From here on, the end of an assignment matters more than how far into it one is. */
+#define ENDING_SOON_DAYS 14
 
 struct _RapportTodayPage
 {
@@ -36,8 +38,12 @@ struct _RapportTodayPage
   guint         rebuild_id;
   guint         midnight_id;
 
+  gint64        current_assignment_id;
+
   GtkStack     *stack;
   GtkLabel     *date_label;
+  AdwActionRow *assignment_row;
+  GtkWidget    *no_assignment_row;
   GtkWidget    *birthdays_group;
   GtkListBox   *birthdays_list;
   GtkWidget    *recent_group;
@@ -137,6 +143,122 @@ days_until_birthday (const GDate *today,
 
   g_assert_not_reached ();
   return -1;
+}
+
+/* "YYYY-MM-DD" into date; FALSE for anything else, "" included. */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !parse_number (text, 4, &year) || !parse_number (text + 5, 2, &month) ||
+      !parse_number (text + 8, 2, &day) ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+static char *
+format_ends_in (int days)
+{
+  if (days == 0)
+    return g_strdup (_("Ends today"));
+  if (days == 1)
+    return g_strdup (_("Ends tomorrow"));
+
+  return g_strdup_printf (ngettext ("Ends in %d day", "Ends in %d days", days), days);
+}
+
+/* How far along the assignment is, counted in its own zone: "Day 3 of 90", "Ends in 5 days". */
+static char *
+describe_progress (RapportAssignment *assignment,
+                   GDateTime         *now)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (rapport_assignment_get_tz (assignment));
+  g_autoptr(GDateTime) there = NULL;
+  g_autofree char *ends_in = NULL;
+  g_autofree char *day_of = NULL;
+  gboolean has_start, has_end;
+  GDate today, start, end;
+
+  there = g_date_time_to_timezone (now, tz != NULL ? tz : g_date_time_get_timezone (now));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  (GDateDay) g_date_time_get_day_of_month (there),
+                  (GDateMonth) g_date_time_get_month (there),
+                  (GDateYear) g_date_time_get_year (there));
+
+  has_start = parse_date (rapport_assignment_get_starts_on (assignment), &start);
+  has_end = parse_date (rapport_assignment_get_ends_on (assignment), &end);
+
+  if (has_end)
+    {
+      int left = g_date_days_between (&today, &end);
+
+      if (left >= 0 && (left <= ENDING_SOON_DAYS || !has_start))
+        ends_in = format_ends_in (left);
+    }
+
+  if (has_start)
+    {
+      int day = g_date_days_between (&start, &today) + 1;
+
+      if (has_end)
+        {
+          int days = g_date_days_between (&start, &end) + 1;
+
+          /* Translators: how far into an assignment today is, e.g. "Day 3 of 90". */
+          day_of = g_strdup_printf (ngettext ("Day %d of %d", "Day %d of %d", days), day, days);
+        }
+      else
+        {
+          /* Translators: how far into an open-ended assignment today is, e.g. "Day 3". */
+          day_of = g_strdup_printf (_("Day %d"), day);
+        }
+    }
+
+  if (day_of != NULL && ends_in != NULL)
+    /* Translators: "Day 80 of 90 · Ends in 10 days". */
+    return g_strdup_printf (_("%s · %s"), day_of, ends_in);
+
+  return g_strdup (day_of != NULL ? day_of : ends_in);
+}
+
+static void
+update_assignment (RapportTodayPage *self,
+                   GDateTime        *now)
+{
+  RapportAssignment *current = NULL;
+
+  if (self->store != NULL)
+    current = rapport_store_get_current_assignment (self->store, now);
+
+  self->current_assignment_id = current != NULL ? rapport_assignment_get_id (current) : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->assignment_row), current != NULL);
+  gtk_widget_set_visible (self->no_assignment_row, current == NULL);
+
+  if (current != NULL)
+    {
+      g_autofree char *title = rapport_assignment_dup_title (current);
+      g_autofree char *place = rapport_assignment_dup_place (current);
+      g_autofree char *progress = describe_progress (current, now);
+      g_autofree char *subtitle = NULL;
+
+      if (*place != '\0' && progress != NULL)
+        /* Translators: where an assignment is and how far along, e.g. "Denver, CO · Day 3 of 90". */
+        subtitle = g_strdup_printf (_("%s · %s"), place, progress);
+      else
+        subtitle = g_strdup (*place != '\0' ? place : progress);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assignment_row), title);
+      adw_action_row_set_subtitle (self->assignment_row, subtitle != NULL ? subtitle : "");
+    }
 }
 
 static char *
@@ -253,13 +375,18 @@ rebuild (RapportTodayPage *self)
   clear_list (self->birthdays_list);
   clear_list (self->recent_list);
 
-  if (self->items->len == 0)
+  /* The welcome stays until there is something of one's own: a colleague or an assignment. */
+  if (self->items->len == 0 &&
+      (self->store == NULL ||
+       g_list_model_get_n_items (rapport_store_get_assignments (self->store)) == 0))
     {
+      self->current_assignment_id = 0;
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   update_date (self, now);
+  update_assignment (self, now);
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today,
@@ -375,6 +502,13 @@ colleague_notify_cb (RapportTodayPage *self,
 }
 
 static void
+store_changed_cb (RapportTodayPage *self,
+                  RapportStore     *store)
+{
+  queue_rebuild (self);
+}
+
+static void
 forget_item (RapportTodayPage *self,
              RapportColleague *colleague)
 {
@@ -415,6 +549,9 @@ forget_model (RapportTodayPage *self)
   g_ptr_array_set_size (self->items, 0);
 
   g_clear_object (&self->colleagues);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 }
 
 static void
@@ -426,6 +563,18 @@ row_activated_cb (RapportTodayPage *self,
 
   if (id != NULL)
     g_signal_emit (self, signals[SHOW_COLLEAGUE], 0, *id);
+}
+
+static void
+assignment_activated_cb (RapportTodayPage *self,
+                         GtkListBoxRow    *row,
+                         GtkListBox       *list)
+{
+  if (row != GTK_LIST_BOX_ROW (self->assignment_row) || self->current_assignment_id == 0)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-assignment", "x",
+                              self->current_assignment_id);
 }
 
 static void
@@ -531,11 +680,14 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
                                                RESOURCE_PATH "/rapport-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, assignment_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, no_assignment_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_list);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, recent_list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assignment_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -574,6 +726,7 @@ rapport_today_page_set_store (RapportTodayPage *self,
 
   if (store != NULL)
     {
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
       self->colleagues = g_object_ref (rapport_store_get_colleagues (store));
       g_signal_connect_swapped (self->colleagues, "items-changed",
                                 G_CALLBACK (items_changed_cb), self);

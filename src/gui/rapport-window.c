@@ -19,36 +19,52 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-assignments-page.h"
 #include "rapport-colleagues-page.h"
+#include "rapport-journal-page.h"
 #include "rapport-recovery-code-dialog.h"
+#include "rapport-search-page.h"
 #include "rapport-today-page.h"
 #include "rapport-unlock-page.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
 {
-  AdwApplicationWindow   parent_instance;
+  AdwApplicationWindow    parent_instance;
 
-  GSettings             *settings;
-  RapportApplication    *application;   /* weak */
+  GSettings              *settings;
+  RapportApplication     *application;   /* weak */
 
-  AdwToastOverlay       *toast_overlay;
-  GtkStack              *state_stack;
-  GtkSpinner            *spinner;
-  RapportUnlockPage     *unlock_page;
-  AdwStatusPage         *failure_page;
-  AdwHeaderBar          *header_bar;
-  AdwViewSwitcherTitle  *switcher_title;
-  AdwViewStack          *view_stack;
-  RapportTodayPage      *today_page;
-  RapportColleaguesPage *colleagues_page;
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *state_stack;
+  GtkSpinner             *spinner;
+  RapportUnlockPage      *unlock_page;
+  AdwStatusPage          *failure_page;
+  AdwHeaderBar           *header_bar;
+  AdwViewSwitcherTitle   *switcher_title;
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *search_entry;
+  GtkStack               *content_stack;
+  AdwViewStack           *view_stack;
+  RapportTodayPage       *today_page;
+  RapportColleaguesPage  *colleagues_page;
+  RapportAssignmentsPage *assignments_page;
+  RapportJournalPage     *journal_page;
+  RapportSearchPage      *search_page;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Actions that need the open journal. */
 static const char * const journal_actions[] = {
+  "win.show-colleague",
+  "win.show-assignment",
+  "win.show-tip",
+  "win.show-interaction",
+  "win.log-interaction",
   "win.add-colleague",
+  "win.add-assignment",
+  "win.add-tip",
   "win.search",
   "win.show-view",
 };
@@ -69,6 +85,9 @@ sync_store (RapportWindow *self)
 
   rapport_today_page_set_store (self->today_page, store);
   rapport_colleagues_page_set_store (self->colleagues_page, store);
+  rapport_assignments_page_set_store (self->assignments_page, store);
+  rapport_journal_page_set_store (self->journal_page, store);
+  rapport_search_page_set_store (self->search_page, store);
 }
 
 static void
@@ -80,14 +99,33 @@ set_state (RapportWindow *self,
   gtk_stack_set_visible_child_name (self->state_stack, state);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
 
+  if (!journal)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
   for (guint i = 0; i < G_N_ELEMENTS (journal_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), journal_actions[i], journal);
+}
+
+/* Leaves the search for the views, showing the named one. */
+static void
+show_view (RapportWindow *self,
+           const char    *name)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 static void
 show_colleagues (RapportWindow *self)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, "colleagues");
+  show_view (self, "colleagues");
+}
+
+static void
+show_search_results (RapportWindow *self,
+                     gboolean       results)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, results ? "search" : "views");
 }
 
 static void
@@ -157,6 +195,125 @@ show_colleague_cb (RapportWindow    *self,
 }
 
 static void
+show_interaction_cb (RapportWindow *self,
+                     gint64         id,
+                     GtkWidget     *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-interaction", "x", id);
+}
+
+static void
+search_changed_cb (RapportWindow  *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  rapport_search_page_set_query (self->search_page, query);
+  show_search_results (self, *query != '\0');
+}
+
+static void
+search_activate_cb (RapportWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  rapport_search_page_activate_first (self->search_page);
+}
+
+static void
+stop_search_cb (RapportWindow  *self,
+                GtkSearchEntry *entry)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_cb (RapportWindow *self,
+                GParamSpec    *pspec,
+                GtkSearchBar  *search_bar)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  /* Closing the search forgets it: the next one starts empty, on the views. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rapport_search_page_set_query (self->search_page, "");
+  show_search_results (self, FALSE);
+}
+
+static void
+activate_result_cb (RapportWindow       *self,
+                    RapportSearchResult *result,
+                    RapportSearchPage   *page)
+{
+  gint64 id = rapport_search_result_get_id (result);
+  const char *action = NULL;
+
+  switch (rapport_search_result_get_kind (result))
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      action = "win.show-colleague";
+      break;
+
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      action = "win.show-assignment";
+      break;
+
+    case RAPPORT_ITEM_KIND_TIP:
+      action = "win.show-tip";
+      break;
+
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      action = "win.show-interaction";
+      break;
+
+    case RAPPORT_ITEM_KIND_REMINDER:
+    default:
+      break;
+    }
+
+  if (action == NULL)
+    {
+      g_warning ("No view shows search results of kind %d", rapport_search_result_get_kind (result));
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", id);
+}
+
+/* Escape anywhere in the results closes the search, as it does in the entry. */
+static gboolean
+search_page_key_pressed_cb (RapportWindow         *self,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return GDK_EVENT_STOP;
+}
+
+/* Down from the entry moves into the results, so they are reachable without Tab hunting. */
+static gboolean
+search_entry_key_pressed_cb (RapportWindow         *self,
+                             guint                  keyval,
+                             guint                  keycode,
+                             GdkModifierType        state,
+                             GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "search"))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->search_page), GTK_DIR_TAB_FORWARD) ?
+         GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+static void
 add_toast_cb (RapportWindow *self,
               AdwToast      *toast,
               GtkWidget     *page)
@@ -177,14 +334,91 @@ add_colleague_action (GtkWidget  *widget,
 }
 
 static void
+add_assignment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_view (self, "assignments");
+  rapport_assignments_page_add_assignment (self->assignments_page);
+}
+
+static void
+add_tip_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_view (self, "assignments");
+  rapport_assignments_page_add_tip (self->assignments_page);
+}
+
+static void
+show_colleague_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_colleagues (self);
+  rapport_colleagues_page_show_colleague (self->colleagues_page, g_variant_get_int64 (parameter));
+}
+
+static void
+show_assignment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_view (self, "assignments");
+  rapport_assignments_page_show_assignment (self->assignments_page,
+                                            g_variant_get_int64 (parameter));
+}
+
+static void
+show_tip_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_view (self, "assignments");
+  rapport_assignments_page_show_tip (self->assignments_page, g_variant_get_int64 (parameter));
+}
+
+static void
+show_interaction_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  show_view (self, "journal");
+  rapport_journal_page_show_interaction (self->journal_page, g_variant_get_int64 (parameter));
+}
+
+/* The editor is a dialog over the window: logging from a colleague's page stays on that page. */
+static void
+log_interaction_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  rapport_journal_page_log_interaction (self->journal_page, g_variant_get_int64 (parameter));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  show_colleagues (self);
-  rapport_colleagues_page_focus_search (self->colleagues_page);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -201,7 +435,7 @@ show_view_action (GtkWidget  *widget,
       return;
     }
 
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  show_view (self, name);
 }
 
 static gboolean
@@ -265,14 +499,37 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, failure_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, colleagues_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, assignments_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_page);
   gtk_widget_class_bind_template_callback (widget_class, unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_colleague_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_interaction_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_result_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.show-colleague", "x", show_colleague_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assignment", "x",
+                                   show_assignment_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tip", "x", show_tip_action);
+  gtk_widget_class_install_action (widget_class, "win.show-interaction", "x",
+                                   show_interaction_action);
+  gtk_widget_class_install_action (widget_class, "win.log-interaction", "x",
+                                   log_interaction_action);
   gtk_widget_class_install_action (widget_class, "win.add-colleague", NULL, add_colleague_action);
+  gtk_widget_class_install_action (widget_class, "win.add-assignment", NULL,
+                                   add_assignment_action);
+  gtk_widget_class_install_action (widget_class, "win.add-tip", NULL, add_tip_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 }
@@ -280,11 +537,28 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GtkEventController *controller;
+
+  g_type_ensure (RAPPORT_TYPE_ASSIGNMENTS_PAGE);
   g_type_ensure (RAPPORT_TYPE_COLLEAGUES_PAGE);
+  g_type_ensure (RAPPORT_TYPE_JOURNAL_PAGE);
+  g_type_ensure (RAPPORT_TYPE_SEARCH_PAGE);
   g_type_ensure (RAPPORT_TYPE_TODAY_PAGE);
   g_type_ensure (RAPPORT_TYPE_UNLOCK_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed",
+                            G_CALLBACK (search_entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed",
+                            G_CALLBACK (search_page_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_page), controller);
 
   self->settings = g_settings_new (BASE_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
