@@ -736,7 +736,12 @@ test_open_async (Fixture       *f,
 
   code_again = rapport_profile_dup_recovery_code (profile);
   g_assert_cmpstr (code, ==, code_again);
-  g_assert_finalize_object (profile);
+
+  /* The worker thread drops its reference to the task (and so to the profile) a moment after the
+   * callback ran: wait for the last reference to go instead of racing it. */
+  g_object_add_weak_pointer (G_OBJECT (profile), (gpointer *) &profile);
+  g_object_unref (profile);
+  g_assert_true (rapport_test_wait_for_null ((gpointer *) &profile, WATCHDOG_SECONDS * 1000));
 }
 
 static void
