@@ -443,6 +443,10 @@ rapport_interaction_has_colleague (RapportInteraction *self,
 {
   g_return_val_if_fail (RAPPORT_IS_INTERACTION (self), FALSE);
 
+  /* An empty GArray has no data pointer, and bsearch must not be given NULL. */
+  if (self->colleague_ids->len == 0)
+    return FALSE;
+
   return bsearch (&colleague_id, self->colleague_ids->data, self->colleague_ids->len,
                   sizeof (gint64), compare_ids) != NULL;
 }
