@@ -305,3 +305,36 @@ rapport_test_wait_for_null (gpointer *pointer,
 
   return rapport_test_wait_until (is_null, pointer, timeout_ms);
 }
+
+gboolean
+rapport_test_find_icon (const char *folder,
+                        const char *name)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  const char *entry;
+
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if ((dir = g_dir_open (folder, 0, NULL)) == NULL)
+    return FALSE;
+
+  svg = g_strconcat (name, ".svg", NULL);
+  png = g_strconcat (name, ".png", NULL);
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+
+      if (g_str_equal (entry, svg) || g_str_equal (entry, png))
+        return TRUE;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+          && rapport_test_find_icon (path, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}

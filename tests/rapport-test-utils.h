@@ -52,4 +52,9 @@ gboolean          rapport_test_wait_until      (RapportTestCheck          check,
 gboolean          rapport_test_wait_for_null   (gpointer                 *pointer,
                                                 guint                     timeout_ms);
 
+/* Looks for name.svg or name.png anywhere below folder (an icon theme such as
+ * /usr/share/icons/Adwaita), so a test can prove an icon name really exists. */
+gboolean          rapport_test_find_icon       (const char               *folder,
+                                                const char               *name);
+
 G_END_DECLS

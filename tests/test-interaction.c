@@ -398,34 +398,6 @@ test_validate (void)
   g_assert_true (rapport_interaction_validate (interaction, NULL));
 }
 
-/* Looks for name.svg or name.png anywhere in the theme folder. */
-static gboolean
-find_icon (const char *folder,
-           const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autofree char *svg = g_strconcat (name, ".svg", NULL);
-  g_autofree char *png = g_strconcat (name, ".png", NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return FALSE;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, entry, NULL);
-
-      if (g_str_equal (entry, svg) || g_str_equal (entry, png))
-        return TRUE;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
-          && find_icon (path, name))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_kind (void)
 {
@@ -464,7 +436,7 @@ test_kind (void)
       if (g_file_test (theme, G_FILE_TEST_IS_DIR))
         {
           g_test_message ("icon %s", icon_name);
-          g_assert_true (find_icon (theme, icon_name));
+          g_assert_true (rapport_test_find_icon (theme, icon_name));
         }
     }
 

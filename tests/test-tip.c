@@ -414,34 +414,6 @@ test_map_link (void)
     }
 }
 
-/* Looks for name.svg or name.png anywhere in the theme folder. */
-static gboolean
-find_icon (const char *folder,
-           const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autofree char *svg = g_strconcat (name, ".svg", NULL);
-  g_autofree char *png = g_strconcat (name, ".png", NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return FALSE;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, entry, NULL);
-
-      if (g_str_equal (entry, svg) || g_str_equal (entry, png))
-        return TRUE;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
-          && find_icon (path, name))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_category (void)
 {
@@ -481,7 +453,7 @@ test_category (void)
       if (g_file_test (theme, G_FILE_TEST_IS_DIR))
         {
           g_test_message ("icon %s", icon_name);
-          g_assert_true (find_icon (theme, icon_name));
+          g_assert_true (rapport_test_find_icon (theme, icon_name));
         }
     }
 
@@ -496,7 +468,7 @@ test_category (void)
   g_assert_cmpint (rapport_tip_category_from_nick ("bars"), ==, RAPPORT_TIP_CATEGORY_ACTIVITY);
 
   /* The search helper proves a wrong name fails. */
-  g_assert_false (find_icon (theme, "emoji-coffee-cup-symbolic"));
+  g_assert_false (rapport_test_find_icon (theme, "emoji-coffee-cup-symbolic"));
 }
 
 int
