@@ -21,6 +21,7 @@
 #include "rapport-colleague.h"
 #include "rapport-database.h"
 #include "rapport-interaction.h"
+#include "rapport-reminder.h"
 #include "rapport-search-result.h"
 #include "rapport-tip.h"
 
@@ -210,5 +211,59 @@ GPtrArray          *rapport_store_search                  (RapportStore       *s
 char               *rapport_store_assignments_to_json_lines  (RapportStore    *self);
 char               *rapport_store_tips_to_json_lines         (RapportStore    *self);
 char               *rapport_store_interactions_to_json_lines (RapportStore    *self);
+
+/* Reminders: follow-ups and planned check-ins. The model holds every reminder, done ones too, in
+ * the order they were added. */
+GListModel         *rapport_store_get_reminders           (RapportStore       *self);
+RapportReminder    *rapport_store_find_reminder           (RapportStore       *self,
+                                                           gint64              id);
+gboolean            rapport_store_add_reminder            (RapportStore       *self,
+                                                           RapportReminder    *reminder,
+                                                           GError            **error);
+/* Edits; a changed time or rule clears snoozed_until. */
+gboolean            rapport_store_update_reminder         (RapportStore       *self,
+                                                           RapportReminder    *changes,
+                                                           GError            **error);
+/* Done: a one-off gets completed_at = now; a repeating one moves due_at to its first occurrence
+ * after now (missed ones are not piled up) and stays pending. Either way snoozed_until is cleared. */
+gboolean            rapport_store_complete_reminder       (RapportStore       *self,
+                                                           gint64              id,
+                                                           gint64              now,
+                                                           GError            **error);
+/* until must be in the future of the reminder's time; the reminder is notified again then. */
+gboolean            rapport_store_snooze_reminder         (RapportStore       *self,
+                                                           gint64              id,
+                                                           gint64              until,
+                                                           GError            **error);
+/* Records that the reminder was notified for remind_at, so that time is never notified again,
+ * across restarts. */
+gboolean            rapport_store_mark_reminder_notified  (RapportStore       *self,
+                                                           gint64              id,
+                                                           gint64              remind_at,
+                                                           GError            **error);
+gboolean            rapport_store_delete_reminder         (RapportStore       *self,
+                                                           gint64              id,
+                                                           RapportStoreUndo  **undo,
+                                                           GError            **error);
+
+/* Keep in touch: when to reconnect with a colleague who has a cadence — their last interaction (or,
+ * without one, the day they were added) plus cadence_days, at local 09:00. 0 without a cadence or
+ * for archived colleagues. */
+gint64              rapport_store_get_reconnect_at        (RapportStore       *self,
+                                                           RapportColleague   *colleague);
+/* Colleagues whose reconnect time is at or before `before`, most overdue first (GPtrArray of
+ * RapportColleague, referenced). */
+GPtrArray          *rapport_store_dup_reconnect_due       (RapportStore       *self,
+                                                           gint64              before);
+
+/* --list=reminders: every reminder: "id", "title", "due" (ISO 8601 with the offset of its zone),
+ * "tz", "rrule", "state" ("upcoming", "overdue", "snoozed", "done"), "colleague_id",
+ * "assignment_id", "snoozed_until", "notes". --list=due: what needs attention by the end of today
+ * (local): pending reminders due by then, then colleagues due for a reconnect, each line with "kind"
+ * ("reminder" or "reconnect"), "id", "title", "due", "state". */
+char               *rapport_store_reminders_to_json_lines (RapportStore       *self,
+                                                           gint64              now);
+char               *rapport_store_due_to_json_lines       (RapportStore       *self,
+                                                           gint64              now);
 
 G_END_DECLS
