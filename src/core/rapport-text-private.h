@@ -43,5 +43,7 @@ gboolean rapport_text_parse_iso_date  (const char             *text,
                                        GDateYear              *year,
                                        GDateMonth             *month,
                                        GDateDay               *day);
+/* The system zone's IANA name ("America/Denver"), else "UTC": the zone new items are planned in. */
+char    *rapport_dup_default_tz       (void);
 
 G_END_DECLS

@@ -126,6 +126,47 @@ parse_two_digits (const char *text)
   return g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
 }
 
+/* An identifier such as "America/Denver" or "UTC" that GLib can load, not "Local", a file path or
+ * a POSIX rule: only those mean the same zone on another machine. */
+static gboolean
+is_zone_name (const char *identifier)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (identifier == NULL || !g_ascii_isalpha (identifier[0])
+      || g_str_equal (identifier, "Local"))
+    return FALSE;
+
+  for (const char *p = identifier; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
+        return FALSE;
+    }
+
+  zone = g_time_zone_new_identifier (identifier);
+
+  return zone != NULL;
+}
+
+/* TZ may be ":America/Denver" or a path into the zone database; both name a zone. */
+static const char *
+zone_name_from_setting (const char *setting)
+{
+  const char *name;
+
+  if (setting == NULL)
+    return NULL;
+
+  if (setting[0] == ':')
+    setting++;
+
+  name = strstr (setting, "zoneinfo/");
+  if (name != NULL && setting[0] == '/')
+    setting = name + strlen ("zoneinfo/");
+
+  return is_zone_name (setting) ? setting : NULL;
+}
+
 GType
 rapport_support_kind_get_type (void)
 {
@@ -464,4 +505,19 @@ rapport_text_parse_iso_date (const char *text,
     *day = (GDateDay) d;
 
   return TRUE;
+}
+
+char *
+rapport_dup_default_tz (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *name;
+
+  name = zone_name_from_setting (g_time_zone_get_identifier (local));
+  if (name == NULL)
+    name = zone_name_from_setting (g_getenv ("TZ"));
+  if (name == NULL)
+    name = "UTC";
+
+  return g_strdup (name);
 }
