@@ -141,7 +141,8 @@ static const GOptionEntry entries[] = {
   { "colleagues", 0, 0, G_OPTION_ARG_INT, &n_colleagues,
     "Add N generated colleagues with predictable names", "N" },
   { "sample", 0, 0, G_OPTION_ARG_NONE, &add_sample,
-    "Add a handful of realistic colleagues, two assignments, tips and journal entries", NULL },
+    "Add a handful of realistic colleagues, two assignments, tips, journal entries and reminders",
+    NULL },
   { "forget-key", 0, 0, G_OPTION_ARG_NONE, &forget_key,
     "Remove the key from the keyring, as if the keyring were lost", NULL },
   { "print-code", 0, 0, G_OPTION_ARG_NONE, &print_code,
@@ -254,8 +255,93 @@ add_sample_interaction (RapportStore            *store,
   return rapport_store_add_interaction (store, interaction, error);
 }
 
+static gboolean
+add_sample_reminder (RapportStore  *store,
+                     const char    *title,
+                     const char    *notes,
+                     GDateTime     *due,
+                     const char    *tz,
+                     const char    *rrule,
+                     gint64         colleague_id,
+                     gint64         assignment_id,
+                     GError       **error)
+{
+  g_autoptr(RapportReminder) reminder = rapport_reminder_new (title, g_date_time_to_unix (due));
+
+  rapport_reminder_set_notes (reminder, notes);
+  if (tz != NULL)
+    rapport_reminder_set_tz (reminder, tz);
+  rapport_reminder_set_rrule (reminder, rrule);
+  rapport_reminder_set_colleague_id (reminder, colleague_id);
+  rapport_reminder_set_assignment_id (reminder, assignment_id);
+
+  if (!rapport_store_add_reminder (store, reminder, error))
+    {
+      g_prefix_error (error, "%s: ", title);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The weekly peer-support group (Thursdays 12:30 in Denver, wherever the clinician is), a
+ * follow-up tomorrow morning and one that is overdue since yesterday. */
+static gboolean
+add_sample_reminders (RapportStore  *store,
+                      const gint64  *ids,
+                      gint64         assignment_id,
+                      GError       **error)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now_denver = NULL;
+  g_autoptr(GDateTime) group_day = NULL;
+  g_autoptr(GDateTime) group = NULL;
+  g_autoptr(GDateTime) today_local = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+  int days_ahead;
+
+  if (denver == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "The time zone America/Denver is not installed");
+      return FALSE;
+    }
+
+  /* The next Thursday 12:30 in Denver that is still to come. */
+  now_denver = g_date_time_to_timezone (now, denver);
+  days_ahead = (G_DATE_THURSDAY - g_date_time_get_day_of_week (now_denver) + 7) % 7;
+  group_day = g_date_time_new (denver, g_date_time_get_year (now_denver),
+                               g_date_time_get_month (now_denver),
+                               g_date_time_get_day_of_month (now_denver), 12, 30, 0);
+  group = g_date_time_add_days (group_day, days_ahead);
+  if (g_date_time_compare (group, now_denver) <= 0)
+    {
+      g_autoptr(GDateTime) next_week = g_date_time_add_weeks (group, 1);
+
+      g_date_time_unref (group);
+      group = g_steal_pointer (&next_week);
+    }
+
+  today_local = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                       g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = g_date_time_add_full (today_local, 0, 0, 1, 9, 0, 0);
+  yesterday = g_date_time_add_full (today_local, 0, 0, -1, 16, 0, 0);
+
+  return add_sample_reminder (store, "Peer-support group",
+                              "Conference room B, or the video link in the group chat.", group,
+                              "America/Denver", "FREQ=WEEKLY;BYDAY=TH", ids[SOREN], 0, error)
+      && add_sample_reminder (store, "Send José the sepsis protocol article",
+                              "The one from the grand rounds handout.", tomorrow, NULL, "",
+                              ids[JOSE], assignment_id, error)
+      && add_sample_reminder (store, "Return the parking permit form",
+                              "Dana said the office closes at 16:00.", yesterday, NULL, "",
+                              ids[DANA], assignment_id, error);
+}
+
 /* Two assignments (one that ended, one going on now), where the colleagues were met, local
- * tips and a few weeks of journal entries. */
+ * tips, a few weeks of journal entries and reminders. */
 static gboolean
 add_sample_journal (RapportStore  *store,
                     const gint64  *ids,
@@ -350,7 +436,7 @@ add_sample_journal (RapportStore  *store,
         return FALSE;
     }
 
-  return TRUE;
+  return add_sample_reminders (store, ids, current_id, error);
 }
 
 static gboolean

@@ -43,6 +43,7 @@ struct _RapportStore
   RapportStoreCollection  assignments;
   RapportStoreCollection  tips;
   RapportStoreCollection  interactions;
+  RapportStoreCollection  reminders;
 };
 
 /* One FTS table serves every kind of row: docid = id * RAPPORT_SEARCH_KIND_MODULUS + kind, so a
@@ -89,8 +90,8 @@ gboolean                rapport_store_index_remove           (RapportStore      
                                                               RapportItemKind          kind,
                                                               gint64                   id,
                                                               GError                 **error);
-/* (Re)writes the entry of item; an interaction's colleague names are read from the database,
- * so they are right inside a transaction that renames or removes a colleague. */
+/* (Re)writes the entry of item; the colleague names of an interaction or reminder are read from
+ * the database, so they are right inside a transaction that renames or removes a colleague. */
 gboolean                rapport_store_index_item             (RapportStore            *self,
                                                               RapportItemKind          kind,
                                                               gpointer                 item,

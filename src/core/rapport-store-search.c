@@ -48,6 +48,9 @@ static const char interaction_names_sql[] =
   "SELECT c.name FROM interaction_colleague ic JOIN colleague c ON c.id = ic.colleague_id"
   " WHERE ic.interaction_id = ?1 ORDER BY c.id";
 
+static const char reminder_name_sql[] =
+  "SELECT c.name FROM reminder r JOIN colleague c ON c.id = r.colleague_id WHERE r.id = ?1";
+
 typedef struct
 {
   RapportItemKind  kind;
@@ -350,6 +353,42 @@ dup_interaction_body (RapportStore        *self,
   return g_string_free (g_steal_pointer (&body), FALSE);
 }
 
+/* The notes and the colleague's name as the row names them now. */
+static char *
+dup_reminder_body (RapportStore     *self,
+                   RapportReminder  *reminder,
+                   GError          **error)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_part (body, rapport_reminder_get_notes (reminder));
+
+  if (!(stmt = rapport_database_prepare (self->database, reminder_name_sql, error)))
+    return NULL;
+
+  if (sqlite3_bind_int64 (stmt, 1, rapport_reminder_get_id (reminder)) != SQLITE_OK)
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    append_part (body, (const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
 static gboolean
 index_put (RapportStore     *self,
            RapportItemKind   kind,
@@ -498,6 +537,25 @@ create_result (RapportStore *self,
       break;
 
     case RAPPORT_ITEM_KIND_REMINDER:
+      {
+        RapportReminder *reminder = hit->item;
+        RapportColleague *colleague;
+        g_autoptr(GDateTime) when = NULL;
+        g_autofree char *date = NULL;
+        const char *name = "";
+
+        colleague = rapport_store_find_colleague (self,
+                                                  rapport_reminder_get_colleague_id (reminder));
+        if (colleague != NULL)
+          name = rapport_colleague_get_name (colleague);
+
+        title = g_strdup (rapport_reminder_get_title (reminder));
+        when = g_date_time_new_from_unix_local (rapport_reminder_get_due_at (reminder));
+        date = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
+        subtitle = join_parts (date, name);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -539,7 +597,7 @@ collect_hits (RapportStore  *self,
       RapportStoreCollection *collection = NULL;
       SearchHit hit = { 0, };
 
-      if (kind >= RAPPORT_ITEM_KIND_COLLEAGUE && kind <= RAPPORT_ITEM_KIND_INTERACTION)
+      if (kind >= RAPPORT_ITEM_KIND_COLLEAGUE && kind <= RAPPORT_ITEM_KIND_REMINDER)
         collection = rapport_store_get_collection (self, kind);
 
       /* An entry whose row is gone would be a bug elsewhere; never hand out its id. */
@@ -650,6 +708,11 @@ rapport_store_index_item (RapportStore     *self,
       break;
 
     case RAPPORT_ITEM_KIND_REMINDER:
+      title = g_strdup (rapport_reminder_get_title (item));
+      if (!(body = dup_reminder_body (self, item, error)))
+        return FALSE;
+      break;
+
     default:
       g_assert_not_reached ();
     }

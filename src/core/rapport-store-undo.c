@@ -238,7 +238,7 @@ add_target (GArray          **targets,
 {
   GArray *ids;
 
-  if (kind < RAPPORT_ITEM_KIND_COLLEAGUE || kind > RAPPORT_ITEM_KIND_INTERACTION)
+  if (kind < RAPPORT_ITEM_KIND_COLLEAGUE || kind > RAPPORT_ITEM_KIND_REMINDER)
     return;
 
   ids = targets[kind];
@@ -433,8 +433,8 @@ rapport_store_undo (RapportStore      *self,
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) colleague_ids = NULL;
-  GPtrArray *loaded[RAPPORT_ITEM_KIND_INTERACTION + 1] = { NULL, };
-  GArray *targets[RAPPORT_ITEM_KIND_INTERACTION + 1] = { NULL, };
+  GPtrArray *loaded[RAPPORT_ITEM_KIND_REMINDER + 1] = { NULL, };
+  GArray *targets[RAPPORT_ITEM_KIND_REMINDER + 1] = { NULL, };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
@@ -454,7 +454,7 @@ rapport_store_undo (RapportStore      *self,
     g_ptr_array_add (rows, g_ptr_array_index (undo->rows, i));
   g_ptr_array_sort (rows, compare_rows);
 
-  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_INTERACTION; kind++)
+  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_REMINDER; kind++)
     {
       targets[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
       loaded[kind] = g_ptr_array_new_with_free_func (g_object_unref);
@@ -479,12 +479,17 @@ rapport_store_undo (RapportStore      *self,
       UndoRef *ref = g_ptr_array_index (undo->refs, i);
 
       ok = set_ref (self, ref, error);
-      add_target (targets, ref->kind, ref->row_id);
+
+      /* Only a row the models hold has an item and an entry to refresh. */
+      if (ref->kind != 0 &&
+          rapport_store_collection_lookup (rapport_store_get_collection (self, ref->kind),
+                                           ref->row_id) != NULL)
+        add_target (targets, ref->kind, ref->row_id);
     }
 
   /* Read back what the rows make of each item, and index it, before committing: the models
    * change only once all of it is on disk. */
-  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_INTERACTION && ok;
+  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_REMINDER && ok;
        kind++)
     {
       for (guint i = 0; i < targets[kind]->len && ok; i++)
@@ -520,7 +525,7 @@ rapport_store_undo (RapportStore      *self,
   colleague_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   /* What others point at first, so a row showing a tip or interaction finds them. */
-  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_INTERACTION; kind++)
+  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_REMINDER; kind++)
     {
       for (guint i = 0; i < loaded[kind]->len; i++)
         {
@@ -547,7 +552,7 @@ rapport_store_undo (RapportStore      *self,
   rapport_store_emit_changed (self);
 
 out:
-  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_INTERACTION; kind++)
+  for (guint kind = RAPPORT_ITEM_KIND_COLLEAGUE; kind <= RAPPORT_ITEM_KIND_REMINDER; kind++)
     {
       g_clear_pointer (&targets[kind], g_array_unref);
       g_clear_pointer (&loaded[kind], g_ptr_array_unref);

@@ -202,6 +202,48 @@ static const char insert_interaction_colleague_sql[] =
 static const char delete_interaction_colleagues_sql[] =
   "DELETE FROM interaction_colleague WHERE interaction_id = ?1";
 
+/* Reminders */
+enum {
+  REMINDER_ID = 1,
+  REMINDER_TITLE,
+  REMINDER_NOTES,
+  REMINDER_COLLEAGUE_ID,
+  REMINDER_ASSIGNMENT_ID,
+  REMINDER_DUE_AT,
+  REMINDER_TZ,
+  REMINDER_RRULE,
+  REMINDER_SNOOZED_UNTIL,
+  REMINDER_COMPLETED_AT,
+  REMINDER_NOTIFIED_AT,
+  REMINDER_CREATED_AT,
+};
+
+#define REMINDER_COLUMNS \
+  "id, title, notes, colleague_id, assignment_id, due_at, tz, rrule, snoozed_until," \
+  " completed_at, notified_at, created_at"
+
+static const char select_reminders_sql[] =
+  "SELECT " REMINDER_COLUMNS " FROM reminder ORDER BY id";
+
+static const char select_reminder_sql[] =
+  "SELECT " REMINDER_COLUMNS " FROM reminder WHERE id = ?1";
+
+static const char insert_reminder_sql[] =
+  "INSERT INTO reminder (" REMINDER_COLUMNS ")"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+static const char update_reminder_sql[] =
+  "UPDATE reminder SET title = ?2, notes = ?3, colleague_id = ?4, assignment_id = ?5,"
+  " due_at = ?6, tz = ?7, rrule = ?8, snoozed_until = ?9 WHERE id = ?1";
+
+/* Done, snoozed and notified: the state columns, written together. */
+static const char set_reminder_state_sql[] =
+  "UPDATE reminder SET due_at = ?6, snoozed_until = ?9, completed_at = ?10, notified_at = ?11"
+  " WHERE id = ?1";
+
+static const char delete_reminder_sql[] =
+  "DELETE FROM reminder WHERE id = ?1";
+
 /* "Met at" links */
 static const char link_colleague_sql[] =
   "INSERT OR REPLACE INTO colleague_assignment (colleague_id, assignment_id, met_on)"
@@ -240,6 +282,8 @@ static const char capture_interaction_sql[] =
   "SELECT * FROM interaction WHERE id = ?1";
 static const char capture_interaction_links_sql[] =
   "SELECT * FROM interaction_colleague WHERE interaction_id = ?1";
+static const char capture_reminder_sql[] =
+  "SELECT * FROM reminder WHERE id = ?1";
 
 static gint64
 now_seconds (void)
@@ -291,6 +335,18 @@ bind_id_or_null (sqlite3_stmt *stmt,
     return sqlite3_bind_null (stmt, param) == SQLITE_OK;
 
   return bind_int64 (stmt, param, id);
+}
+
+/* Optional moments: 0 means not set, which is NULL in the database. */
+static gboolean
+bind_time_or_null (sqlite3_stmt *stmt,
+                   int           param,
+                   gint64        seconds)
+{
+  if (seconds == 0)
+    return sqlite3_bind_null (stmt, param) == SQLITE_OK;
+
+  return bind_int64 (stmt, param, seconds);
 }
 
 static gboolean
@@ -385,6 +441,13 @@ set_tip_not_found (GError **error)
 }
 
 static void
+set_reminder_not_found (GError **error)
+{
+  set_not_found (error, _("This reminder is no longer in the journal. It may have been deleted; "
+                          "look for it again in the reminders."));
+}
+
+static void
 set_interaction_not_found (GError **error)
 {
   set_not_found (error, _("This journal entry is no longer there. It may have been deleted; look "
@@ -435,6 +498,12 @@ static gint64
 interaction_get_id (gpointer item)
 {
   return rapport_interaction_get_id (item);
+}
+
+static gint64
+reminder_get_id (gpointer item)
+{
+  return rapport_reminder_get_id (item);
 }
 
 static void
@@ -597,6 +666,27 @@ read_interaction (sqlite3_stmt *stmt)
   return interaction;
 }
 
+static RapportReminder *
+read_reminder (sqlite3_stmt *stmt)
+{
+  RapportReminder *reminder = g_object_new (RAPPORT_TYPE_REMINDER, NULL);
+
+  rapport_reminder_set_id (reminder, sqlite3_column_int64 (stmt, 0));
+  rapport_reminder_set_title (reminder, text_or_empty (sqlite3_column_text (stmt, 1)));
+  rapport_reminder_set_notes (reminder, text_or_empty (sqlite3_column_text (stmt, 2)));
+  rapport_reminder_set_colleague_id (reminder, sqlite3_column_int64 (stmt, 3));
+  rapport_reminder_set_assignment_id (reminder, sqlite3_column_int64 (stmt, 4));
+  rapport_reminder_set_due_at (reminder, sqlite3_column_int64 (stmt, 5));
+  rapport_reminder_set_tz (reminder, text_or_empty (sqlite3_column_text (stmt, 6)));
+  rapport_reminder_set_rrule (reminder, text_or_empty (sqlite3_column_text (stmt, 7)));
+  rapport_reminder_set_snoozed_until (reminder, sqlite3_column_int64 (stmt, 8));
+  rapport_reminder_set_completed_at (reminder, sqlite3_column_int64 (stmt, 9));
+  rapport_reminder_set_notified_at (reminder, sqlite3_column_int64 (stmt, 10));
+  rapport_reminder_set_created_at (reminder, sqlite3_column_int64 (stmt, 11));
+
+  return reminder;
+}
+
 static gpointer
 read_row (RapportItemKind  kind,
           sqlite3_stmt    *stmt)
@@ -612,6 +702,7 @@ read_row (RapportItemKind  kind,
     case RAPPORT_ITEM_KIND_INTERACTION:
       return read_interaction (stmt);
     case RAPPORT_ITEM_KIND_REMINDER:
+      return read_reminder (stmt);
     default:
       g_assert_not_reached ();
       return NULL;
@@ -959,6 +1050,172 @@ reindex_colleague_interactions (RapportStore  *self,
   return TRUE;
 }
 
+/* The model's reminders whose colleague_id (or, with by_assignment, assignment_id) is id. */
+static GPtrArray *
+dup_reminders_naming (RapportStore *self,
+                      gint64        id,
+                      gboolean      by_assignment)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->reminders.model);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (model, i);
+      gint64 ref = by_assignment ? rapport_reminder_get_assignment_id (reminder)
+                                 : rapport_reminder_get_colleague_id (reminder);
+
+      if (ref == id)
+        g_ptr_array_add (found, g_steal_pointer (&reminder));
+    }
+
+  return found;
+}
+
+static gboolean
+index_reminders (RapportStore  *self,
+                 GPtrArray     *reminders,
+                 GError       **error)
+{
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      if (!rapport_store_index_item (self, RAPPORT_ITEM_KIND_REMINDER, reminders->pdata[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_reminder_refs (RapportStore     *self,
+                     RapportReminder  *reminder,
+                     GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 colleague_id = rapport_reminder_get_colleague_id (reminder);
+  gint64 assignment_id = rapport_reminder_get_assignment_id (reminder);
+  gboolean valid;
+
+  valid = rapport_reminder_validate (reminder, &local_error);
+  if (!propagate_invalid (valid, local_error, error))
+    return FALSE;
+
+  if (colleague_id != 0 && rapport_store_find_colleague (self, colleague_id) == NULL)
+    {
+      set_not_found (error, _("The colleague this reminder is about is no longer in the journal. "
+                              "Choose someone else, or nobody."));
+      return FALSE;
+    }
+
+  if (assignment_id != 0 &&
+      !check_assignment_exists (self, assignment_id,
+                                _("The assignment this reminder belongs to is no longer in the "
+                                  "journal. Choose another assignment, or none."),
+                                error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The columns a person edits; snoozed_until is the store's to decide. */
+static gboolean
+bind_reminder (sqlite3_stmt    *stmt,
+               RapportReminder *reminder,
+               gint64           snoozed_until)
+{
+  return bind_text (stmt, REMINDER_TITLE, rapport_reminder_get_title (reminder))
+      && bind_text (stmt, REMINDER_NOTES, rapport_reminder_get_notes (reminder))
+      && bind_id_or_null (stmt, REMINDER_COLLEAGUE_ID, rapport_reminder_get_colleague_id (reminder))
+      && bind_id_or_null (stmt, REMINDER_ASSIGNMENT_ID,
+                          rapport_reminder_get_assignment_id (reminder))
+      && bind_int64 (stmt, REMINDER_DUE_AT, rapport_reminder_get_due_at (reminder))
+      && bind_text (stmt, REMINDER_TZ, rapport_reminder_get_tz (reminder))
+      && bind_text (stmt, REMINDER_RRULE, rapport_reminder_get_rrule (reminder))
+      && bind_time_or_null (stmt, REMINDER_SNOOZED_UNTIL, snoozed_until);
+}
+
+/* Writes the state columns of one reminder in a transaction of its own. */
+static gboolean
+write_reminder_state (RapportStore  *self,
+                      gint64         id,
+                      gint64         due_at,
+                      gint64         snoozed_until,
+                      gint64         completed_at,
+                      gint64         notified_at,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, set_reminder_state_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, REMINDER_ID, id)
+                                && bind_int64 (stmt, REMINDER_DUE_AT, due_at)
+                                && bind_time_or_null (stmt, REMINDER_SNOOZED_UNTIL, snoozed_until)
+                                && bind_time_or_null (stmt, REMINDER_COMPLETED_AT, completed_at)
+                                && bind_time_or_null (stmt, REMINDER_NOTIFIED_AT, notified_at),
+                                error);
+
+  return rapport_store_commit_or_rollback (self, ok, error);
+}
+
+static const char *
+reminder_state_to_nick (RapportReminderState state)
+{
+  switch (state)
+    {
+    case RAPPORT_REMINDER_STATE_OVERDUE:
+      return "overdue";
+    case RAPPORT_REMINDER_STATE_SNOOZED:
+      return "snoozed";
+    case RAPPORT_REMINDER_STATE_DONE:
+      return "done";
+    case RAPPORT_REMINDER_STATE_UPCOMING:
+    default:
+      return "upcoming";
+    }
+}
+
+/* seconds in the zone the reminder was planned in. */
+static GDateTime *
+dup_in_reminder_zone (RapportReminder *reminder,
+                      gint64           seconds)
+{
+  g_autoptr(GDateTime) due_local = rapport_reminder_dup_due_local (reminder);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+
+  if (utc == NULL)
+    return NULL;
+
+  if (due_local == NULL)
+    return g_steal_pointer (&utc);
+
+  return g_date_time_to_timezone (utc, g_date_time_get_timezone (due_local));
+}
+
+/* ISO 8601 with the full offset ("-07:00", "+00:00"), which RFC 3339 readers accept too. */
+static void
+add_local_time_member (JsonBuilder *builder,
+                       const char  *member,
+                       GDateTime   *date_time)
+{
+  json_builder_set_member_name (builder, member);
+  if (date_time != NULL)
+    {
+      g_autofree char *text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+}
+
 static void
 add_timestamp_member (JsonBuilder *builder,
                       const char  *member,
@@ -1167,6 +1424,7 @@ rapport_store_dispose (GObject *object)
 {
   RapportStore *self = (RapportStore *) object;
 
+  collection_clear (&self->reminders);
   collection_clear (&self->interactions);
   collection_clear (&self->tips);
   collection_clear (&self->assignments);
@@ -1205,6 +1463,7 @@ rapport_store_init (RapportStore *self)
   collection_init (&self->assignments, RAPPORT_ITEM_KIND_ASSIGNMENT, RAPPORT_TYPE_ASSIGNMENT);
   collection_init (&self->tips, RAPPORT_ITEM_KIND_TIP, RAPPORT_TYPE_TIP);
   collection_init (&self->interactions, RAPPORT_ITEM_KIND_INTERACTION, RAPPORT_TYPE_INTERACTION);
+  collection_init (&self->reminders, RAPPORT_ITEM_KIND_REMINDER, RAPPORT_TYPE_REMINDER);
 }
 
 /* Shared with the store's other source files (rapport-store-private.h). */
@@ -1224,6 +1483,7 @@ rapport_store_item_get_id (RapportItemKind kind,
     case RAPPORT_ITEM_KIND_INTERACTION:
       return interaction_get_id (item);
     case RAPPORT_ITEM_KIND_REMINDER:
+      return reminder_get_id (item);
     default:
       g_assert_not_reached ();
       return 0;
@@ -1245,6 +1505,7 @@ rapport_store_get_collection (RapportStore    *self,
     case RAPPORT_ITEM_KIND_INTERACTION:
       return &self->interactions;
     case RAPPORT_ITEM_KIND_REMINDER:
+      return &self->reminders;
     default:
       return NULL;
     }
@@ -1325,6 +1586,8 @@ rapport_store_read_item (RapportStore     *self,
       sql = select_interaction_sql;
       break;
     case RAPPORT_ITEM_KIND_REMINDER:
+      sql = select_reminder_sql;
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -1409,6 +1672,9 @@ rapport_store_merge_item (RapportStore    *self,
       break;
 
     case RAPPORT_ITEM_KIND_REMINDER:
+      rapport_reminder_assign (existing, item);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1526,7 +1792,8 @@ rapport_store_new (RapportDatabase  *database,
   if (!load_kind (self, RAPPORT_ITEM_KIND_COLLEAGUE, select_colleagues_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_ASSIGNMENT, select_assignments_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_TIP, select_tips_sql, error) ||
-      !load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, error))
+      !load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, error) ||
+      !load_kind (self, RAPPORT_ITEM_KIND_REMINDER, select_reminders_sql, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1660,6 +1927,14 @@ rapport_store_update_colleague (RapportStore      *self,
     && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, changes, error)
     && (!renamed || reindex_colleague_interactions (self, id, error));
 
+  /* Reminders are found by their colleague's name too. */
+  if (ok && renamed)
+    {
+      g_autoptr(GPtrArray) reminders = dup_reminders_naming (self, id, FALSE);
+
+      ok = index_reminders (self, reminders, error);
+    }
+
   if (!rapport_store_commit_or_rollback (self, ok, error))
     return FALSE;
 
@@ -1733,6 +2008,7 @@ rapport_store_delete_colleague (RapportStore      *self,
   g_autoptr(GArray) solo = NULL;
   g_autoptr(GPtrArray) shared = NULL;
   g_autoptr(GPtrArray) tips = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
   GListModel *interactions;
   GListModel *tip_model;
   gboolean ok;
@@ -1782,6 +2058,9 @@ rapport_store_delete_colleague (RapportStore      *self,
         g_ptr_array_add (tips, g_object_ref (tip));
     }
 
+  /* Reminders outlive the colleague: they only lose the reference. */
+  reminders = dup_reminders_naming (self, id, FALSE);
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
@@ -1797,7 +2076,8 @@ rapport_store_delete_colleague (RapportStore      *self,
                                         error)
     && rapport_store_undo_capture_refs (self, captured, "tip", "recommended_by", id,
                                         RAPPORT_ITEM_KIND_TIP, error)
-    && rapport_store_undo_capture_refs (self, captured, "reminder", "colleague_id", id, 0, error);
+    && rapport_store_undo_capture_refs (self, captured, "reminder", "colleague_id", id,
+                                        RAPPORT_ITEM_KIND_REMINDER, error);
 
   for (guint i = 0; i < solo->len && ok; i++)
     {
@@ -1818,6 +2098,8 @@ rapport_store_delete_colleague (RapportStore      *self,
 
   for (guint i = 0; i < shared->len && ok; i++)
     ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, shared->pdata[i], error);
+
+  ok = ok && index_reminders (self, reminders, error);
 
   if (!rapport_store_commit_or_rollback (self, ok, error))
     return FALSE;
@@ -1844,6 +2126,9 @@ rapport_store_delete_colleague (RapportStore      *self,
 
   for (guint i = 0; i < tips->len; i++)
     rapport_tip_set_recommended_by (tips->pdata[i], 0);
+
+  for (guint i = 0; i < reminders->len; i++)
+    rapport_reminder_set_colleague_id (reminders->pdata[i], 0);
 
   rapport_store_collection_remove (&self->colleagues, id);
   rapport_store_emit_changed (self);
@@ -1999,6 +2284,7 @@ rapport_store_delete_assignment (RapportStore      *self,
   g_autoptr(RapportStoreUndo) captured = NULL;
   g_autoptr(GArray) tip_ids = NULL;
   g_autoptr(GPtrArray) logged_there = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
   GListModel *model;
   gboolean ok;
 
@@ -2036,6 +2322,8 @@ rapport_store_delete_assignment (RapportStore      *self,
         g_ptr_array_add (logged_there, g_object_ref (interaction));
     }
 
+  reminders = dup_reminders_naming (self, id, TRUE);
+
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
@@ -2051,7 +2339,8 @@ rapport_store_delete_assignment (RapportStore      *self,
                                         capture_assignment_links_sql, id, 0, NULL, FALSE, error)
     && rapport_store_undo_capture_refs (self, captured, "interaction", "assignment_id", id,
                                         RAPPORT_ITEM_KIND_INTERACTION, error)
-    && rapport_store_undo_capture_refs (self, captured, "reminder", "assignment_id", id, 0, error)
+    && rapport_store_undo_capture_refs (self, captured, "reminder", "assignment_id", id,
+                                        RAPPORT_ITEM_KIND_REMINDER, error)
     && run_with_id (self, delete_assignment_sql, id, error)
     && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, error);
 
@@ -2067,6 +2356,9 @@ rapport_store_delete_assignment (RapportStore      *self,
 
   for (guint i = 0; i < logged_there->len; i++)
     rapport_interaction_set_assignment_id (logged_there->pdata[i], 0);
+
+  for (guint i = 0; i < reminders->len; i++)
+    rapport_reminder_set_assignment_id (reminders->pdata[i], 0);
 
   rapport_store_collection_remove (&self->assignments, id);
   rapport_store_emit_changed (self);
@@ -2775,4 +3067,591 @@ rapport_store_interactions_to_json_lines (RapportStore *self)
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return model_to_json_lines (G_LIST_MODEL (self->interactions.model), build_interaction_json);
+}
+
+GListModel *
+rapport_store_get_reminders (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->reminders.model);
+}
+
+RapportReminder *
+rapport_store_find_reminder (RapportStore *self,
+                             gint64        id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_collection_lookup (&self->reminders, id);
+}
+
+gboolean
+rapport_store_add_reminder (RapportStore     *self,
+                            RapportReminder  *reminder,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_REMINDER (reminder), FALSE);
+  g_return_val_if_fail (rapport_reminder_get_id (reminder) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_reminder_refs (self, reminder, error))
+    return FALSE;
+
+  if (!next_id (&self->reminders, &id, error))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, insert_reminder_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, REMINDER_ID, id)
+                                && bind_reminder (stmt, reminder,
+                                                  rapport_reminder_get_snoozed_until (reminder))
+                                && bind_time_or_null (stmt, REMINDER_COMPLETED_AT,
+                                                      rapport_reminder_get_completed_at (reminder))
+                                && bind_time_or_null (stmt, REMINDER_NOTIFIED_AT,
+                                                      rapport_reminder_get_notified_at (reminder))
+                                && bind_int64 (stmt, REMINDER_CREATED_AT, now),
+                                error);
+
+  if (ok)
+    {
+      g_autoptr(RapportReminder) stored = rapport_reminder_dup (reminder);
+
+      rapport_reminder_set_id (stored, id);
+      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_REMINDER, stored, error);
+    }
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (reminder));
+  rapport_reminder_set_id (reminder, id);
+  rapport_reminder_set_created_at (reminder, now);
+  g_object_thaw_notify (G_OBJECT (reminder));
+
+  rapport_store_collection_insert (&self->reminders, reminder);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_update_reminder (RapportStore     *self,
+                               RapportReminder  *changes,
+                               GError          **error)
+{
+  g_autoptr(RapportReminder) updated = NULL;
+  RapportReminder *item;
+  sqlite3_stmt *stmt;
+  gint64 snoozed_until;
+  gint64 id;
+  gboolean retimed;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_REMINDER (changes), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = rapport_reminder_get_id (changes);
+  if (!(item = rapport_store_find_reminder (self, id)))
+    {
+      set_reminder_not_found (error);
+      return FALSE;
+    }
+
+  if (!check_reminder_refs (self, changes, error))
+    return FALSE;
+
+  /* A snooze was for the old time; at a new time it would remind at the wrong moment. */
+  retimed = rapport_reminder_get_due_at (item) != rapport_reminder_get_due_at (changes)
+    || g_strcmp0 (rapport_reminder_get_tz (item), rapport_reminder_get_tz (changes)) != 0
+    || g_strcmp0 (rapport_reminder_get_rrule (item), rapport_reminder_get_rrule (changes)) != 0;
+  snoozed_until = retimed ? 0 : rapport_reminder_get_snoozed_until (item);
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  ok = (stmt = rapport_database_prepare (self->database, update_reminder_sql, error)) != NULL
+    && rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, REMINDER_ID, id)
+                                && bind_reminder (stmt, changes, snoozed_until),
+                                error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_REMINDER, changes, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  /* Done, notified and created are the store's: an edit does not reset them. */
+  updated = rapport_reminder_dup (changes);
+  rapport_reminder_set_snoozed_until (updated, snoozed_until);
+  rapport_reminder_set_completed_at (updated, rapport_reminder_get_completed_at (item));
+  rapport_reminder_set_notified_at (updated, rapport_reminder_get_notified_at (item));
+  rapport_reminder_set_created_at (updated, rapport_reminder_get_created_at (item));
+  rapport_reminder_assign (item, updated);
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_complete_reminder (RapportStore  *self,
+                                 gint64         id,
+                                 gint64         now,
+                                 GError       **error)
+{
+  RapportReminder *item;
+  gint64 due_at;
+  gint64 completed_at = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(item = rapport_store_find_reminder (self, id)))
+    {
+      set_reminder_not_found (error);
+      return FALSE;
+    }
+
+  /* Done twice (the notification's button and the window's) is still done once. */
+  if (rapport_reminder_get_completed_at (item) != 0)
+    return TRUE;
+
+  due_at = rapport_reminder_get_due_at (item);
+  if (rapport_reminder_get_rrule (item)[0] != '\0')
+    {
+      gint64 next = rapport_reminder_next_occurrence (item, now);
+
+      /* A series with nothing left to come ends like a one-off. */
+      if (next > 0)
+        due_at = next;
+      else
+        completed_at = now;
+    }
+  else
+    {
+      completed_at = now;
+    }
+
+  if (!write_reminder_state (self, id, due_at, 0, completed_at,
+                             rapport_reminder_get_notified_at (item), error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (item));
+  rapport_reminder_set_due_at (item, due_at);
+  rapport_reminder_set_snoozed_until (item, 0);
+  rapport_reminder_set_completed_at (item, completed_at);
+  g_object_thaw_notify (G_OBJECT (item));
+
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_snooze_reminder (RapportStore  *self,
+                               gint64         id,
+                               gint64         until,
+                               GError       **error)
+{
+  RapportReminder *item;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(item = rapport_store_find_reminder (self, id)))
+    {
+      set_reminder_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_reminder_get_completed_at (item) != 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("This reminder is already done, so it cannot be snoozed. Edit its "
+                             "time to plan it again."));
+      return FALSE;
+    }
+
+  if (until <= 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The time to snooze until is not valid. Choose a later time."));
+      return FALSE;
+    }
+
+  if (rapport_reminder_get_snoozed_until (item) == until)
+    return TRUE;
+
+  if (!write_reminder_state (self, id, rapport_reminder_get_due_at (item), until, 0,
+                             rapport_reminder_get_notified_at (item), error))
+    return FALSE;
+
+  rapport_reminder_set_snoozed_until (item, until);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_mark_reminder_notified (RapportStore  *self,
+                                      gint64         id,
+                                      gint64         remind_at,
+                                      GError       **error)
+{
+  RapportReminder *item;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (remind_at > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(item = rapport_store_find_reminder (self, id)))
+    {
+      set_reminder_not_found (error);
+      return FALSE;
+    }
+
+  if (rapport_reminder_get_notified_at (item) == remind_at)
+    return TRUE;
+
+  if (!write_reminder_state (self, id, rapport_reminder_get_due_at (item),
+                             rapport_reminder_get_snoozed_until (item),
+                             rapport_reminder_get_completed_at (item), remind_at, error))
+    return FALSE;
+
+  rapport_reminder_set_notified_at (item, remind_at);
+  rapport_store_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_reminder (RapportStore      *self,
+                               gint64             id,
+                               RapportStoreUndo **undo,
+                               GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_store_find_reminder (self, id) == NULL)
+    {
+      set_reminder_not_found (error);
+      return FALSE;
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+
+  ok = rapport_store_undo_capture_rows (self, captured, "reminder", capture_reminder_sql, id,
+                                        RAPPORT_ITEM_KIND_REMINDER, "id", TRUE, error)
+    && run_with_id (self, delete_reminder_sql, id, error)
+    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_REMINDER, id, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  rapport_store_collection_remove (&self->reminders, id);
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (&captured);
+
+  return TRUE;
+}
+
+gint64
+rapport_store_get_reconnect_at (RapportStore     *self,
+                                RapportColleague *colleague)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) base_time = NULL;
+  g_autoptr(GDateTime) reconnect = NULL;
+  guint cadence_days;
+  gint64 base;
+  GDate date;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (colleague), 0);
+
+  cadence_days = rapport_colleague_get_cadence_days (colleague);
+  if (cadence_days == 0 || rapport_colleague_get_archived (colleague))
+    return 0;
+
+  base = rapport_colleague_get_last_interaction_at (colleague);
+  if (base == 0)
+    base = rapport_colleague_get_created_at (colleague);
+
+  local = g_time_zone_new_local ();
+  if (!(utc = g_date_time_new_from_unix_utc (base)))
+    return 0;
+  base_time = g_date_time_to_timezone (utc, local);
+
+  /* Counted in calendar days, so a change of daylight saving time between the two does not
+   * move the reconnect time away from 09:00. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (base_time),
+                  g_date_time_get_month (base_time), g_date_time_get_year (base_time));
+  if (!g_date_valid (&date) || g_date_get_julian (&date) > G_MAXUINT32 - cadence_days)
+    return 0;
+  g_date_add_days (&date, cadence_days);
+
+  reconnect = g_date_time_new (local, g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 9, 0, 0);
+  if (reconnect == NULL)
+    return 0;
+
+  return g_date_time_to_unix (reconnect);
+}
+
+typedef struct
+{
+  RapportColleague *colleague;
+  gint64            reconnect_at;
+} ReconnectDue;
+
+static int
+compare_reconnect_due (gconstpointer a,
+                       gconstpointer b)
+{
+  const ReconnectDue *due_a = a;
+  const ReconnectDue *due_b = b;
+  gint64 id_a = rapport_colleague_get_id (due_a->colleague);
+  gint64 id_b = rapport_colleague_get_id (due_b->colleague);
+  gint64 at_a = due_a->reconnect_at;
+  gint64 at_b = due_b->reconnect_at;
+
+  if (at_a != at_b)
+    return (at_a > at_b) - (at_a < at_b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
+/* GArray of ReconnectDue, most overdue first; the colleagues are the model's, not referenced. */
+static GArray *
+collect_reconnect_due (RapportStore *self,
+                       gint64        before)
+{
+  GArray *due = g_array_new (FALSE, FALSE, sizeof (ReconnectDue));
+  GListModel *model = G_LIST_MODEL (self->colleagues.model);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+      ReconnectDue entry = { colleague, rapport_store_get_reconnect_at (self, colleague) };
+
+      if (entry.reconnect_at != 0 && entry.reconnect_at <= before)
+        g_array_append_val (due, entry);
+    }
+
+  g_array_sort (due, compare_reconnect_due);
+
+  return due;
+}
+
+GPtrArray *
+rapport_store_dup_reconnect_due (RapportStore *self,
+                                 gint64        before)
+{
+  g_autoptr(GArray) due = NULL;
+  GPtrArray *colleagues;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  due = collect_reconnect_due (self, before);
+  colleagues = g_ptr_array_new_full (due->len, g_object_unref);
+  for (guint i = 0; i < due->len; i++)
+    g_ptr_array_add (colleagues, g_object_ref (g_array_index (due, ReconnectDue, i).colleague));
+
+  return colleagues;
+}
+
+static char *
+dup_json_line (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_pretty (generator, FALSE);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+rapport_store_reminders_to_json_lines (RapportStore *self,
+                                       gint64        now)
+{
+  GString *lines;
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  lines = g_string_new (NULL);
+  model = G_LIST_MODEL (self->reminders.model);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (model, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GDateTime) due = rapport_reminder_dup_due_local (reminder);
+      g_autofree char *line = NULL;
+      gint64 snoozed_until = rapport_reminder_get_snoozed_until (reminder);
+      RapportReminderState state = rapport_reminder_get_state_at (reminder, now);
+
+      json_builder_begin_object (builder);
+      add_int_member (builder, "id", rapport_reminder_get_id (reminder));
+      add_string_member (builder, "title", rapport_reminder_get_title (reminder));
+      add_local_time_member (builder, "due", due);
+      add_string_member (builder, "tz", rapport_reminder_get_tz (reminder));
+      add_string_member (builder, "rrule", rapport_reminder_get_rrule (reminder));
+      add_string_member (builder, "state", reminder_state_to_nick (state));
+      add_id_member (builder, "colleague_id", rapport_reminder_get_colleague_id (reminder));
+      add_id_member (builder, "assignment_id", rapport_reminder_get_assignment_id (reminder));
+      if (snoozed_until != 0)
+        {
+          g_autoptr(GDateTime) until = dup_in_reminder_zone (reminder, snoozed_until);
+
+          add_local_time_member (builder, "snoozed_until", until);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "snoozed_until");
+          json_builder_add_null_value (builder);
+        }
+      add_string_member (builder, "notes", rapport_reminder_get_notes (reminder));
+      json_builder_end_object (builder);
+
+      line = dup_json_line (builder);
+      g_string_append (lines, line);
+      g_string_append_c (lines, '\n');
+    }
+
+  return g_string_free (lines, FALSE);
+}
+
+static int
+compare_remind_at (gconstpointer a,
+                   gconstpointer b)
+{
+  RapportReminder *reminder_a = *(RapportReminder * const *) a;
+  RapportReminder *reminder_b = *(RapportReminder * const *) b;
+  gint64 at_a = rapport_reminder_get_remind_at (reminder_a);
+  gint64 at_b = rapport_reminder_get_remind_at (reminder_b);
+  gint64 id_a = rapport_reminder_get_id (reminder_a);
+  gint64 id_b = rapport_reminder_get_id (reminder_b);
+
+  if (at_a != at_b)
+    return (at_a > at_b) - (at_a < at_b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
+char *
+rapport_store_due_to_json_lines (RapportStore *self,
+                                 gint64        now)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) now_time = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GArray) reconnect = NULL;
+  GListModel *model;
+  GString *lines;
+  gint64 end_of_today;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  lines = g_string_new (NULL);
+  local = g_time_zone_new_local ();
+  utc = g_date_time_new_from_unix_utc (now);
+  if (utc == NULL)
+    return g_string_free (lines, FALSE);
+
+  now_time = g_date_time_to_timezone (utc, local);
+  today = g_date_time_new (local, g_date_time_get_year (now_time),
+                           g_date_time_get_month (now_time),
+                           g_date_time_get_day_of_month (now_time), 0, 0, 0);
+  tomorrow = today != NULL ? g_date_time_add_days (today, 1) : NULL;
+  end_of_today = tomorrow != NULL ? g_date_time_to_unix (tomorrow) - 1 : now;
+
+  reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  model = G_LIST_MODEL (self->reminders.model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (model, i);
+      gint64 remind_at = rapport_reminder_get_remind_at (reminder);
+
+      if (remind_at != 0 && remind_at <= end_of_today)
+        g_ptr_array_add (reminders, g_steal_pointer (&reminder));
+    }
+  g_ptr_array_sort (reminders, compare_remind_at);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      RapportReminder *reminder = reminders->pdata[i];
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GDateTime) due = NULL;
+      g_autofree char *line = NULL;
+      RapportReminderState state = rapport_reminder_get_state_at (reminder, now);
+
+      due = dup_in_reminder_zone (reminder, rapport_reminder_get_remind_at (reminder));
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", "reminder");
+      add_int_member (builder, "id", rapport_reminder_get_id (reminder));
+      add_string_member (builder, "title", rapport_reminder_get_title (reminder));
+      add_local_time_member (builder, "due", due);
+      add_string_member (builder, "state", reminder_state_to_nick (state));
+      json_builder_end_object (builder);
+
+      line = dup_json_line (builder);
+      g_string_append (lines, line);
+      g_string_append_c (lines, '\n');
+    }
+
+  reconnect = collect_reconnect_due (self, end_of_today);
+  for (guint i = 0; i < reconnect->len; i++)
+    {
+      ReconnectDue *entry = &g_array_index (reconnect, ReconnectDue, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (entry->reconnect_at);
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", "reconnect");
+      add_int_member (builder, "id", rapport_colleague_get_id (entry->colleague));
+      add_string_member (builder, "title", rapport_colleague_get_name (entry->colleague));
+      add_local_time_member (builder, "due", due);
+      add_string_member (builder, "state", entry->reconnect_at <= now ? "overdue" : "upcoming");
+      json_builder_end_object (builder);
+
+      line = dup_json_line (builder);
+      g_string_append (lines, line);
+      g_string_append_c (lines, '\n');
+    }
+
+  return g_string_free (lines, FALSE);
 }

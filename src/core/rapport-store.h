@@ -196,11 +196,12 @@ gboolean            rapport_store_delete_interaction      (RapportStore       *s
 RapportInteraction *rapport_store_get_last_interaction    (RapportStore       *self,
                                                            gint64              colleague_id);
 
-/* One search over colleagues, assignments, tips and interactions (FTS4, accents folded, every
+/* One search over colleagues, assignments, tips, interactions and reminders (FTS4, accents folded, every
  * word a prefix; the index is written in the same transaction as every row). Returns a GPtrArray
  * of RapportSearchResult grouped by kind in that order, best first within a kind, at most
  * limit_per_kind of each (0 = no limit). An interaction is found by its note, its kind and the
- * names of its colleagues; a tip by its title, note, address and category. */
+ * names of its colleagues; a tip by its title, note, address and category; a reminder by its
+ * title, notes and colleague's name. */
 GPtrArray          *rapport_store_search                  (RapportStore       *self,
                                                            const char         *query,
                                                            guint               limit_per_kind,
