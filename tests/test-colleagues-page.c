@@ -509,11 +509,13 @@ test_detail_journal (Fixture       *fixture,
   g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
   g_autoptr(GString) activated = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  const char *names[] = { "show-interaction", "show-assignment", "log-interaction" };
+  const char *names[] = { "show-interaction", "show-assignment", "log-interaction",
+                          "add-reminder", "show-reminder" };
   g_autofree char *title = NULL;
   gint64 alone[] = { fixture->bob };
   gint64 coffee, assignment_id;
-  GtkWidget *last_row, *met_row, *log_button;
+  GtkWidget *last_row, *met_row, *log_button, *plan_button, *reminder_row;
+  gint64 reminder_id;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -575,6 +577,43 @@ test_detail_journal (Fixture       *fixture,
       g_strdup_printf ("show-interaction(%" G_GINT64_FORMAT ");show-assignment(%" G_GINT64_FORMAT
                        ");log-interaction(%" G_GINT64_FORMAT ");",
                        coffee, assignment_id, fixture->bob);
+
+    g_assert_cmpstr (activated->str, ==, expected);
+  }
+
+  /* Plan Check-In asks the window for a reminder with them; what is planned shows here. */
+  g_string_truncate (activated, 0);
+  plan_button = rapport_test_find_button (GTK_WIDGET (detail (fixture)), "Plan Check-In");
+  g_assert_true (shows (plan_button));
+  g_signal_emit_by_name (plan_button, "clicked");
+  g_assert_false (shows_label (GTK_WIDGET (detail (fixture)), "Upcoming Reminders"));
+  {
+    g_autoptr(RapportReminder) reminder =
+      rapport_reminder_new ("Call after his boards", g_get_real_time () / G_USEC_PER_SEC + 86400);
+    g_autoptr(RapportReminder) other =
+      rapport_reminder_new ("Someone else's", g_get_real_time () / G_USEC_PER_SEC + 86400);
+
+    rapport_reminder_set_colleague_id (reminder, fixture->bob);
+    rapport_reminder_set_colleague_id (other, fixture->ada);
+    g_assert_true (rapport_store_add_reminder (fixture->store, reminder, &error));
+    g_assert_true (rapport_store_add_reminder (fixture->store, other, &error));
+    g_assert_no_error (error);
+    reminder_id = rapport_reminder_get_id (reminder);
+  }
+  rapport_test_wait_ms (50);
+  g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Upcoming Reminders"));
+  reminder_row = rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                        "Call after his boards");
+  g_assert_true (shows (reminder_row));
+  g_assert_null (rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
+                                        "Someone else's"));
+  if (reminder_row != NULL)
+    g_signal_emit_by_name (reminder_row, "activated");
+  rapport_test_iterate ();
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("add-reminder(%" G_GINT64_FORMAT ");show-reminder(%" G_GINT64_FORMAT ");",
+                       fixture->bob, reminder_id);
 
     g_assert_cmpstr (activated->str, ==, expected);
   }

@@ -530,6 +530,53 @@ test_window_preferences (void)
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "show-archived"));
 
+  /* Reminders: background and login switches, and quiet hours written as minutes. */
+  {
+    GtkWidget *row;
+
+    row = rapport_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "Run in Background");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "Keep reminders working after the window is closed");
+    toggle = rapport_test_find_by_type (row, GTK_TYPE_SWITCH);
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+    gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+    g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
+    g_settings_reset (settings, "run-in-background");
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+    row = rapport_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "Start at Login");
+    g_assert_nonnull (row);
+    toggle = rapport_test_find_by_type (row, GTK_TYPE_SWITCH);
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+    gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
+    g_settings_reset (settings, "start-at-login");
+
+    row = rapport_test_find_row (preferences, ADW_TYPE_EXPANDER_ROW, "Quiet Hours");
+    g_assert_nonnull (row);
+    g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (row)));
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "quiet-hours-enabled"));
+    g_settings_reset (settings, "quiet-hours-enabled");
+
+    row = rapport_test_find_row (preferences, ADW_TYPE_ENTRY_ROW, "From");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "22:00");
+    gtk_editable_set_text (GTK_EDITABLE (row), "21:30");
+    g_assert_cmpint (g_settings_get_int (settings, "quiet-hours-start"), ==, 21 * 60 + 30);
+    gtk_editable_set_text (GTK_EDITABLE (row), "25:00");
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpint (g_settings_get_int (settings, "quiet-hours-start"), ==, 21 * 60 + 30);
+    g_settings_reset (settings, "quiet-hours-start");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "22:00");
+
+    row = rapport_test_find_row (preferences, ADW_TYPE_ENTRY_ROW, "Until");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "07:00");
+    g_settings_set_int (settings, "quiet-hours-end", 6 * 60 + 45);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "06:45");
+    g_settings_reset (settings, "quiet-hours-end");
+  }
+
   weak = preferences;
   g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -727,6 +774,7 @@ test_window_actions (void)
     { "win.add-colleague", "<Control>n" },
     { "win.add-assignment", "<Shift><Control>n" },
     { "win.log-interaction(int64 0)", "<Control>l" },
+    { "win.add-reminder(int64 0)", "<Control>r" },
     { "win.search", "<Control>f" },
     { "window.close", "<Control>w" },
     { "win.show-help-overlay", "<Control>question" },
@@ -913,6 +961,35 @@ test_window_navigate (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "colleagues");
   close_dialogs (window);
 
+  /* Reminders open their editor over whatever shows: a new one, and an existing one. */
+  {
+    g_autoptr(RapportReminder) reminder = rapport_reminder_new ("Quillon follow-up",
+                                                                g_get_real_time () / G_USEC_PER_SEC
+                                                                + 3600);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rapport_store_add_reminder (store, reminder, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-reminder", "x",
+                                               seeded.colleague_id));
+    rapport_test_iterate ();
+    g_assert_cmpuint (count_dialogs (window), ==, 1);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "colleagues");
+    close_dialogs (window);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reminder", "x",
+                                               rapport_reminder_get_id (reminder)));
+    rapport_test_iterate ();
+    g_assert_cmpuint (count_dialogs (window), ==, 1);
+    close_dialogs (window);
+
+    /* One that is gone says so instead. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reminder", "x",
+                                               (gint64) 999999));
+    rapport_test_iterate ();
+    g_assert_cmpuint (count_dialogs (window), ==, 0);
+  }
+
   /* Adding an assignment or a tip happens in the Assignments view. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-assignment", NULL));
@@ -934,6 +1011,8 @@ test_window_navigate (void)
     gtk_widget_activate_action (GTK_WIDGET (window), cases[i].action, "x", ids[i]);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", "x", (gint64) 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-assignment", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-reminder", "x", (gint64) 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reminder", "x", (gint64) 1);
   rapport_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "today");
   g_assert_cmpuint (count_dialogs (window), ==, 0);

@@ -23,6 +23,7 @@
 #include "rapport-colleague-detail.h"
 #include "rapport-colleague-editor.h"
 #include "rapport-interaction-row.h"
+#include "rapport-reminder-row.h"
 
 /* How many of the latest interactions the details list. */
 #define N_RECENT 5
@@ -37,6 +38,7 @@ struct _RapportColleagueDetail
   gint64                last_interaction_id;
   GPtrArray            *met_rows;       /* the rows the Met At and Recent Interactions */
   GPtrArray            *recent_rows;    /* groups hold now, to remove on the next update */
+  GPtrArray            *reminder_rows;
 
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
@@ -58,6 +60,7 @@ struct _RapportColleagueDetail
   AdwActionRow         *last_row;
   AdwPreferencesGroup  *met_group;
   AdwPreferencesGroup  *recent_group;
+  AdwPreferencesGroup  *reminders_group;
 };
 
 /* What an Undo button on a toast needs, kept alive by the toast even after the detail moved on. */
@@ -365,6 +368,12 @@ recent_row_activated_cb (AdwActionRow *row)
   activate_with_id (GTK_WIDGET (row), "win.show-interaction", "interaction-id");
 }
 
+static void
+reminder_row_activated_cb (AdwActionRow *row)
+{
+  activate_with_id (GTK_WIDGET (row), "win.show-reminder", "reminder-id");
+}
+
 static GtkWidget *
 new_link_row (const char *title,
               const char *subtitle,
@@ -400,6 +409,60 @@ compare_newest_first (gconstpointer a,
   return rapport_interaction_get_id (x) > rapport_interaction_get_id (y) ? -1 : 1;
 }
 
+static gint
+compare_soonest_first (gconstpointer a,
+                       gconstpointer b)
+{
+  RapportReminder *x = *(RapportReminder **) a;
+  RapportReminder *y = *(RapportReminder **) b;
+  gint64 tx = rapport_reminder_get_remind_at (x);
+  gint64 ty = rapport_reminder_get_remind_at (y);
+
+  if (tx != ty)
+    return tx < ty ? -1 : 1;
+
+  return rapport_reminder_get_id (x) < rapport_reminder_get_id (y) ? -1 : 1;
+}
+
+/* What is planned with them and not done yet, the soonest first. */
+static void
+update_reminders (RapportColleagueDetail *self,
+                  gint64                  colleague_id)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *reminders = rapport_store_get_reminders (self->store);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
+
+      if (rapport_reminder_get_colleague_id (reminder) == colleague_id &&
+          rapport_reminder_get_state_at (reminder, now) != RAPPORT_REMINDER_STATE_DONE)
+        g_ptr_array_add (pending, g_steal_pointer (&reminder));
+    }
+  g_ptr_array_sort (pending, compare_soonest_first);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      RapportReminder *reminder = g_ptr_array_index (pending, i);
+      g_autofree char *when = rapport_reminder_row_format_when (rapport_reminder_get_remind_at (reminder),
+                                                                now);
+      GtkWidget *row;
+
+      row = new_link_row (rapport_reminder_get_title (reminder), when, "reminder-id",
+                          rapport_reminder_get_id (reminder),
+                          G_CALLBACK (reminder_row_activated_cb));
+      if (rapport_reminder_get_state_at (reminder, now) == RAPPORT_REMINDER_STATE_OVERDUE)
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "appointment-missed-symbolic");
+      else
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "alarm-symbolic");
+      adw_preferences_group_add (self->reminders_group, row);
+      g_ptr_array_add (self->reminder_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reminders_group), self->reminder_rows->len > 0);
+}
+
 /* The parts that come from elsewhere in the journal: interactions and assignments. */
 static void
 update_journal (RapportColleagueDetail *self)
@@ -412,6 +475,7 @@ update_journal (RapportColleagueDetail *self)
 
   clear_rows (self->met_group, self->met_rows);
   clear_rows (self->recent_group, self->recent_rows);
+  clear_rows (self->reminders_group, self->reminder_rows);
   self->last_interaction_id = 0;
 
   if (self->store == NULL || self->colleague == NULL)
@@ -498,6 +562,8 @@ update_journal (RapportColleagueDetail *self)
       g_ptr_array_add (self->recent_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->recent_rows->len > 0);
+
+  update_reminders (self, colleague_id);
 }
 
 static void
@@ -519,6 +585,14 @@ log_interaction_clicked_cb (RapportColleagueDetail *self)
 {
   if (self->colleague != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.log-interaction", "x",
+                                rapport_colleague_get_id (self->colleague));
+}
+
+static void
+plan_check_in_clicked_cb (RapportColleagueDetail *self)
+{
+  if (self->colleague != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.add-reminder", "x",
                                 rapport_colleague_get_id (self->colleague));
 }
 
@@ -688,6 +762,7 @@ rapport_colleague_detail_dispose (GObject *object)
   rapport_colleague_detail_set_store (self, NULL);
   g_clear_pointer (&self->met_rows, g_ptr_array_unref);
   g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->reminder_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COLLEAGUE_DETAIL);
   /* The template's top box has no id, so the template does not unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -794,9 +869,11 @@ rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, last_row);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, met_group);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, write_email_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, last_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, log_interaction_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_check_in_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "colleague.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "colleague.archive", NULL, archive_action);
@@ -814,6 +891,7 @@ rapport_colleague_detail_init (RapportColleagueDetail *self)
   /* The rows are the groups' children; the arrays only remember which to remove. */
   self->met_rows = g_ptr_array_new ();
   self->recent_rows = g_ptr_array_new ();
+  self->reminder_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);

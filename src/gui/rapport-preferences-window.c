@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-preferences-window.h"
 #include "rapport-recovery-code-dialog.h"
@@ -30,6 +31,11 @@ struct _RapportPreferencesWindow
   GSettings            *settings;
 
   GtkSwitch            *show_archived_switch;
+  GtkSwitch            *run_in_background_switch;
+  GtkSwitch            *start_at_login_switch;
+  AdwExpanderRow       *quiet_hours_row;
+  AdwEntryRow          *quiet_from_row;
+  AdwEntryRow          *quiet_until_row;
   GtkButton            *show_code_button;
   GtkLabel             *path_label;
 };
@@ -44,6 +50,112 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+parse_number (const char *text,
+              gsize       length,
+              int        *value)
+{
+  *value = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+
+  return TRUE;
+}
+
+/* "HH:MM" (or "H:MM"), 24-hour, as minutes after midnight; -1 for anything else. */
+static int
+parse_minutes (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  const char *colon = strchr (stripped, ':');
+  int hour, minute;
+  gsize hour_length;
+
+  if (colon == NULL)
+    return -1;
+
+  hour_length = colon - stripped;
+  if (hour_length < 1 || hour_length > 2 || strlen (colon + 1) != 2 ||
+      !parse_number (stripped, hour_length, &hour) || !parse_number (colon + 1, 2, &minute) ||
+      hour > 23 || minute > 59)
+    return -1;
+
+  return hour * 60 + minute;
+}
+
+/* Shows the setting, unless the field already says the same time in other words ("7:00"). */
+static void
+load_quiet_time (RapportPreferencesWindow *self,
+                 AdwEntryRow              *row,
+                 const char               *key)
+{
+  int minutes = g_settings_get_int (self->settings, key);
+  g_autofree char *text = NULL;
+
+  if (parse_minutes (gtk_editable_get_text (GTK_EDITABLE (row))) == minutes)
+    return;
+
+  text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+quiet_time_changed_cb (RapportPreferencesWindow *self,
+                       AdwEntryRow              *row)
+{
+  const char *key = row == self->quiet_from_row ? "quiet-hours-start" : "quiet-hours-end";
+  int minutes = parse_minutes (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (self->settings == NULL)
+    return;
+
+  if (minutes < 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (g_settings_get_int (self->settings, key) != minutes)
+    g_settings_set_int (self->settings, key, minutes);
+}
+
+static void
+settings_changed_cb (RapportPreferencesWindow *self,
+                     const char               *key,
+                     GSettings                *settings)
+{
+  if (g_strcmp0 (key, "quiet-hours-start") == 0)
+    load_quiet_time (self, self->quiet_from_row, key);
+  else if (g_strcmp0 (key, "quiet-hours-end") == 0)
+    load_quiet_time (self, self->quiet_until_row, key);
+}
+
+/* The expander's own switch has no name for screen readers: give it the row's. */
+static void
+label_switches (GtkWidget  *widget,
+                const char *label)
+{
+  if (GTK_IS_SWITCH (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* Only the header: the rows inside are labelled on their own. */
+      if (GTK_IS_REVEALER (child))
+        continue;
+      label_switches (child, label);
+    }
+}
 
 static void
 confirm_response_cb (RapportPreferencesWindow *self,
@@ -177,6 +289,14 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/rapport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow,
                                         show_archived_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow,
+                                        run_in_background_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow,
+                                        start_at_login_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, quiet_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, quiet_from_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, quiet_until_row);
+  gtk_widget_class_bind_template_callback (widget_class, quiet_time_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, show_code_button);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, path_label);
   gtk_widget_class_bind_template_callback (widget_class, show_code_clicked_cb);
@@ -185,6 +305,8 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 static void
 rapport_preferences_window_init (RapportPreferencesWindow *self)
 {
+  AdwEntryRow *rows[2];
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Named "Show Recovery Code" by its accessible label alone, not also "Show…" (GtkButton
    * adds its label as a second name). */
@@ -195,6 +317,36 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
   g_settings_bind (self->settings, "show-archived",
                    self->show_archived_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background",
+                   self->run_in_background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-at-login",
+                   self->start_at_login_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-enabled",
+                   self->quiet_hours_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  load_quiet_time (self, self->quiet_from_row, "quiet-hours-start");
+  load_quiet_time (self, self->quiet_until_row, "quiet-hours-end");
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  label_switches (GTK_WIDGET (self->quiet_hours_row), _("Quiet Hours"));
+  rows[0] = self->quiet_from_row;
+  rows[1] = self->quiet_until_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (rows[i]));
+      /* Translators: the accessible name of a quiet-hours field, e.g. "Quiet Hours From" */
+      g_autofree char *label = g_strdup_printf (_("Quiet Hours %s"),
+                                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("HH:MM, 24-hour"),
+                                      -1);
+    }
 }
 
 GtkWidget *

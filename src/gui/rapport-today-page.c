@@ -20,12 +20,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-reminder-row.h"
 #include "rapport-today-page.h"
 
 #define BIRTHDAY_HORIZON_DAYS 30
 #define N_RECENT 5
 /* From here on, the end of an assignment matters more than how far into it one is. */
 #define ENDING_SOON_DAYS 14
+/* "Next 7 Days" ends this many midnights after tonight's. */
+#define WEEK_DAYS 7
 
 struct _RapportTodayPage
 {
@@ -36,14 +39,26 @@ struct _RapportTodayPage
   /* The model's items, in order, each with a notify handler: lets a removed item be disconnected. */
   GPtrArray    *items;
   guint         rebuild_id;
-  guint         midnight_id;
+  guint         refresh_id;
 
   gint64        current_assignment_id;
+  gboolean      later_expanded;
 
   GtkStack     *stack;
   GtkLabel     *date_label;
   AdwActionRow *assignment_row;
   GtkWidget    *no_assignment_row;
+  GtkWidget    *overdue_group;
+  GtkListBox   *overdue_list;
+  GtkWidget    *today_group;
+  GtkListBox   *today_list;
+  GtkWidget    *week_group;
+  GtkListBox   *week_list;
+  GtkWidget    *later_group;
+  GtkListBox   *later_list;
+  GtkWidget    *reconnect_group;
+  GtkListBox   *reconnect_list;
+  GtkWidget    *nothing_group;
   GtkWidget    *birthdays_group;
   GtkListBox   *birthdays_list;
   GtkWidget    *recent_group;
@@ -73,7 +88,8 @@ typedef struct
   int               days;
 } Birthday;
 
-static void rebuild (RapportTodayPage *self);
+static void rebuild          (RapportTodayPage *self);
+static void schedule_refresh (RapportTodayPage *self);
 
 static gboolean
 parse_number (const char *text,
@@ -362,6 +378,296 @@ update_date (RapportTodayPage *self,
   gtk_label_set_text (self->date_label, text);
 }
 
+
+typedef struct
+{
+  RapportReminder *reminder;
+  gint64           at;
+} Planned;
+
+static int
+compare_planned (gconstpointer a,
+                 gconstpointer b)
+{
+  const Planned *pa = a;
+  const Planned *pb = b;
+  gint64 ia, ib;
+
+  if (pa->at != pb->at)
+    return pa->at < pb->at ? -1 : 1;
+
+  ia = rapport_reminder_get_id (pa->reminder);
+  ib = rapport_reminder_get_id (pb->reminder);
+
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+/* Local midnight, days after today's (1 = tonight's end of day), in Unix seconds. */
+static gint64
+local_midnight (GDateTime *now,
+                int        days)
+{
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, days);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (later),
+                                                         g_date_time_get_month (later),
+                                                         g_date_time_get_day_of_month (later),
+                                                         0, 0, 0);
+
+  return g_date_time_to_unix (midnight);
+}
+
+static void
+reminder_toast_cb (RapportTodayPage *self,
+                   AdwToast         *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* A reminder row in a list: activating it, anywhere but its buttons, opens the reminder. */
+static GtkWidget *
+new_reminder_item (RapportTodayPage *self,
+                   RapportReminder  *reminder)
+{
+  GtkWidget *item = gtk_list_box_row_new ();
+  GtkWidget *row = rapport_reminder_row_new (self->store, reminder);
+
+  g_signal_connect_object (row, "add-toast", G_CALLBACK (reminder_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item), row);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (item), "win.show-reminder");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (item), "x", rapport_reminder_get_id (reminder));
+
+  return item;
+}
+
+static void
+fill_section (RapportTodayPage *self,
+              GtkWidget        *group,
+              GtkListBox       *list,
+              GArray           *planned)
+{
+  for (guint i = 0; i < planned->len; i++)
+    gtk_list_box_append (list, new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
+
+  gtk_widget_set_visible (group, planned->len > 0);
+}
+
+static void
+later_expanded_cb (RapportTodayPage *self,
+                   GParamSpec       *pspec,
+                   AdwExpanderRow   *row)
+{
+  self->later_expanded = adw_expander_row_get_expanded (row);
+}
+
+/* Far-off reminders wait, folded, under one row. */
+static void
+fill_later (RapportTodayPage *self,
+            GArray           *planned)
+{
+  g_autofree char *count = NULL;
+  GtkWidget *expander;
+
+  gtk_widget_set_visible (self->later_group, planned->len > 0);
+  if (planned->len == 0)
+    return;
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Later"));
+  count = g_strdup_printf (ngettext ("%u reminder", "%u reminders", planned->len), planned->len);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "x-office-calendar-symbolic");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->later_expanded);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (later_expanded_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < planned->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
+
+  gtk_list_box_append (self->later_list, expander);
+}
+
+/* "Last interaction 6 weeks ago", counted in calendar days. */
+static char *
+describe_last_interaction (RapportTodayPage *self,
+                           RapportColleague *colleague,
+                           GDateTime        *now)
+{
+  RapportInteraction *last = rapport_store_get_last_interaction (self->store,
+                                                                 rapport_colleague_get_id (colleague));
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  GDate then_day, today;
+  int days;
+
+  if (last == NULL)
+    return g_strdup (_("No interaction yet"));
+
+  utc = g_date_time_new_from_unix_utc (rapport_interaction_get_occurred_at (last));
+  then = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  if (then == NULL)
+    return g_strdup (_("No interaction yet"));
+
+  g_date_clear (&then_day, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&then_day, g_date_time_get_day_of_month (then), g_date_time_get_month (then),
+                  g_date_time_get_year (then));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days = g_date_days_between (&then_day, &today);
+
+  if (days <= 0)
+    return g_strdup (_("Last interaction today"));
+  if (days == 1)
+    return g_strdup (_("Last interaction yesterday"));
+  if (days < 14)
+    return g_strdup_printf (ngettext ("Last interaction %d day ago",
+                                      "Last interaction %d days ago", days), days);
+  if (days < 9 * 7)
+    return g_strdup_printf (ngettext ("Last interaction %d week ago",
+                                      "Last interaction %d weeks ago", days / 7), days / 7);
+  if (days < 2 * 365)
+    return g_strdup_printf (ngettext ("Last interaction %d month ago",
+                                      "Last interaction %d months ago", days / 30), days / 30);
+
+  return g_strdup_printf (ngettext ("Last interaction %d year ago",
+                                    "Last interaction %d years ago", days / 365), days / 365);
+}
+
+static GtkWidget *
+new_suffix_button (const char *icon_name,
+                   const char *tooltip,
+                   const char *label,
+                   const char *action_name,
+                   gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+
+  return button;
+}
+
+static guint
+fill_reconnect (RapportTodayPage *self,
+                GDateTime        *now,
+                gint64            end_of_today)
+{
+  g_autoptr(GPtrArray) due = rapport_store_dup_reconnect_due (self->store, end_of_today - 1);
+
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      RapportColleague *colleague = g_ptr_array_index (due, i);
+      const char *name = rapport_colleague_get_name (colleague);
+      gint64 id = rapport_colleague_get_id (colleague);
+      g_autofree char *subtitle = describe_last_interaction (self, colleague, now);
+      g_autofree char *log_label = NULL;
+      g_autofree char *plan_label = NULL;
+      GtkWidget *row;
+      gint64 *data;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+      /* Translators: %s is a colleague's name */
+      log_label = g_strdup_printf (_("Log Interaction with %s"), name);
+      /* Translators: %s is a colleague's name */
+      plan_label = g_strdup_printf (_("Plan Check-In with %s"), name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_suffix_button ("chat-message-new-symbolic",
+                                                    _("Log Interaction"), log_label,
+                                                    "win.log-interaction", id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_suffix_button ("appointment-new-symbolic",
+                                                    _("Plan Check-In"), plan_label,
+                                                    "win.add-reminder", id));
+
+      data = g_new (gint64, 1);
+      *data = id;
+      g_object_set_data_full (G_OBJECT (row), "rapport-colleague-id", data, g_free);
+
+      gtk_list_box_append (self->reconnect_list, row);
+    }
+
+  gtk_widget_set_visible (self->reconnect_group, due != NULL && due->len > 0);
+
+  return due != NULL ? due->len : 0;
+}
+
+/* Overdue, Today, Next 7 Days, Later and Time to Reconnect. */
+static void
+update_planned (RapportTodayPage *self,
+                GDateTime        *now)
+{
+  g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (Planned));
+  g_autoptr(GArray) today = g_array_new (FALSE, FALSE, sizeof (Planned));
+  g_autoptr(GArray) week = g_array_new (FALSE, FALSE, sizeof (Planned));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (Planned));
+  gint64 end_of_today = local_midnight (now, 1);
+  gint64 end_of_week = local_midnight (now, 1 + WEEK_DAYS);
+  gint64 unix_now = g_date_time_to_unix (now);
+  GListModel *reminders;
+  guint n_reconnect;
+
+  if (self->store == NULL)
+    return;
+
+  reminders = rapport_store_get_reminders (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
+      Planned planned = { reminder, rapport_reminder_get_remind_at (reminder) };
+
+      switch (rapport_reminder_get_state_at (reminder, unix_now))
+        {
+        case RAPPORT_REMINDER_STATE_DONE:
+          continue;
+
+        case RAPPORT_REMINDER_STATE_OVERDUE:
+          g_array_append_val (overdue, planned);
+          continue;
+
+        case RAPPORT_REMINDER_STATE_UPCOMING:
+        case RAPPORT_REMINDER_STATE_SNOOZED:
+        default:
+          break;
+        }
+
+      if (planned.at < end_of_today)
+        g_array_append_val (today, planned);
+      else if (planned.at < end_of_week)
+        g_array_append_val (week, planned);
+      else
+        g_array_append_val (later, planned);
+    }
+
+  /* The store's model holds its own references; the rows take theirs. */
+  g_array_sort (overdue, compare_planned);
+  g_array_sort (today, compare_planned);
+  g_array_sort (week, compare_planned);
+  g_array_sort (later, compare_planned);
+
+  fill_section (self, self->overdue_group, self->overdue_list, overdue);
+  fill_section (self, self->today_group, self->today_list, today);
+  fill_section (self, self->week_group, self->week_list, week);
+  fill_later (self, later);
+  n_reconnect = fill_reconnect (self, now, end_of_today);
+
+  gtk_widget_set_visible (self->nothing_group,
+                          overdue->len + today->len + week->len + later->len + n_reconnect == 0);
+}
+
 static void
 rebuild (RapportTodayPage *self)
 {
@@ -372,13 +678,20 @@ rebuild (RapportTodayPage *self)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
+  clear_list (self->overdue_list);
+  clear_list (self->today_list);
+  clear_list (self->week_list);
+  clear_list (self->later_list);
+  clear_list (self->reconnect_list);
   clear_list (self->birthdays_list);
   clear_list (self->recent_list);
 
-  /* The welcome stays until there is something of one's own: a colleague or an assignment. */
+  /* The welcome stays until there is something of one's own: a colleague, an assignment or a
+   * reminder. */
   if (self->items->len == 0 &&
       (self->store == NULL ||
-       g_list_model_get_n_items (rapport_store_get_assignments (self->store)) == 0))
+       (g_list_model_get_n_items (rapport_store_get_assignments (self->store)) == 0 &&
+        g_list_model_get_n_items (rapport_store_get_reminders (self->store)) == 0)))
     {
       self->current_assignment_id = 0;
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -387,6 +700,7 @@ rebuild (RapportTodayPage *self)
 
   update_date (self, now);
   update_assignment (self, now);
+  update_planned (self, now);
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today,
@@ -446,6 +760,7 @@ rebuild_idle_cb (gpointer user_data)
 
   self->rebuild_id = 0;
   rebuild (self);
+  schedule_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -458,39 +773,43 @@ queue_rebuild (RapportTodayPage *self)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
-static void schedule_midnight (RapportTodayPage *self);
-
 static gboolean
-midnight_cb (gpointer user_data)
+refresh_cb (gpointer user_data)
 {
   RapportTodayPage *self = user_data;
 
-  self->midnight_id = 0;
+  self->refresh_id = 0;
   rebuild (self);
-  schedule_midnight (self);
+  schedule_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* The heading and "Tomorrow" change at midnight, even when nothing else does. */
+/* The sections change when a reminder falls due and at midnight ("Tomorrow" becomes "Today"),
+ * even when nothing is written: wake up then, and only then. */
 static void
-schedule_midnight (RapportTodayPage *self)
+schedule_refresh (RapportTodayPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  GTimeSpan until;
+  gint64 unix_now = g_date_time_to_unix (now);
+  gint64 next = local_midnight (now, 1);
 
-  tomorrow = g_date_time_add_days (now, 1);
-  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                    g_date_time_get_month (tomorrow),
-                                    g_date_time_get_day_of_month (tomorrow),
-                                    0, 0, 0);
-  until = g_date_time_difference (midnight, now);
+  if (self->store != NULL)
+    {
+      GListModel *reminders = rapport_store_get_reminders (self->store);
 
-  g_clear_handle_id (&self->midnight_id, g_source_remove);
-  self->midnight_id = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
-                                             midnight_cb, self);
+      for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
+        {
+          g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
+          gint64 remind_at = rapport_reminder_get_remind_at (reminder);
+
+          if (remind_at > unix_now && remind_at < next)
+            next = remind_at;
+        }
+    }
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add_seconds ((guint) MAX (next - unix_now, 0) + 1, refresh_cb, self);
 }
 
 static void
@@ -583,7 +902,7 @@ rapport_today_page_dispose (GObject *object)
   RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   forget_model (self);
   g_clear_object (&self->store);
 
@@ -682,6 +1001,17 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, assignment_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, no_assignment_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, today_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, week_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, week_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, later_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, later_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, reconnect_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, reconnect_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, nothing_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, birthdays_list);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, recent_group);
@@ -700,7 +1030,7 @@ rapport_today_page_init (RapportTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   rebuild (self);
-  schedule_midnight (self);
+  schedule_refresh (self);
 }
 
 RapportStore *
@@ -734,6 +1064,7 @@ rapport_today_page_set_store (RapportTodayPage *self,
     }
 
   rebuild (self);
+  schedule_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

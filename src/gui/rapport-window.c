@@ -23,6 +23,7 @@
 #include "rapport-colleagues-page.h"
 #include "rapport-journal-page.h"
 #include "rapport-recovery-code-dialog.h"
+#include "rapport-reminder-editor.h"
 #include "rapport-search-page.h"
 #include "rapport-today-page.h"
 #include "rapport-unlock-page.h"
@@ -67,6 +68,8 @@ static const char * const journal_actions[] = {
   "win.add-tip",
   "win.search",
   "win.show-view",
+  "win.add-reminder",
+  "win.show-reminder",
 };
 
 static RapportApplication *
@@ -75,6 +78,14 @@ get_application (RapportWindow *self)
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   return RAPPORT_IS_APPLICATION (application) ? RAPPORT_APPLICATION (application) : NULL;
+}
+
+static RapportStore *
+get_store (RapportWindow *self)
+{
+  RapportApplication *application = get_application (self);
+
+  return application != NULL ? rapport_application_get_store (application) : NULL;
 }
 
 static void
@@ -267,6 +278,9 @@ activate_result_cb (RapportWindow       *self,
       break;
 
     case RAPPORT_ITEM_KIND_REMINDER:
+      action = "win.show-reminder";
+      break;
+
     default:
       break;
     }
@@ -410,6 +424,51 @@ log_interaction_action (GtkWidget  *widget,
   rapport_journal_page_log_interaction (self->journal_page, g_variant_get_int64 (parameter));
 }
 
+/* The editor is a dialog over the window, like the interaction editor: planning a check-in from
+ * a colleague's page stays on that page. */
+static void
+add_reminder_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportStore *store = get_store (self);
+  RapportReminderEditor *editor;
+  gint64 colleague_id = g_variant_get_int64 (parameter);
+
+  if (store == NULL)
+    return;
+
+  editor = rapport_reminder_editor_new (GTK_WINDOW (self), store, NULL, MAX (colleague_id, 0));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_reminder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportStore *store = get_store (self);
+  RapportReminder *reminder;
+  RapportReminderEditor *editor;
+
+  if (store == NULL)
+    return;
+
+  reminder = rapport_store_find_reminder (store, g_variant_get_int64 (parameter));
+  if (reminder == NULL)
+    {
+      rapport_window_add_toast (self,
+                                adw_toast_new (_("That reminder is no longer in the journal. "
+                                                 "It may have been deleted.")));
+      return;
+    }
+
+  editor = rapport_reminder_editor_new (GTK_WINDOW (self), store, reminder, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -532,6 +591,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-tip", NULL, add_tip_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.add-reminder", "x", add_reminder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reminder", "x", show_reminder_action);
 }
 
 static void
