@@ -435,6 +435,154 @@ def test_forwarding(home):
     check(quit_cleanly, 'the app did not quit on the "quit" action; killed it')
 
 
+def local_iso(timestamp):
+    return time.strftime('%Y-%m-%dT%H:%M:%S', time.localtime(timestamp))
+
+
+def remind(home, *args):
+    result = home.rapport(*args)
+    check(result.returncode == 0, describe(result))
+    check(result.stderr == b'', 'wrote to stderr: %r' % result.stderr)
+    lines = parse_json_lines(result.stdout)
+    check(len(lines) == 1, 'expected one JSON line, got %r' % result.stdout)
+    return lines[0]
+
+
+def test_remind(home):
+    home.seed('--colleagues=2')
+    colleague = parse_json_lines(home.rapport('--list=colleagues').stdout)[0]
+    due = int(time.time()) + 7 * 86400
+    reminder = remind(home, '--remind=Send Zoë the sepsis article', '--at=' + local_iso(due),
+                      '--colleague=%d' % colleague['id'])
+    check(isinstance(reminder.get('id'), int) and reminder['id'] > 0, 'no id: %r' % reminder)
+    check(reminder.get('title') == 'Send Zoë the sepsis article', 'title: %r' % reminder)
+    check(reminder.get('colleague_id') == colleague['id'], 'colleague_id: %r' % reminder)
+    check(reminder.get('state') == 'upcoming', 'state: %r' % reminder)
+    check(reminder.get('tz') == os.environ.get('TZ', reminder.get('tz')), 'tz: %r' % reminder)
+    check(isinstance(reminder.get('due'), str)
+          and reminder['due'].startswith(local_iso(due)), 'due: %r' % reminder)
+
+    # Minutes only, and no colleague.
+    minutes = local_iso(due)[:16]
+    other = remind(home, '--remind=Badge office', '--at=' + minutes)
+    check(other['id'] != reminder['id'], 'the same id twice: %r %r' % (reminder, other))
+    check(other['due'].startswith(minutes + ':00'), 'due: %r' % other)
+    check(not other.get('colleague_id'), 'a colleague appeared: %r' % other)
+
+    listed = parse_json_lines(home.rapport('--list=reminders').stdout)
+    by_id = {item['id']: item for item in listed}
+    check(set(by_id) == {reminder['id'], other['id']}, 'listed: %r' % listed)
+    check(by_id[reminder['id']] == reminder, 'the listed reminder differs from the printed one:'
+          '\n%r\n%r' % (by_id[reminder['id']], reminder))
+
+
+def test_remind_bad_date(home):
+    home.seed()
+    for at in ('2026-13-01T10:00', '2026-02-30T10:00', 'tomorrow', '2026-03-01 10:00',
+               '2026-03-01T25:00', '2026-03-01T10:00:61', '2026-03-01T10:00Z'):
+        result = home.rapport('--remind=Call back', '--at=' + at)
+        check_one_error_line(result)
+        check(result.returncode == 2, '--at=%s: expected exit status 2: %s' % (at, describe(result)))
+    result = home.rapport('--remind=Call back')
+    check_one_error_line(result)
+    check(result.returncode == 2, 'without --at: expected exit status 2: ' + describe(result))
+    check(parse_json_lines(home.rapport('--list=reminders').stdout) == [],
+          'a reminder was added anyway')
+
+
+def test_remind_unknown_colleague(home):
+    home.seed('--colleagues=1')
+    result = home.rapport('--remind=Call back', '--at=' + local_iso(time.time() + 3600),
+                          '--colleague=987654')
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(b'987654' in result.stderr, 'the error does not name the id: %r' % result.stderr)
+    check(parse_json_lines(home.rapport('--list=reminders').stdout) == [],
+          'a reminder was added anyway')
+
+
+def test_remind_without_journal(home):
+    result = home.rapport('--remind=Call back', '--at=' + local_iso(time.time() + 3600))
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(b'no journal yet' in result.stderr and b'start Rapport once' in result.stderr,
+          'unexpected message: %r' % result.stderr)
+    check(not os.path.exists(home.database), 'a journal was created at ' + home.database)
+
+
+def test_list_reminders_and_due(home):
+    home.seed('--colleagues=1')
+    now = int(time.time())
+    overdue = remind(home, '--remind=Overdue follow-up', '--at=' + local_iso(now - 3600))
+    later = remind(home, '--remind=Next month', '--at=' + local_iso(now + 30 * 86400))
+
+    reminders = parse_json_lines(home.rapport('--list=reminders').stdout)
+    states = {item['id']: item.get('state') for item in reminders}
+    check(states == {overdue['id']: 'overdue', later['id']: 'upcoming'}, 'states: %r' % states)
+    for item in reminders:
+        for key in ('id', 'title', 'due', 'tz', 'rrule', 'state', 'colleague_id',
+                    'assignment_id', 'snoozed_until', 'notes'):
+            check(key in item, 'no %r in %r' % (key, item))
+
+    result = home.rapport('--list=due')
+    check(result.returncode == 0, describe(result))
+    due = parse_json_lines(result.stdout)
+    due_reminders = [item for item in due if item.get('kind') == 'reminder']
+    check([item['id'] for item in due_reminders] == [overdue['id']],
+          '--list=due lists %r' % due)
+    for item in due:
+        check(item.get('kind') in ('reminder', 'reconnect'), 'kind: %r' % item)
+
+    bogus = home.rapport('--list=bogus')
+    for name in ('reminders', 'due'):
+        check(name.encode() in bogus.stderr, 'the --list=bogus error does not name %r' % name)
+
+
+def test_lists_of_reminders_without_journal(home):
+    for name in ('reminders', 'due'):
+        result = home.rapport('--list=' + name)
+        check(result.returncode == 0, '--list=%s: %s' % (name, describe(result)))
+        check(result.stdout == b'', '--list=%s printed %r' % (name, result.stdout))
+    check(not os.path.exists(home.database), 'listing created a journal at ' + home.database)
+
+
+def test_export_ics_relative(home):
+    home.seed('--colleagues=1')
+    due = int(time.time()) + 2 * 86400
+    reminder = remind(home, '--remind=Peer-support group', '--at=' + local_iso(due))
+    elsewhere = os.path.join(home.root, 'elsewhere')
+    os.makedirs(elsewhere)
+    result = subprocess.run([BINARY, '--export-ics=reminders.ics'], env=home.env, cwd=elsewhere,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, timeout=TIMEOUT)
+    check(result.returncode == 0, describe(result))
+    path = os.path.join(elsewhere, 'reminders.ics')
+    check(os.path.isfile(path), 'no file at ' + path)
+    check(not os.path.exists(os.path.join(home.env['HOME'], 'reminders.ics')),
+          'written relative to another folder')
+    with open(path, 'rb') as ics:
+        data = ics.read()
+    check(data.startswith(b'BEGIN:VCALENDAR\r\n'), 'not iCalendar: %r' % data[:80])
+    mode = os.stat(path).st_mode & 0o777
+    check(mode & 0o077 == 0, 'the file is readable by others (mode %o)' % mode)
+    try:
+        import icalendar
+    except ImportError:
+        return 'SKIP python3-icalendar is not installed; only the first line was checked'
+    calendar = icalendar.Calendar.from_ical(data)
+    summaries = [str(event.get('SUMMARY')) for event in calendar.walk('VEVENT')]
+    check(reminder['title'] in summaries, 'the reminder is not an event: %r' % summaries)
+
+
+def test_export_ics_without_journal(home):
+    path = os.path.join(home.root, 'reminders.ics')
+    result = home.rapport('--export-ics=' + path)
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(not os.path.exists(path), 'a file was written anyway')
+    check(not os.path.exists(home.database), 'exporting created a journal at ' + home.database)
+
+
 CASES = [
     ('--version prints "rapport <version>"', test_version),
     ('--help mentions --list', test_help),
@@ -458,6 +606,20 @@ CASES = [
     ('a forgotten key fails with one line and leaves the journal alone', test_list_key_forgotten),
     ('a truncated journal fails with one line and is left alone', test_list_corrupt),
     ('a second instance forwards --list and --export-guide to the running one', test_forwarding),
+    ('--remind adds a reminder and prints it as the one JSON line --list=reminders has',
+     test_remind),
+    ('--remind with a bad or missing --at exits 2 with one line and adds nothing',
+     test_remind_bad_date),
+    ('--remind for an unknown colleague exits 1 with one line', test_remind_unknown_colleague),
+    ('--remind without a journal exits 1: "no journal yet", and creates none',
+     test_remind_without_journal),
+    ('--list=reminders and --list=due show states, and due only what needs attention',
+     test_list_reminders_and_due),
+    ('--list=reminders|due without a journal print nothing and create nothing',
+     test_lists_of_reminders_without_journal),
+    ('--export-ics writes a relative FILE in the caller\'s folder, a calendar with the reminder',
+     test_export_ics_relative),
+    ('--export-ics without a journal exits 1 and creates nothing', test_export_ics_without_journal),
 ]
 
 

@@ -17,23 +17,65 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#if HAVE_LIBPORTAL
+#include <libportal-gtk4/portal-gtk4.h>
+#endif
 
 #include "rapport-application.h"
+#include "rapport-ical.h"
 #include "rapport-preferences-window.h"
+#include "rapport-scheduler.h"
 #include "rapport-site-guide.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication    parent_instance;
 
-  RapportProfile *profile;
-  RapportStore   *store;
+  RapportProfile   *profile;
+  RapportStore     *store;
+  /* One per store, only while the process stays around for reminders (see "resident"). */
+  RapportScheduler *scheduler;
+  /* NULL when the schema is not installed; keys missing from an older schema read as defaults. */
+  GSettings        *settings;
+  GSettingsSchema  *settings_schema;
+  /* Reminder id → the remind_at it was notified for, of the notifications still shown. */
+  GHashTable       *shown;
   /* Cancels a create or open in flight when the application shuts down. */
-  GCancellable   *cancellable;
-  guint           opening : 1;
+  GCancellable     *cancellable;
+#if HAVE_LIBPORTAL
+  XdpPortal        *portal;
+#endif
+
+  /* What a notification asked the window to show once the journal is open. */
+  gint64            pending_reminder;
+  char             *pending_view;
+  guint             pending_source;
+
+  guint             opening : 1;
+  /* A window was shown or this is the D-Bus service: the process outlives one command, so it
+   * delivers reminders. A one-off command line (rapport --list) never does. */
+  guint             resident : 1;
+  guint             background_hold : 1;
+  guint             opening_hold : 1;
 };
+
+static void store_changed_cb     (RapportApplication *self,
+                                  RapportStore       *store);
+static void scheduler_due_cb     (RapportApplication *self,
+                                  RapportReminder    *reminder,
+                                  RapportScheduler   *scheduler);
+static void scheduler_digest_cb  (RapportApplication *self,
+                                  guint               count,
+                                  RapportScheduler   *scheduler);
+static void settings_changed_cb  (RapportApplication *self,
+                                  const char         *key,
+                                  GSettings          *settings);
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
 
@@ -45,12 +87,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A service started by D-Bus or at login that cannot open the journal ends after this long. */
+#define SERVICE_INACTIVITY_TIMEOUT_MS 10000
+/* A reminder delivered later than this after its time (missed while closed, or held back by
+ * quiet hours) is overdue and asks for more attention. */
+#define OVERDUE_GRACE_SECONDS 60
+#define SNOOZE_SECONDS 3600
+#define DIGEST_NOTIFICATION_ID "reminder-digest"
+#define LOCKED_NOTIFICATION_ID "journal-locked"
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the journal as JSON lines, one object a line"),
-    N_("colleagues|assignments|tips|interactions") },
+    N_("colleagues|assignments|tips|interactions|reminders|due") },
+  { "remind", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Add a one-off reminder with this title (needs --at)"), N_("TEXT") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("When the reminder is due, in local time"), N_("YYYY-MM-DDTHH:MM[:SS]") },
+  { "colleague", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("The colleague the reminder is about, by the id --list=colleagues prints"), N_("ID") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write pending reminders and check-ins as an iCalendar file for calendar apps"),
+    N_("FILE") },
   { "export-guide", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an assignment’s tips as a guide for the next locum (Markdown, or HTML for .html)"),
     N_("FILE") },
@@ -61,6 +121,24 @@ static const GOptionEntry option_entries[] = {
 
 typedef char *(*ListToJsonLines) (RapportStore *store);
 
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static char *
+reminders_to_json_lines (RapportStore *store)
+{
+  return rapport_store_reminders_to_json_lines (store, now_seconds ());
+}
+
+static char *
+due_to_json_lines (RapportStore *store)
+{
+  return rapport_store_due_to_json_lines (store, now_seconds ());
+}
+
 static const struct {
   const char      *name;
   ListToJsonLines  to_json_lines;
@@ -69,6 +147,8 @@ static const struct {
   { "assignments", rapport_store_assignments_to_json_lines },
   { "tips", rapport_store_tips_to_json_lines },
   { "interactions", rapport_store_interactions_to_json_lines },
+  { "reminders", reminders_to_json_lines },
+  { "due", due_to_json_lines },
 };
 
 static RapportWindow *
@@ -88,6 +168,397 @@ find_window (RapportApplication *self)
   return NULL;
 }
 
+static gboolean
+settings_has_key (RapportApplication *self,
+                  const char         *key)
+{
+  return self->settings != NULL && g_settings_schema_has_key (self->settings_schema, key);
+}
+
+static gboolean
+settings_get_boolean (RapportApplication *self,
+                      const char         *key,
+                      gboolean            fallback)
+{
+  return settings_has_key (self, key) ? g_settings_get_boolean (self->settings, key) : fallback;
+}
+
+static int
+settings_get_int (RapportApplication *self,
+                  const char         *key,
+                  int                 fallback)
+{
+  return settings_has_key (self, key) ? g_settings_get_int (self->settings, key) : fallback;
+}
+
+static gboolean
+is_service (RapportApplication *self)
+{
+  return (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE) != 0;
+}
+
+/* Keeps the process (and so the reminders) alive without a window while "Run in Background" is
+ * on. Without a journal there is nothing to deliver, so a locked service may end. */
+static void
+update_background_hold (RapportApplication *self)
+{
+  gboolean want;
+
+  want = self->resident && self->store != NULL &&
+         settings_get_boolean (self, "run-in-background", TRUE);
+
+  if (want && !self->background_hold)
+    {
+      self->background_hold = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  else if (!want && self->background_hold)
+    {
+      self->background_hold = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static void
+set_opening (RapportApplication *self,
+             gboolean            opening)
+{
+  self->opening = opening;
+
+  /* The service's inactivity timeout must not end it halfway through unlocking. */
+  if (opening && !self->opening_hold)
+    {
+      self->opening_hold = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  else if (!opening && self->opening_hold)
+    {
+      self->opening_hold = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static void
+apply_quiet_hours (RapportApplication *self)
+{
+  int start, end;
+
+  if (self->scheduler == NULL)
+    return;
+
+  start = CLAMP (settings_get_int (self, "quiet-hours-start", 22 * 60), 0, 24 * 60 - 1);
+  end = CLAMP (settings_get_int (self, "quiet-hours-end", 7 * 60), 0, 24 * 60 - 1);
+  rapport_scheduler_set_quiet_hours (self->scheduler,
+                                     settings_get_boolean (self, "quiet-hours-enabled", FALSE),
+                                     start, end);
+}
+
+static void
+clear_scheduler (RapportApplication *self)
+{
+  if (self->scheduler == NULL)
+    return;
+
+  rapport_scheduler_stop (self->scheduler);
+  g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_clear_object (&self->scheduler);
+}
+
+/* One scheduler for the open store, in a window or as the service. */
+static void
+update_scheduler (RapportApplication *self)
+{
+  gboolean want = self->resident && self->store != NULL;
+
+  if (self->scheduler != NULL &&
+      (!want || rapport_scheduler_get_store (self->scheduler) != self->store))
+    clear_scheduler (self);
+
+  if (!want || self->scheduler != NULL)
+    return;
+
+  self->scheduler = rapport_scheduler_new (self->store);
+  g_signal_connect_object (self->scheduler, "due",
+                           G_CALLBACK (scheduler_due_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "digest",
+                           G_CALLBACK (scheduler_digest_cb), self, G_CONNECT_SWAPPED);
+  apply_quiet_hours (self);
+  /* Delivers at once what fell due while Rapport was closed. */
+  rapport_scheduler_start (self->scheduler);
+}
+
+static void
+become_resident (RapportApplication *self)
+{
+  if (self->resident)
+    return;
+
+  self->resident = TRUE;
+  update_scheduler (self);
+  update_background_hold (self);
+}
+
+static char *
+dup_reminder_notification_id (gint64 id)
+{
+  return g_strdup_printf ("reminder-%" G_GINT64_FORMAT, id);
+}
+
+static void
+withdraw_reminder_notification (RapportApplication *self,
+                                gint64              id)
+{
+  g_autofree char *notification_id = NULL;
+
+  if (!g_hash_table_remove (self->shown, &id))
+    return;
+
+  notification_id = dup_reminder_notification_id (id);
+  g_application_withdraw_notification (G_APPLICATION (self), notification_id);
+}
+
+/* "Tue 14 Mar, 09:30", or only the time for today. */
+static char *
+format_remind_at (gint64 remind_at,
+                  gint64 now)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (remind_at);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+
+  if (when == NULL || today == NULL)
+    return g_strdup ("");
+
+  if (g_date_time_get_year (when) == g_date_time_get_year (today) &&
+      g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (today))
+    /* Translators: a reminder's time today, see the GDateTime format docs. */
+    return g_date_time_format (when, _("%H:%M"));
+
+  /* Translators: a reminder's day and time, see the GDateTime format docs. */
+  return g_date_time_format (when, _("%a %-d %b, %H:%M"));
+}
+
+static void
+send_reminder_notification (RapportApplication *self,
+                            RapportReminder    *reminder)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *notification_id = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  RapportColleague *colleague = NULL;
+  gint64 id = rapport_reminder_get_id (reminder);
+  gint64 remind_at = rapport_reminder_get_remind_at (reminder);
+  gint64 colleague_id = rapport_reminder_get_colleague_id (reminder);
+  gint64 now = now_seconds ();
+
+  if (colleague_id != 0 && self->store != NULL)
+    colleague = rapport_store_find_colleague (self->store, colleague_id);
+
+  when = format_remind_at (remind_at, now);
+  if (colleague != NULL)
+    /* Translators: a reminder notification's body: the colleague's name, then when it was due. */
+    body = g_strdup_printf (_("%s · due %s"), rapport_colleague_get_name (colleague), when);
+  else
+    /* Translators: a reminder notification's body: when it was due. */
+    body = g_strdup_printf (_("Due %s"), when);
+
+  notification = g_notification_new (rapport_reminder_get_title (reminder));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification,
+                               now - remind_at > OVERDUE_GRACE_SECONDS
+                                 ? G_NOTIFICATION_PRIORITY_HIGH
+                                 : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action_and_target (notification, "app.open-reminder", "x", id);
+  g_notification_add_button_with_target (notification, _("Done"), "app.reminder-done", "x", id);
+  g_notification_add_button_with_target (notification, _("Snooze 1 Hour"),
+                                         "app.reminder-snooze", "x", id);
+
+  notification_id = dup_reminder_notification_id (id);
+  g_application_send_notification (G_APPLICATION (self), notification_id, notification);
+  g_hash_table_insert (self->shown, g_memdup2 (&id, sizeof id),
+                       g_memdup2 (&remind_at, sizeof remind_at));
+}
+
+static void
+send_locked_notification (RapportApplication *self,
+                          const GError       *error)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  notification = g_notification_new (_("Your Journal Is Locked"));
+  if (g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE) ||
+      g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY))
+    g_notification_set_body (notification,
+                             _("The reminder was not changed. Open Rapport and unlock your "
+                               "journal with its recovery code, then mark the reminder there."));
+  else
+    g_notification_set_body (notification, error->message);
+
+  g_application_send_notification (G_APPLICATION (self), LOCKED_NOTIFICATION_ID, notification);
+}
+
+static char *
+dup_autostart_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", APPLICATION_ID ".desktop", NULL);
+}
+
+/* The entry names only the command: nothing about the journal is written outside it. */
+static gboolean
+write_autostart_entry (GError **error)
+{
+  g_autofree char *path = dup_autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  contents = g_strdup_printf ("[Desktop Entry]\n"
+                              "Type=Application\n"
+                              "Name=Rapport\n"
+                              "Comment=Deliver reminders while the window is closed\n"
+                              "Icon=%s\n"
+                              "Exec=rapport --gapplication-service\n"
+                              "Terminal=false\n"
+                              "NoDisplay=true\n"
+                              "X-GNOME-Autostart-enabled=true\n",
+                              APPLICATION_ID);
+
+  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                   error);
+}
+
+static gboolean
+remove_autostart_entry (GError **error)
+{
+  g_autofree char *path = dup_autostart_path ();
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not remove “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#if HAVE_LIBPORTAL
+static void
+request_background_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error))
+    g_message ("The Background portal did not allow running in the background: %s",
+               error->message);
+}
+
+static void
+request_background (RapportApplication *self,
+                    gboolean            autostart)
+{
+  g_autoptr(GPtrArray) command_line = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(XdpParent) parent = NULL;
+  RapportWindow *window = find_window (self);
+  g_autofree char *reason = NULL;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  g_ptr_array_add (command_line, g_strdup ("rapport"));
+  g_ptr_array_add (command_line, g_strdup ("--gapplication-service"));
+
+  if (window != NULL)
+    parent = xdp_parent_new_gtk (GTK_WINDOW (window));
+
+  reason = g_strdup (_("Rapport delivers your reminders while its window is closed."));
+  xdp_portal_request_background (self->portal, parent, reason, command_line,
+                                 autostart ? XDP_BACKGROUND_FLAG_AUTOSTART
+                                           : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, request_background_cb, NULL);
+}
+#endif
+
+/* Inside a sandbox the Background portal starts Rapport at login; elsewhere the app writes the
+ * XDG autostart entry itself. At start only a wanted autostart is (re)requested. */
+static void
+sync_start_at_login (RapportApplication *self,
+                     gboolean            changed)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean start_at_login;
+
+  if (!settings_has_key (self, "start-at-login"))
+    return;
+
+  start_at_login = g_settings_get_boolean (self->settings, "start-at-login");
+
+#if HAVE_LIBPORTAL
+  if (xdp_portal_running_under_sandbox ())
+    {
+      if (changed || start_at_login)
+        request_background (self, start_at_login);
+      return;
+    }
+#endif
+
+  if (start_at_login ? !write_autostart_entry (&error) : !remove_autostart_entry (&error))
+    g_warning ("Start at login: %s", error->message);
+}
+
+static void
+flush_pending (RapportApplication *self)
+{
+  RapportWindow *window = find_window (self);
+
+  if (window == NULL || self->store == NULL)
+    return;
+
+  if (self->pending_reminder != 0 &&
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reminder", "x",
+                                  self->pending_reminder))
+    self->pending_reminder = 0;
+
+  if (self->pending_view != NULL &&
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", self->pending_view))
+    g_clear_pointer (&self->pending_view, g_free);
+}
+
+static gboolean
+flush_pending_cb (gpointer user_data)
+{
+  RapportApplication *self = user_data;
+
+  self->pending_source = 0;
+  flush_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window has caught up with a newly opened journal. */
+static void
+schedule_flush_pending (RapportApplication *self)
+{
+  if (self->pending_source != 0)
+    return;
+  if (self->pending_reminder == 0 && self->pending_view == NULL)
+    return;
+
+  self->pending_source = g_idle_add (flush_pending_cb, self);
+}
+
 static void
 show_open_error (RapportApplication *self,
                  const GError       *error)
@@ -95,7 +566,12 @@ show_open_error (RapportApplication *self,
   RapportWindow *window = find_window (self);
 
   if (window == NULL)
-    return;
+    {
+      /* The service without a window: its inactivity timeout ends it. No path, no names. */
+      g_message ("Reminders are paused until the journal is unlocked: %s",
+                 g_quark_to_string (error->domain));
+      return;
+    }
 
   if (g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE) ||
       g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY))
@@ -132,7 +608,7 @@ create_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   RapportWindow *window;
 
-  self->opening = FALSE;
+  set_opening (self, FALSE);
   store = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -157,6 +633,8 @@ create_cb (GObject      *object,
       if (code != NULL)
         rapport_window_show_recovery_code (window, code, TRUE);
     }
+
+  schedule_flush_pending (self);
 }
 
 static void
@@ -169,7 +647,7 @@ open_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   RapportWindow *window;
 
-  self->opening = FALSE;
+  set_opening (self, FALSE);
   store = rapport_profile_open_finish (RAPPORT_PROFILE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -188,6 +666,8 @@ open_cb (GObject      *object,
   window = find_window (self);
   if (window != NULL)
     rapport_window_show_journal (window);
+
+  schedule_flush_pending (self);
 }
 
 static void
@@ -199,7 +679,7 @@ open_journal (RapportApplication *self)
   if (self->store != NULL || self->opening)
     return;
 
-  self->opening = TRUE;
+  set_opening (self, TRUE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
@@ -234,6 +714,11 @@ ensure_store (RapportApplication  *self,
 {
   RapportProfile *profile = rapport_application_get_profile (self);
   g_autoptr(RapportStore) store = NULL;
+
+  /* The service is still opening it in the background: a second connection would only find
+   * the database busy, so wait for that one. */
+  while (self->opening)
+    g_main_context_iteration (NULL, TRUE);
 
   if (self->store != NULL)
     return TRUE;
@@ -270,7 +755,7 @@ list_journal (RapportApplication      *self,
       g_autofree char *message = NULL;
 
       message = g_strdup_printf (_("Unknown list “%s”. Choose one of: colleagues, assignments, "
-                                   "tips, interactions"),
+                                   "tips, interactions, reminders, due"),
                                  what);
       print_error (command_line, message);
       return 2;
@@ -351,6 +836,174 @@ export_guide (RapportApplication      *self,
   return 0;
 }
 
+/* "YYYY-MM-DDTHH:MM[:SS]" in local time, to Unix seconds. */
+static gboolean
+parse_local_time (const char *text,
+                  gint64     *out)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  int year, month, day, hour, minute, second = 0;
+
+  if (text == NULL ||
+      !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$", text,
+                             0, 0))
+    return FALSE;
+
+  if (sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) < 5)
+    return FALSE;
+
+  /* g_date_time_new refuses 31 April or 25:00; leap seconds are not times anyone plans for. */
+  if (second > 59)
+    return FALSE;
+
+  zone = g_time_zone_new_local ();
+  when = g_date_time_new (zone, year, month, day, hour, minute, second);
+  if (when == NULL)
+    return FALSE;
+
+  *out = g_date_time_to_unix (when);
+
+  return TRUE;
+}
+
+/* The --list=reminders line of one reminder, so --remind prints exactly what listing would. */
+static char *
+dup_reminder_json_line (RapportStore *store,
+                        gint64        id)
+{
+  g_autofree char *lines = rapport_store_reminders_to_json_lines (store, now_seconds ());
+  g_auto(GStrv) split = NULL;
+
+  if (lines == NULL)
+    return NULL;
+
+  split = g_strsplit (lines, "\n", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+
+      if (*split[i] == '\0' || !json_parser_load_from_data (parser, split[i], -1, NULL))
+        continue;
+
+      root = json_parser_get_root (parser);
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+          json_object_get_int_member_with_default (json_node_get_object (root), "id", 0) == id)
+        return g_strdup (split[i]);
+    }
+
+  return NULL;
+}
+
+static int
+add_reminder (RapportApplication      *self,
+              GApplicationCommandLine *command_line,
+              const char              *title,
+              const char              *at,
+              gboolean                 has_colleague,
+              gint64                   colleague_id)
+{
+  g_autoptr(RapportReminder) reminder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gint64 due_at = 0;
+
+  if (at == NULL)
+    {
+      print_error (command_line, _("--remind needs --at=YYYY-MM-DDTHH:MM, the time it is due."));
+      return 2;
+    }
+
+  if (!parse_local_time (at, &due_at))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("“%s” is not a date and time: write it as YYYY-MM-DDTHH:MM "
+                                   "or YYYY-MM-DDTHH:MM:SS, in local time."),
+                                 at);
+      print_error (command_line, message);
+      return 2;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet: start Rapport once to create it."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  if (has_colleague && rapport_store_find_colleague (self->store, colleague_id) == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("No colleague with id %" G_GINT64_FORMAT "; "
+                                   "--list=colleagues prints the ids."),
+                                 colleague_id);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  reminder = rapport_reminder_new (title, due_at);
+  if (has_colleague)
+    rapport_reminder_set_colleague_id (reminder, colleague_id);
+
+  if (!rapport_store_add_reminder (self->store, reminder, &error))
+    {
+      print_error (command_line, error->message);
+      return (error->domain == RAPPORT_REMINDER_ERROR ||
+              g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID)) ? 2 : 1;
+    }
+
+  line = dup_reminder_json_line (self->store, rapport_reminder_get_id (reminder));
+  if (line != NULL)
+    g_application_command_line_print (command_line, "%s\n", line);
+
+  return 0;
+}
+
+static int
+export_ics (RapportApplication      *self,
+            GApplicationCommandLine *command_line,
+            const char              *file_arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (!ensure_store (self, &error))
+    {
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet: start Rapport once to create it."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  /* Like --export-guide: a relative name is in the caller's folder. */
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Cannot write to “%s”: choose a file on this computer."),
+                                 file_arg);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  if (!rapport_ical_export (self->store, path, now_seconds (), &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -402,10 +1055,169 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Withdraws what no longer needs doing: done, deleted, or moved to another time (snoozed,
+ * rescheduled, or a repeating one done and moved on). */
+static void
+store_changed_cb (RapportApplication *self,
+                  RapportStore       *store)
+{
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *) key;
+      RapportReminder *reminder = rapport_store_find_reminder (store, id);
+
+      if (reminder == NULL ||
+          rapport_reminder_get_completed_at (reminder) != 0 ||
+          rapport_reminder_get_remind_at (reminder) != *(gint64 *) value)
+        g_array_append_val (stale, id);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    withdraw_reminder_notification (self, g_array_index (stale, gint64, i));
+}
+
+static void
+scheduler_due_cb (RapportApplication *self,
+                  RapportReminder    *reminder,
+                  RapportScheduler   *scheduler)
+{
+  send_reminder_notification (self, reminder);
+}
+
+static void
+scheduler_digest_cb (RapportApplication *self,
+                     guint               count,
+                     RapportScheduler   *scheduler)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (ngettext ("%u check-in was due while Rapport was closed",
+                                     "%u check-ins were due while Rapport was closed",
+                                     count),
+                           count);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, _("Open Today to see them and mark them done."));
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.open-today");
+
+  g_application_send_notification (G_APPLICATION (self), DIGEST_NOTIFICATION_ID, notification);
+}
+
+static void
+settings_changed_cb (RapportApplication *self,
+                     const char         *key,
+                     GSettings          *settings)
+{
+  if (g_str_equal (key, "run-in-background"))
+    update_background_hold (self);
+  else if (g_str_equal (key, "start-at-login"))
+    sync_start_at_login (self, TRUE);
+  else if (g_str_has_prefix (key, "quiet-hours-"))
+    apply_quiet_hours (self);
+}
+
+/* Done and Snooze work without a window: a notification button may have started the service. */
+static gboolean
+ensure_store_for_notification (RapportApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ensure_store (self, &error))
+    return TRUE;
+
+  /* Without a journal there is no reminder to change. */
+  if (error != NULL)
+    send_locked_notification (self, error);
+
+  return FALSE;
+}
+
+static void
+reminder_done_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!ensure_store_for_notification (self))
+    return;
+
+  if (!rapport_store_complete_reminder (self->store, id, now_seconds (), &error) &&
+      !g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+    {
+      g_warning ("Could not mark reminder %" G_GINT64_FORMAT " done: %s", id, error->message);
+      return;
+    }
+
+  withdraw_reminder_notification (self, id);
+}
+
+static void
+reminder_snooze_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!ensure_store_for_notification (self))
+    return;
+
+  if (!rapport_store_snooze_reminder (self->store, id, now_seconds () + SNOOZE_SECONDS, &error) &&
+      !g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+    {
+      g_warning ("Could not snooze reminder %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+
+  withdraw_reminder_notification (self, id);
+}
+
+static void
+open_reminder_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  self->pending_reminder = g_variant_get_int64 (parameter);
+  g_clear_pointer (&self->pending_view, g_free);
+  /* Presents the window and opens the journal when needed; the reminder shows once it is open. */
+  g_application_activate (G_APPLICATION (self));
+  schedule_flush_pending (self);
+}
+
+static void
+open_today_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  self->pending_reminder = 0;
+  g_free (self->pending_view);
+  self->pending_view = g_strdup ("today");
+  g_application_activate (G_APPLICATION (self));
+  schedule_flush_pending (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "reminder-done", reminder_done_action, "x" },
+  { "reminder-snooze", reminder_snooze_action, "x" },
+  { "open-reminder", open_reminder_action, "x" },
+  { "open-today", open_today_action },
 };
 
 static int
@@ -430,13 +1242,32 @@ rapport_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *what = NULL;
   const char *guide = NULL;
+  const char *ics = NULL;
+  const char *title = NULL;
+  const char *at = NULL;
   gint64 assignment_id = 0;
+  gint64 colleague_id = 0;
   gboolean has_assignment;
+  gboolean has_colleague;
 
   has_assignment = g_variant_dict_lookup (options, "assignment", "x", &assignment_id);
+  has_colleague = g_variant_dict_lookup (options, "colleague", "x", &colleague_id);
+  g_variant_dict_lookup (options, "at", "&s", &at);
+
+  if (g_variant_dict_lookup (options, "remind", "&s", &title))
+    return add_reminder (self, command_line, title, at, has_colleague, colleague_id);
+
+  if (at != NULL || has_colleague)
+    {
+      print_error (command_line, _("--at and --colleague go with --remind=TEXT."));
+      return 2;
+    }
 
   if (g_variant_dict_lookup (options, "list", "&s", &what))
     return list_journal (self, command_line, what);
+
+  if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics))
+    return export_ics (self, command_line, ics);
 
   if (g_variant_dict_lookup (options, "export-guide", "^&ay", &guide))
     return export_guide (self, command_line, guide, has_assignment, assignment_id);
@@ -465,6 +1296,7 @@ rapport_application_startup (GApplication *application)
     { "win.add-colleague", { "<Control>n", NULL } },
     { "win.add-assignment", { "<Control><Shift>n", NULL } },
     { "win.log-interaction(int64 0)", { "<Control>l", NULL } },
+    { "win.add-reminder(int64 0)", { "<Control>r", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-view::today", { "<Alt>1", NULL } },
@@ -474,6 +1306,8 @@ rapport_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
@@ -482,6 +1316,26 @@ rapport_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
+
+  if (source != NULL)
+    self->settings_schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
+  if (self->settings_schema != NULL)
+    {
+      self->settings = g_settings_new_full (self->settings_schema, NULL, NULL);
+      g_signal_connect_object (self->settings, "changed",
+                               G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (is_service (self))
+    {
+      /* Started by D-Bus (a notification button) or at login: reminders only, no window. */
+      g_application_set_inactivity_timeout (application, SERVICE_INACTIVITY_TIMEOUT_MS);
+      become_resident (self);
+      sync_start_at_login (self, FALSE);
+      /* Never create a journal here: that is for the window, where the recovery code shows. */
+      if (rapport_profile_has_journal (rapport_application_get_profile (self)))
+        open_journal (self);
+    }
 }
 
 static void
@@ -489,6 +1343,12 @@ rapport_application_activate (GApplication *application)
 {
   RapportApplication *self = RAPPORT_APPLICATION (application);
   RapportWindow *window = find_window (self);
+
+  if (!self->resident)
+    {
+      become_resident (self);
+      sync_start_at_login (self, FALSE);
+    }
 
   if (window == NULL)
     {
@@ -512,6 +1372,7 @@ rapport_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
   rapport_application_set_store (self, NULL);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (application);
 }
@@ -522,9 +1383,20 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  clear_scheduler (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->settings_schema, g_settings_schema_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->pending_view, g_free);
+#if HAVE_LIBPORTAL
+  g_clear_object (&self->portal);
+#endif
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }
@@ -595,6 +1467,7 @@ static void
 rapport_application_init (RapportApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  self->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 RapportApplication *
@@ -635,6 +1508,23 @@ rapport_application_set_store (RapportApplication *self,
   g_return_if_fail (RAPPORT_IS_APPLICATION (self));
   g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed",
+                             G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_scheduler (self);
+  update_background_hold (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  if (store != NULL)
+    schedule_flush_pending (self);
 }
