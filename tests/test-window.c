@@ -1245,6 +1245,123 @@ test_window_today_assignment (void)
   close_window (window);
 }
 
+static gboolean
+has_toast (gpointer data)
+{
+  return rapport_test_find_widget (GTK_WIDGET (data), match_label_text, "Calendar saved") != NULL;
+}
+
+static void
+test_window_export_calendar (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  g_autoptr(RapportReminder) reminder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "check-ins.ics", NULL);
+  g_autofree char *locked_path = g_build_filename (tmp_dir, "locked.ics", NULL);
+  g_autofree char *contents = NULL;
+  GtkWidgetClass *window_class;
+  RapportWindow *window;
+  GtkWidget *menu_button, *popover, *label, *item;
+  gboolean found_run = FALSE, found_to = FALSE;
+  const char *name, *property;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  reminder = rapport_reminder_new ("Call Quillon ward clerk",
+                                   g_get_real_time () / G_USEC_PER_SEC + 24 * 60 * 60);
+  g_assert_true (rapport_store_add_reminder (store, reminder, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store, 1280, 720);
+
+  /* Both actions are the window's: one with the dialogs, one straight to a path. */
+  window_class = GTK_WIDGET_GET_CLASS (window);
+  for (guint i = 0;
+       gtk_widget_class_query_action (window_class, i, &owner, &name, &parameter_type,
+                                      &property);
+       i++)
+    {
+      if (g_str_equal (name, "win.export-calendar"))
+        {
+          found_run = TRUE;
+          g_assert_null (parameter_type);
+        }
+      else if (g_str_equal (name, "win.export-calendar-to"))
+        {
+          found_to = TRUE;
+          g_assert_nonnull (parameter_type);
+          if (parameter_type != NULL)
+            g_assert_true (g_variant_type_equal (parameter_type, G_VARIANT_TYPE_STRING));
+        }
+    }
+  g_assert_true (found_run);
+  g_assert_true (found_to);
+
+  /* The main menu offers it, enabled in the journal. */
+  menu_button = rapport_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  rapport_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  label = rapport_test_find_widget (popover, match_label_text, "Export Reminders to Calendar…");
+  g_assert_nonnull (label);
+  /* The menu item is the button around the label; it follows its action. */
+  item = label != NULL ? gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton")) : NULL;
+  g_assert_nonnull (item);
+  if (item != NULL)
+    g_assert_true (gtk_widget_is_sensitive (item));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-calendar-to", "s",
+                                             path));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (contents);
+  if (contents != NULL)
+    {
+      g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+      g_assert_nonnull (strstr (contents, "Call Quillon ward clerk"));
+    }
+  g_assert_true (rapport_test_wait_until (has_toast, window, WAIT_MS));
+
+  /* From the menu, a warning comes first: the file is plain and holds no notes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-calendar", NULL));
+  rapport_test_iterate ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        dialog = l->data;
+
+    g_assert_nonnull (dialog);
+    if (dialog != NULL)
+      {
+        g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                         "Export Reminders to Calendar?");
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unencrypted"));
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no notes"));
+        adw_message_dialog_response (dialog, "cancel");
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
+  }
+
+  /* Locked, the export is off like the other journal actions. */
+  rapport_window_show_unlock (window, NULL);
+  rapport_test_iterate ();
+  if (item != NULL)
+    g_assert_false (gtk_widget_is_sensitive (item));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-calendar-to", "s", locked_path);
+  rapport_test_iterate ();
+  g_assert_false (g_file_test (locked_path, G_FILE_TEST_EXISTS));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1295,6 +1412,7 @@ main (int   argc,
   g_test_add_func ("/rapport/window/navigate", test_window_navigate);
   g_test_add_func ("/rapport/window/search", test_window_search);
   g_test_add_func ("/rapport/window/today-assignment", test_window_today_assignment);
+  g_test_add_func ("/rapport/window/export-calendar", test_window_export_calendar);
 
   ret = g_test_run ();
 

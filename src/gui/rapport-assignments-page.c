@@ -25,6 +25,7 @@
 #include "rapport-assignment-row.h"
 #include "rapport-assignments-page.h"
 #include "rapport-colleague-chooser.h"
+#include "rapport-export-flow.h"
 #include "rapport-site-guide.h"
 #include "rapport-tip-editor.h"
 #include "rapport-tip-row.h"
@@ -1716,53 +1717,32 @@ delete_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
-static void
-export_to_path (RapportAssignmentsPage *self,
-                gint64                  assignment_id,
-                const char             *path)
+static gboolean
+export_guide_cb (GtkWidget   *owner,
+                 const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
+  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (owner);
+  gint64 assignment_id = *(gint64 *) user_data;
 
-  if (!rapport_site_guide_export (self->store, assignment_id, path, &error))
+  if (self->store == NULL)
     {
-      add_error_toast (self, error);
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           _("The journal was locked before the site guide was saved. Unlock it, "
+                             "then export again."));
+      return FALSE;
     }
 
-  add_message_toast (self, _("Site guide saved"), ADW_TOAST_PRIORITY_NORMAL);
+  return rapport_site_guide_export (self->store, assignment_id, path, error);
 }
 
 static void
-export_guide_to_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+export_toast_cb (RapportAssignmentsPage *self,
+                 AdwToast               *toast,
+                 RapportExportFlow      *flow)
 {
-  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
-
-  if (self->store == NULL || self->shown == NULL)
-    return;
-
-  export_to_path (self, shown_id (self), g_variant_get_string (parameter, NULL));
-}
-
-static void
-file_chooser_response_cb (GtkNativeDialog        *chooser,
-                          int                     response,
-                          RapportAssignmentsPage *self)
-{
-  gint64 assignment_id = get_row_id (chooser);
-
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        export_to_path (self, assignment_id, path);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  add_toast (self, toast);
 }
 
 static char *
@@ -1778,54 +1758,59 @@ dup_suggested_name (RapportAssignment *assignment)
   return g_strdup_printf (_("%s-site-guide.html"), *facility != '\0' ? facility : _("Assignment"));
 }
 
-static void
-open_file_chooser (RapportAssignmentsPage *self,
-                   gint64                  assignment_id)
+/* The flow for the shown assignment; NULL when none is shown. */
+static RapportExportFlow *
+create_export_flow (RapportAssignmentsPage *self)
 {
-  RapportAssignment *assignment = rapport_store_find_assignment (self->store, assignment_id);
+  gint64 assignment_id = shown_id (self);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
+  RapportExportFlow *flow;
   GtkFileFilter *filter;
 
-  if (assignment == NULL)
-    return;
+  if (self->store == NULL || self->shown == NULL)
+    return NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export Site Guide"), get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = dup_suggested_name (assignment);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  flow = rapport_export_flow_new (GTK_WIDGET (self), _("Export Site Guide"), export_guide_cb,
+                                  g_memdup2 (&assignment_id, sizeof assignment_id), g_free);
+  rapport_export_flow_set_warning (flow, _("Export Site Guide?"),
+                                   _("The site guide is a plain, unencrypted file, meant to be "
+                                     "shared with the next locum. It holds this assignment’s tips "
+                                     "only: no colleagues and no journal."));
+  name = dup_suggested_name (self->shown);
+  rapport_export_flow_set_suggested_name (flow, name);
+  rapport_export_flow_set_saved_message (flow, _("Site guide saved"));
 
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Web Page (HTML)"));
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_suffix (filter, "html");
   gtk_file_filter_add_suffix (filter, "htm");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  rapport_export_flow_add_filter (flow, filter);
   g_object_unref (filter);
 
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Markdown"));
   gtk_file_filter_add_mime_type (filter, "text/markdown");
   gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  rapport_export_flow_add_filter (flow, filter);
   g_object_unref (filter);
 
-  set_row_id (chooser, assignment_id);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb),
-                           self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_signal_connect_object (flow, "add-toast", G_CALLBACK (export_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return flow;
 }
 
 static void
-export_warning_response_cb (AdwMessageDialog       *dialog,
-                            const char             *response,
-                            RapportAssignmentsPage *self)
+export_guide_to_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  gint64 assignment_id = get_row_id (dialog);
+  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
+  g_autoptr(RapportExportFlow) flow = create_export_flow (self);
 
-  if (g_strcmp0 (response, "export") == 0 && self->store != NULL)
-    open_file_chooser (self, assignment_id);
+  if (flow != NULL)
+    rapport_export_flow_export_to (flow, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1834,28 +1819,10 @@ export_guide_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
-  GtkWidget *dialog;
+  g_autoptr(RapportExportFlow) flow = create_export_flow (self);
 
-  if (self->store == NULL || self->shown == NULL)
-    return;
-
-  /* Everything else in Rapport is encrypted; say plainly that this file is not. */
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Export Site Guide?"),
-                                   _("The site guide is a plain, unencrypted file, meant to be "
-                                     "shared with the next locum. It holds this assignment’s tips "
-                                     "only: no colleagues and no journal."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "export", _("Choose File…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  set_row_id (dialog, shown_id (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_warning_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (flow != NULL)
+    rapport_export_flow_run (flow);
 }
 
 static gboolean

@@ -21,6 +21,8 @@
 
 #include "rapport-assignments-page.h"
 #include "rapport-colleagues-page.h"
+#include "rapport-export-flow.h"
+#include "rapport-ical.h"
 #include "rapport-journal-page.h"
 #include "rapport-recovery-code-dialog.h"
 #include "rapport-reminder-editor.h"
@@ -70,6 +72,8 @@ static const char * const journal_actions[] = {
   "win.show-view",
   "win.add-reminder",
   "win.show-reminder",
+  "win.export-calendar",
+  "win.export-calendar-to",
 };
 
 static RapportApplication *
@@ -469,6 +473,90 @@ show_reminder_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static gboolean
+export_calendar_cb (GtkWidget   *owner,
+                    const char  *path,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  RapportStore *store = get_store (RAPPORT_WINDOW (owner));
+
+  if (store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           _("The journal was locked before the calendar was saved. Unlock it, "
+                             "then export again."));
+      return FALSE;
+    }
+
+  return rapport_ical_export (store, path, g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+static void
+export_toast_cb (RapportWindow     *self,
+                 AdwToast          *toast,
+                 RapportExportFlow *flow)
+{
+  rapport_window_add_toast (self, g_object_ref (toast));
+}
+
+static RapportExportFlow *
+create_export_calendar_flow (RapportWindow *self)
+{
+  RapportExportFlow *flow;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  flow = rapport_export_flow_new (GTK_WIDGET (self), _("Export Reminders to Calendar"),
+                                  export_calendar_cb, NULL, NULL);
+  rapport_export_flow_set_warning (flow, _("Export Reminders to Calendar?"),
+                                   _("The calendar is a plain, unencrypted file for calendar "
+                                     "apps. It holds the titles and times of your reminders and "
+                                     "check-ins and your colleagues’ names, but no notes."));
+  rapport_export_flow_set_suggested_name (flow, "rapport-check-ins.ics");
+  rapport_export_flow_set_saved_message (flow, _("Calendar saved"));
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Calendar (iCalendar)"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  rapport_export_flow_add_filter (flow, filter);
+
+  g_signal_connect_object (flow, "add-toast", G_CALLBACK (export_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return flow;
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportExportFlow) flow = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+
+  flow = create_export_calendar_flow (self);
+  rapport_export_flow_run (flow);
+}
+
+static void
+export_calendar_to_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportExportFlow) flow = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+
+  flow = create_export_calendar_flow (self);
+  rapport_export_flow_export_to (flow, g_variant_get_string (parameter, NULL));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -593,6 +681,11 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.add-reminder", "x", add_reminder_action);
   gtk_widget_class_install_action (widget_class, "win.show-reminder", "x", show_reminder_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  /* What the file chooser leads to, reachable without one (scripts and tests). */
+  gtk_widget_class_install_action (widget_class, "win.export-calendar-to", "s",
+                                   export_calendar_to_action);
 }
 
 static void
