@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-local-time.h"
 #include "rapport-recurrence.h"
 
 G_DEFINE_QUARK (rapport-recurrence-error-quark, rapport_recurrence_error)
@@ -30,8 +31,6 @@ G_DEFINE_QUARK (rapport-recurrence-error-quark, rapport_recurrence_error)
 
 /* How far ahead a series is searched before it counts as never happening again. */
 #define SEARCH_YEARS 1000
-
-#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
 /* Indexed by GDateWeekday: the RRULE codes and, for people, the names. Names come from this table
  * and not from strftime, so they follow the interface language rather than LC_TIME. */
@@ -196,66 +195,6 @@ parse_month_day (const char *value,
   *month_day = (int) day;
 
   return TRUE;
-}
-
-/* Days from 1970-01-01 to the GDate's day. */
-static gint64
-date_to_epoch_days (const GDate *date)
-{
-  static const guint32 epoch_julian = 719163;  /* g_date_get_julian () of 1970-01-01 */
-
-  return (gint64) g_date_get_julian (date) - epoch_julian;
-}
-
-static gint64
-offset_at (GTimeZone *zone,
-           gint64     instant)
-{
-  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, instant);
-
-  return g_time_zone_get_offset (zone, MAX (interval, 0));
-}
-
-/* The instant (Unix seconds) of a wall-clock time in zone. GLib's own g_date_time_new () moves a
- * time in a spring-forward gap to the end of the gap and takes the later, standard-time instance
- * of an ambiguous time; a reminder set for 02:30 should rather come at 03:30, and a time that
- * happens twice should come the first time. */
-static gint64
-local_to_instant (GTimeZone   *zone,
-                  const GDate *date,
-                  int          hour,
-                  int          minute,
-                  int          second)
-{
-  gint64 local = date_to_epoch_days (date) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
-  gint64 before = offset_at (zone, local - SECONDS_PER_DAY);
-  gint64 candidates[3];
-  gboolean found = FALSE;
-  gint64 instant = 0;
-
-  /* Offsets are under a day, so the offsets a day either side of the local time include every
-   * offset that could apply to it. */
-  candidates[0] = before;
-  candidates[1] = offset_at (zone, local);
-  candidates[2] = offset_at (zone, local + SECONDS_PER_DAY);
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      gint64 utc = local - candidates[i];
-
-      if (offset_at (zone, utc) != candidates[i])
-        continue;
-
-      if (!found || utc < instant)
-        instant = utc;
-      found = TRUE;
-    }
-
-  /* In a gap, the offset from before the gap carries the time forward by the gap's length. */
-  if (!found)
-    instant = local - before;
-
-  return instant;
 }
 
 /* The day of the month rule picks in year/month, or 0 when that month has no such day. */
@@ -789,7 +728,11 @@ rapport_recurrence_next (const RapportRecurrence *rule,
   g_date_clear (&date, 1);
   while (next_date (rule, &first, &from, &limit, &date))
     {
-      gint64 instant = local_to_instant (zone, &date, hour, minute, second);
+      gint64 instant;
+
+      if (!rapport_local_time_to_unix (zone, g_date_get_year (&date), g_date_get_month (&date),
+                                       g_date_get_day (&date), hour, minute, second, &instant))
+        g_assert_not_reached ();
 
       if (instant > threshold)
         {

@@ -38,7 +38,7 @@ gboolean rapport_text_check_fields    (const RapportTextField *fields,
                                        int                     too_long_code,
                                        int                     invalid_text_code,
                                        GError                **error);
-/* A real calendar date written exactly "YYYY-MM-DD" (years 0001..9999). */
+/* rapport_local_time_parse_date () with the GDate types the value objects keep. */
 gboolean rapport_text_parse_iso_date  (const char             *text,
                                        GDateYear              *year,
                                        GDateMonth             *month,

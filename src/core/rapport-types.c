@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-local-time.h"
 #include "rapport-text-private.h"
 #include "rapport-types.h"
 
@@ -114,16 +115,6 @@ has_control_characters (const char *text)
     }
 
   return FALSE;
-}
-
-/* Two ASCII digits at text; -1 when they are not digits. */
-static int
-parse_two_digits (const char *text)
-{
-  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
-    return -1;
-
-  return g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
 }
 
 /* An identifier such as "America/Denver" or "UTC" that GLib can load, not "Local", a file path or
@@ -476,25 +467,9 @@ rapport_text_parse_iso_date (const char *text,
                              GDateMonth *month,
                              GDateDay   *day)
 {
-  int century;
-  int year_in_century;
-  int y;
-  int m;
-  int d;
+  int y, m, d;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  century = parse_two_digits (text);
-  year_in_century = parse_two_digits (text + 2);
-  m = parse_two_digits (text + 5);
-  d = parse_two_digits (text + 8);
-
-  if (century < 0 || year_in_century < 0 || m < 1 || d < 1)
-    return FALSE;
-
-  y = century * 100 + year_in_century;
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!rapport_local_time_parse_date (text, &y, &m, &d))
     return FALSE;
 
   if (year != NULL)

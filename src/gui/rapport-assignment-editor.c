@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rapport-assignment-editor.h"
+#include "rapport-local-time.h"
 
 /* The zones people live in, one per line, from the system's time zone data. */
 #define ZONE_TABLE "/usr/share/zoneinfo/zone1970.tab"
@@ -114,33 +115,6 @@ set_hint (GtkLabel   *label,
     }
 }
 
-/* Only "YYYY-MM-DD" naming a real day; "" is fine (not known). */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 static gboolean
 zone_is_valid (const char *identifier)
 {
@@ -162,15 +136,17 @@ validate (RapportAssignmentEditor *self)
   g_autofree char *starts_on = dup_row_text (self->starts_row);
   g_autofree char *ends_on = dup_row_text (self->ends_row);
   g_autofree char *tz_message = NULL;
-  GDate starts, ends;
   gboolean tz_ok = zone_is_valid (tz);
-  gboolean starts_ok = *starts_on == '\0' || parse_date (starts_on, &starts);
-  gboolean ends_ok = *ends_on == '\0' || parse_date (ends_on, &ends);
+  /* "" is fine: the day is not known yet. */
+  gboolean starts_ok = *starts_on == '\0' || rapport_local_time_parse_date (starts_on, NULL, NULL,
+                                                                             NULL);
+  gboolean ends_ok = *ends_on == '\0' || rapport_local_time_parse_date (ends_on, NULL, NULL, NULL);
   gboolean order_ok = TRUE;
   gboolean valid;
 
+  /* Days written "YYYY-MM-DD" sort as text the way they follow each other. */
   if (starts_ok && ends_ok && *starts_on != '\0' && *ends_on != '\0')
-    order_ok = g_date_compare (&starts, &ends) <= 0;
+    order_ok = strcmp (starts_on, ends_on) <= 0;
 
   set_row_error (self->tz_row, !tz_ok);
   set_row_error (self->starts_row, !starts_ok);
@@ -385,11 +361,10 @@ prepare_calendar (GtkCalendar *calendar,
 {
   g_autofree char *text = dup_row_text (row);
   g_autoptr(GDateTime) date = NULL;
-  GDate parsed;
+  int year, month, day;
 
-  if (parse_date (text, &parsed))
-    date = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
-                                  g_date_get_day (&parsed), 12, 0, 0);
+  if (rapport_local_time_parse_date (text, &year, &month, &day))
+    date = g_date_time_new_local (year, month, day, 12, 0, 0);
   else
     date = g_date_time_new_now_local ();
 
@@ -402,8 +377,9 @@ take_calendar_date (GtkCalendar *calendar,
                     GtkPopover  *popover)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = NULL;
 
+  rapport_local_time_format (date, &text, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   gtk_popover_popdown (popover);
 }

@@ -18,10 +18,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rapport-colleague-chooser.h"
 #include "rapport-interaction-editor.h"
+#include "rapport-local-time.h"
 
 struct _RapportInteractionEditor
 {
@@ -70,57 +70,6 @@ dup_row_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static gboolean
-parse_number (const char *text,
-              gsize       length,
-              int        *value)
-{
-  *value = 0;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (text[i] - '0');
-    }
-
-  return TRUE;
-}
-
-/* "YYYY-MM-DD", a real day. */
-static gboolean
-parse_date (const char *text,
-            int        *year,
-            int        *month,
-            int        *day)
-{
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  return parse_number (text, 4, year) && parse_number (text + 5, 2, month) &&
-         parse_number (text + 8, 2, day) && *year >= 1 &&
-         g_date_valid_dmy (*day, *month, *year);
-}
-
-/* "HH:MM" (or "H:MM"), 24-hour. */
-static gboolean
-parse_time (const char *text,
-            int        *hour,
-            int        *minute)
-{
-  const char *colon = strchr (text, ':');
-  gsize hour_length;
-
-  if (colon == NULL)
-    return FALSE;
-
-  hour_length = colon - text;
-  if (hour_length < 1 || hour_length > 2 || strlen (colon + 1) != 2)
-    return FALSE;
-
-  return parse_number (text, hour_length, hour) && parse_number (colon + 1, 2, minute) &&
-         *hour < 24 && *minute < 60;
-}
-
 static void
 set_row_error (AdwEntryRow *row,
                gboolean     error)
@@ -155,12 +104,9 @@ dup_occurred_at (RapportInteractionEditor *self)
 {
   g_autofree char *date = dup_row_text (self->date_row);
   g_autofree char *time = dup_row_text (self->time_row);
-  int year, month, day, hour, minute;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
 
-  if (!parse_date (date, &year, &month, &day) || !parse_time (time, &hour, &minute))
-    return NULL;
-
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
+  return rapport_local_time_parse (local, date, time);
 }
 
 /* Checks every field as the person types; returns whether the interaction can be saved. */
@@ -170,9 +116,8 @@ validate (RapportInteractionEditor *self)
   g_autofree char *date = dup_row_text (self->date_row);
   g_autofree char *time = dup_row_text (self->time_row);
   g_autoptr(GArray) colleagues = rapport_colleague_chooser_dup_selected (self->chooser);
-  int year, month, day, hour, minute;
-  gboolean date_ok = parse_date (date, &year, &month, &day);
-  gboolean time_ok = parse_time (time, &hour, &minute);
+  gboolean date_ok = rapport_local_time_parse_date (date, NULL, NULL, NULL);
+  gboolean time_ok = rapport_local_time_parse_time (time, NULL, NULL);
   gboolean colleagues_ok = colleagues->len > 0;
 
   set_row_error (self->date_row, !date_ok);
@@ -322,8 +267,7 @@ load (RapportInteractionEditor *self)
                                 rapport_interaction_get_body (interaction), -1);
     }
 
-  date = g_date_time_format (when, "%Y-%m-%d");
-  time = g_date_time_format (when, "%H:%M");
+  rapport_local_time_format (when, &date, &time);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-local-time.h"
 #include "rapport-reminder-editor.h"
 
 /* A new reminder's default time: tomorrow at this hour, local. */
@@ -85,57 +86,6 @@ dup_row_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static gboolean
-parse_number (const char *text,
-              gsize       length,
-              int        *value)
-{
-  *value = 0;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (text[i] - '0');
-    }
-
-  return TRUE;
-}
-
-/* "YYYY-MM-DD", a real day. */
-static gboolean
-parse_date (const char *text,
-            int        *year,
-            int        *month,
-            int        *day)
-{
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  return parse_number (text, 4, year) && parse_number (text + 5, 2, month) &&
-         parse_number (text + 8, 2, day) && *year >= 1 &&
-         g_date_valid_dmy (*day, *month, *year);
-}
-
-/* "HH:MM" (or "H:MM"), 24-hour. */
-static gboolean
-parse_time (const char *text,
-            int        *hour,
-            int        *minute)
-{
-  const char *colon = strchr (text, ':');
-  gsize hour_length;
-
-  if (colon == NULL)
-    return FALSE;
-
-  hour_length = colon - text;
-  if (hour_length < 1 || hour_length > 2 || strlen (colon + 1) != 2)
-    return FALSE;
-
-  return parse_number (text, hour_length, hour) && parse_number (colon + 1, 2, minute) &&
-         *hour < 24 && *minute < 60;
-}
-
 static GTimeZone *
 dup_time_zone (RapportReminderEditor *self)
 {
@@ -154,12 +104,11 @@ dup_due (RapportReminderEditor *self)
   g_autofree char *date = dup_row_text (self->date_row);
   g_autofree char *time = dup_row_text (self->time_row);
   g_autoptr(GTimeZone) tz = dup_time_zone (self);
-  int year, month, day, hour, minute;
 
-  if (tz == NULL || !parse_date (date, &year, &month, &day) || !parse_time (time, &hour, &minute))
+  if (tz == NULL)
     return NULL;
 
-  return g_date_time_new (tz, year, month, day, hour, minute, 0);
+  return rapport_local_time_parse (tz, date, time);
 }
 
 static void
@@ -385,8 +334,8 @@ validate (RapportReminderEditor *self)
   RapportRecurrence rule;
   int year, month, day, hour, minute;
   gboolean title_ok = *title != '\0';
-  gboolean date_ok = parse_date (date, &year, &month, &day);
-  gboolean time_ok = parse_time (time, &hour, &minute);
+  gboolean date_ok = rapport_local_time_parse_date (date, &year, &month, &day);
+  gboolean time_ok = rapport_local_time_parse_time (time, &hour, &minute);
   gboolean tz_ok = tz != NULL;
   gboolean rule_ok;
 
@@ -654,8 +603,7 @@ load (RapportReminderEditor *self)
 
   if (when != NULL)
     {
-      date = g_date_time_format (when, "%Y-%m-%d");
-      time = g_date_time_format (when, "%H:%M");
+      rapport_local_time_format (when, &date, &time);
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
       gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
       self->default_weekday = (GDateWeekday) g_date_time_get_day_of_week (when);
@@ -764,7 +712,8 @@ date_changed_cb (RapportReminderEditor *self)
   g_autofree char *date = dup_row_text (self->date_row);
   int year, month, day;
 
-  if (!self->loading && !self->weekdays_chosen && parse_date (date, &year, &month, &day))
+  if (!self->loading && !self->weekdays_chosen &&
+      rapport_local_time_parse_date (date, &year, &month, &day))
     {
       GDate d;
 

@@ -18,8 +18,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "rapport-local-time.h"
 #include "rapport-reminder-row.h"
 
 #define SNOOZE_MORNING_HOUR 8
@@ -294,47 +294,6 @@ update (RapportReminderRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminder.delete", self->store != NULL);
 }
 
-static gboolean
-parse_number (const char *text,
-              gsize       length,
-              int        *value)
-{
-  *value = 0;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (text[i] - '0');
-    }
-
-  return TRUE;
-}
-
-/* "YYYY-MM-DD" and "HH:MM" (or "H:MM"), read as local time; NULL when they name no time. */
-static GDateTime *
-parse_local (const char *date,
-             const char *time)
-{
-  const char *colon = strchr (time, ':');
-  int year, month, day, hour, minute;
-  gsize hour_length;
-
-  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
-      !parse_number (date, 4, &year) || !parse_number (date + 5, 2, &month) ||
-      !parse_number (date + 8, 2, &day) || year < 1 || !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  if (colon == NULL)
-    return NULL;
-  hour_length = colon - time;
-  if (hour_length < 1 || hour_length > 2 || strlen (colon + 1) != 2 ||
-      !parse_number (time, hour_length, &hour) || !parse_number (colon + 1, 2, &minute) ||
-      hour > 23 || minute > 59)
-    return NULL;
-
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
-}
-
 static void
 snooze_until (RapportReminderRow *self,
               gint64              until)
@@ -351,7 +310,8 @@ pick_dialog_until (Pending *pending)
 {
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pending->date_row))));
   g_autofree char *time = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pending->time_row))));
-  g_autoptr(GDateTime) when = parse_local (date, time);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) when = rapport_local_time_parse (local, date, time);
 
   return when != NULL ? g_date_time_to_unix (when) : 0;
 }
