@@ -80,6 +80,17 @@ gboolean                rapport_store_step_done              (RapportStore      
                                                               sqlite3_stmt            *stmt,
                                                               gboolean                 bound,
                                                               GError                 **error);
+/* A cached statement with ?1 bound to id, for reading rows; NULL with error set. */
+sqlite3_stmt           *rapport_store_prepare_with_id        (RapportStore            *self,
+                                                              const char              *sql,
+                                                              gint64                   id,
+                                                              GError                 **error);
+/* Leaves stmt reset and unbound after its last step returned rc; FALSE with error set unless
+ * the rows were read to the end. */
+gboolean                rapport_store_finish_rows            (RapportStore            *self,
+                                                              sqlite3_stmt            *stmt,
+                                                              int                      rc,
+                                                              GError                 **error);
 gboolean                rapport_store_commit_or_rollback     (RapportStore            *self,
                                                               gboolean                 ok,
                                                               GError                 **error);

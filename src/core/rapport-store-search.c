@@ -318,73 +318,28 @@ dup_interaction_title (RapportInteraction *interaction)
                     rapport_interaction_kind_to_label (kind), NULL);
 }
 
+/* text, then the colleague names that sql (with ?1 = id) reads as the rows name them now. */
 static char *
-dup_interaction_body (RapportStore        *self,
-                      RapportInteraction  *interaction,
-                      GError             **error)
+dup_body_with_names (RapportStore  *self,
+                     const char    *text,
+                     const char    *sql,
+                     gint64         id,
+                     GError       **error)
 {
   g_autoptr(GString) body = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int rc;
 
-  append_part (body, rapport_interaction_get_body (interaction));
+  append_part (body, text);
 
-  if (!(stmt = rapport_database_prepare (self->database, interaction_names_sql, error)))
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
     return NULL;
-
-  if (sqlite3_bind_int64 (stmt, 1, rapport_interaction_get_id (interaction)) != SQLITE_OK)
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
-    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_part (body, (const char *) sqlite3_column_text (stmt, 0));
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return NULL;
-    }
-
-  return g_string_free (g_steal_pointer (&body), FALSE);
-}
-
-/* The notes and the colleague's name as the row names them now. */
-static char *
-dup_reminder_body (RapportStore     *self,
-                   RapportReminder  *reminder,
-                   GError          **error)
-{
-  g_autoptr(GString) body = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  append_part (body, rapport_reminder_get_notes (reminder));
-
-  if (!(stmt = rapport_database_prepare (self->database, reminder_name_sql, error)))
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
     return NULL;
-
-  if (sqlite3_bind_int64 (stmt, 1, rapport_reminder_get_id (reminder)) != SQLITE_OK)
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    append_part (body, (const char *) sqlite3_column_text (stmt, 0));
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return NULL;
-    }
 
   return g_string_free (g_steal_pointer (&body), FALSE);
 }
@@ -634,14 +589,8 @@ collect_hits (RapportStore  *self,
       g_array_append_val (hits, hit);
     }
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return NULL;
 
   g_array_sort (hits, search_hit_compare);
 
@@ -703,13 +652,17 @@ rapport_store_index_item (RapportStore     *self,
 
     case RAPPORT_ITEM_KIND_INTERACTION:
       title = dup_interaction_title (item);
-      if (!(body = dup_interaction_body (self, item, error)))
+      body = dup_body_with_names (self, rapport_interaction_get_body (item),
+                                  interaction_names_sql, id, error);
+      if (body == NULL)
         return FALSE;
       break;
 
     case RAPPORT_ITEM_KIND_REMINDER:
       title = g_strdup (rapport_reminder_get_title (item));
-      if (!(body = dup_reminder_body (self, item, error)))
+      body = dup_body_with_names (self, rapport_reminder_get_notes (item), reminder_name_sql, id,
+                                  error);
+      if (body == NULL)
         return FALSE;
       break;
 

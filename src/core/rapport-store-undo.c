@@ -286,14 +286,8 @@ rapport_store_undo_capture_rows (RapportStore      *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
     return FALSE;
-
-  if (sqlite3_bind_int64 (stmt, 1, id) != SQLITE_OK)
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return FALSE;
-    }
 
   table = intern_table (table);
 
@@ -334,16 +328,7 @@ rapport_store_undo_capture_rows (RapportStore      *self,
         undo->removed[kind]++;
     }
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return rapport_store_finish_rows (self, stmt, rc, error);
 }
 
 gboolean
@@ -362,14 +347,8 @@ rapport_store_undo_capture_refs (RapportStore      *self,
   sql = g_strdup_printf ("SELECT id, \"%s\" FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY id",
                          column, table, column);
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
     return FALSE;
-
-  if (sqlite3_bind_int64 (stmt, 1, id) != SQLITE_OK)
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return FALSE;
-    }
 
   table = intern_table (table);
   column = g_intern_string (column);
@@ -394,16 +373,7 @@ rapport_store_undo_capture_refs (RapportStore      *self,
       g_ptr_array_add (undo->refs, ref);
     }
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return rapport_store_finish_rows (self, stmt, rc, error);
 }
 
 void

@@ -285,6 +285,45 @@ static const char capture_interaction_links_sql[] =
 static const char capture_reminder_sql[] =
   "SELECT * FROM reminder WHERE id = ?1";
 
+/* How a row of one kind is kept for undo and deleted. */
+typedef struct
+{
+  RapportItemKind  kind;
+  const char      *table;
+  const char      *capture_sql;
+  const char      *delete_sql;
+  /* Link rows that the foreign keys delete with the row (links_table NULL: none); their
+   * links_column holds the row's id. */
+  const char      *links_table;
+  const char      *links_column;
+  const char      *capture_links_sql;
+} RowKind;
+
+static const RowKind colleague_rows = {
+  RAPPORT_ITEM_KIND_COLLEAGUE, "colleague", capture_colleague_sql, delete_colleague_sql,
+  NULL, NULL, NULL,
+};
+static const RowKind assignment_rows = {
+  RAPPORT_ITEM_KIND_ASSIGNMENT, "assignment", capture_assignment_sql, delete_assignment_sql,
+  NULL, NULL, NULL,
+};
+static const RowKind tip_rows = {
+  RAPPORT_ITEM_KIND_TIP, "tip", capture_tip_sql, delete_tip_sql, NULL, NULL, NULL,
+};
+static const RowKind interaction_rows = {
+  RAPPORT_ITEM_KIND_INTERACTION, "interaction", capture_interaction_sql, delete_interaction_sql,
+  "interaction_colleague", "interaction_id", capture_interaction_links_sql,
+};
+/* An entry that goes with the only colleague it names: that colleague's delete keeps the link. */
+static const RowKind solo_interaction_rows = {
+  RAPPORT_ITEM_KIND_INTERACTION, "interaction", capture_interaction_sql, delete_interaction_sql,
+  NULL, NULL, NULL,
+};
+static const RowKind reminder_rows = {
+  RAPPORT_ITEM_KIND_REMINDER, "reminder", capture_reminder_sql, delete_reminder_sql,
+  NULL, NULL, NULL,
+};
+
 static gint64
 now_seconds (void)
 {
@@ -420,38 +459,49 @@ set_not_found (GError     **error,
 }
 
 static void
-set_colleague_not_found (GError **error)
+set_item_not_found (GError          **error,
+                    RapportItemKind   kind)
 {
-  set_not_found (error, _("This colleague is no longer in the journal. It may have been deleted; "
-                          "look for them again in the list."));
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      set_not_found (error, _("This colleague is no longer in the journal. It may have been "
+                              "deleted; look for them again in the list."));
+      break;
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      set_not_found (error, _("This assignment is no longer in the journal. It may have been "
+                              "deleted; look for it again in the list."));
+      break;
+    case RAPPORT_ITEM_KIND_TIP:
+      set_not_found (error, _("This tip is no longer in the journal. It may have been deleted; "
+                              "look for it again in the site’s tips."));
+      break;
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      set_not_found (error, _("This journal entry is no longer there. It may have been deleted; "
+                              "look for it again in the journal."));
+      break;
+    case RAPPORT_ITEM_KIND_REMINDER:
+      set_not_found (error, _("This reminder is no longer in the journal. It may have been "
+                              "deleted; look for it again in the reminders."));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-static void
-set_assignment_not_found (GError **error)
+/* The model's item of kind with id, or NULL with NOT_FOUND set: every write starts here. */
+static gpointer
+find_or_not_found (RapportStore     *self,
+                   RapportItemKind   kind,
+                   gint64            id,
+                   GError          **error)
 {
-  set_not_found (error, _("This assignment is no longer in the journal. It may have been "
-                          "deleted; look for it again in the list."));
-}
+  gpointer item = rapport_store_collection_lookup (rapport_store_get_collection (self, kind), id);
 
-static void
-set_tip_not_found (GError **error)
-{
-  set_not_found (error, _("This tip is no longer in the journal. It may have been deleted; look "
-                          "for it again in the site’s tips."));
-}
+  if (item == NULL)
+    set_item_not_found (error, kind);
 
-static void
-set_reminder_not_found (GError **error)
-{
-  set_not_found (error, _("This reminder is no longer in the journal. It may have been deleted; "
-                          "look for it again in the reminders."));
-}
-
-static void
-set_interaction_not_found (GError **error)
-{
-  set_not_found (error, _("This journal entry is no longer there. It may have been deleted; look "
-                          "for it again in the journal."));
+  return item;
 }
 
 /* "YYYY-MM-DD" naming a real day. */
@@ -719,14 +769,8 @@ read_ids (RapportStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
     return NULL;
-
-  if (!bind_int64 (stmt, 1, id))
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
-    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -735,14 +779,8 @@ read_ids (RapportStore  *self,
       g_array_append_val (ids, value);
     }
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -763,13 +801,8 @@ load_kind (RapportStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (loaded, read_row (kind, stmt));
 
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return FALSE;
 
   /* Interactions get their colleagues before anyone can see them. */
   if (kind == RAPPORT_ITEM_KIND_INTERACTION)
@@ -812,13 +845,8 @@ load_kind (RapportStore     *self,
         }
       while (rc == SQLITE_ROW);
 
-      sqlite3_reset (stmt);
-
-      if (rc != SQLITE_DONE)
-        {
-          rapport_database_set_error (self->database, rc, error);
-          return FALSE;
-        }
+      if (!rapport_store_finish_rows (self, stmt, rc, error))
+        return FALSE;
     }
 
   collection_splice (rapport_store_get_collection (self, kind), loaded);
@@ -851,6 +879,101 @@ add_interaction_colleagues (GHashTable         *set,
 
   for (guint i = 0; i < n_ids; i++)
     add_id (set, ids[i]);
+}
+
+/* Keeps the row and its links in undo, inside the delete's transaction. */
+static gboolean
+capture_row (RapportStore      *self,
+             RapportStoreUndo  *undo,
+             const RowKind     *rows,
+             gint64             id,
+             GError           **error)
+{
+  return rapport_store_undo_capture_rows (self, undo, rows->table, rows->capture_sql, id,
+                                          rows->kind, "id", TRUE, error)
+    && (rows->links_table == NULL
+        || rapport_store_undo_capture_rows (self, undo, rows->links_table,
+                                            rows->capture_links_sql, id, rows->kind,
+                                            rows->links_column, FALSE, error));
+}
+
+/* Deletes the row and its search entry. */
+static gboolean
+remove_row (RapportStore   *self,
+            const RowKind  *rows,
+            gint64          id,
+            GError        **error)
+{
+  return run_with_id (self, rows->delete_sql, id, error)
+    && rapport_store_index_remove (self, rows->kind, id, error);
+}
+
+static gboolean
+delete_row (RapportStore      *self,
+            RapportStoreUndo  *undo,
+            const RowKind     *rows,
+            gint64             id,
+            GError           **error)
+{
+  return capture_row (self, undo, rows, id, error) && remove_row (self, rows, id, error);
+}
+
+/* After a delete committed: the model follows, then the undo is handed over. colleague_ids
+ * (may be NULL) get their last-interaction-at recomputed once the item is gone. */
+static void
+finish_delete (RapportStore      *self,
+               RapportItemKind    kind,
+               gint64             id,
+               GHashTable        *colleague_ids,
+               RapportStoreUndo **captured,
+               RapportStoreUndo **undo)
+{
+  rapport_store_collection_remove (rapport_store_get_collection (self, kind), id);
+
+  if (colleague_ids != NULL)
+    rapport_store_refresh_last_interactions (self, colleague_ids);
+
+  rapport_store_emit_changed (self);
+
+  if (undo != NULL)
+    *undo = g_steal_pointer (captured);
+}
+
+/* The whole delete of an item whose row only takes its own links with it. */
+static gboolean
+delete_row_with_undo (RapportStore      *self,
+                      const RowKind     *rows,
+                      gint64             id,
+                      RapportStoreUndo **undo,
+                      GError           **error)
+{
+  g_autoptr(RapportStoreUndo) captured = NULL;
+  g_autoptr(GHashTable) colleague_ids = NULL;
+  gpointer item;
+  gboolean ok;
+
+  if (!(item = find_or_not_found (self, rows->kind, id, error)))
+    return FALSE;
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  captured = rapport_store_undo_new ();
+  ok = delete_row (self, captured, rows, id, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  /* The colleagues an entry named may have had it as their latest. */
+  if (rows->kind == RAPPORT_ITEM_KIND_INTERACTION)
+    {
+      colleague_ids = new_id_set ();
+      add_interaction_colleagues (colleague_ids, item);
+    }
+
+  finish_delete (self, rows->kind, id, colleague_ids, &captured, undo);
+
+  return TRUE;
 }
 
 static gboolean
@@ -1592,27 +1715,18 @@ rapport_store_read_item (RapportStore     *self,
       g_return_val_if_reached (NULL);
     }
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
     return NULL;
-
-  if (!bind_int64 (stmt, 1, id))
-    {
-      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
-    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    item = read_row (kind, stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      rapport_database_set_error (self->database, rc, error);
-      return NULL;
+      item = read_row (kind, stmt);
+      rc = SQLITE_DONE;
     }
+
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return NULL;
 
   if (item != NULL && kind == RAPPORT_ITEM_KIND_INTERACTION)
     {
@@ -1762,6 +1876,45 @@ rapport_store_step_done (RapportStore  *self,
   return rc == SQLITE_DONE;
 }
 
+sqlite3_stmt *
+rapport_store_prepare_with_id (RapportStore  *self,
+                               const char    *sql,
+                               gint64         id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  if (!bind_int64 (stmt, 1, id))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      sqlite3_clear_bindings (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+rapport_store_finish_rows (RapportStore  *self,
+                           sqlite3_stmt  *stmt,
+                           int            rc,
+                           GError       **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rapport_store_commit_or_rollback (RapportStore  *self,
                                   gboolean       ok,
@@ -1902,11 +2055,8 @@ rapport_store_update_colleague (RapportStore      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = rapport_colleague_get_id (changes);
-  if (!(item = rapport_store_find_colleague (self, id)))
-    {
-      set_colleague_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, error)))
+    return FALSE;
 
   if (!check_colleague (changes, &birthday, error))
     return FALSE;
@@ -1966,11 +2116,8 @@ rapport_store_set_colleague_archived (RapportStore  *self,
 
   archived = !!archived;
 
-  if (!(item = rapport_store_find_colleague (self, id)))
-    {
-      set_colleague_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, error)))
+    return FALSE;
 
   if (rapport_colleague_get_archived (item) == archived)
     return TRUE;
@@ -2017,11 +2164,8 @@ rapport_store_delete_colleague (RapportStore      *self,
   g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rapport_store_find_colleague (self, id) == NULL)
-    {
-      set_colleague_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, error))
+    return FALSE;
 
   /* Entries that named only them would name nobody: they go. The others only lose them. */
   solo = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -2066,8 +2210,7 @@ rapport_store_delete_colleague (RapportStore      *self,
 
   captured = rapport_store_undo_new ();
 
-  ok = rapport_store_undo_capture_rows (self, captured, "colleague", capture_colleague_sql, id,
-                                        RAPPORT_ITEM_KIND_COLLEAGUE, "id", TRUE, error)
+  ok = capture_row (self, captured, &colleague_rows, id, error)
     && rapport_store_undo_capture_rows (self, captured, "colleague_assignment",
                                         capture_colleague_links_sql, id, 0, NULL, FALSE, error)
     && rapport_store_undo_capture_rows (self, captured, "interaction_colleague",
@@ -2083,18 +2226,11 @@ rapport_store_delete_colleague (RapportStore      *self,
     {
       gint64 interaction_id = g_array_index (solo, gint64, i);
 
-      ok = rapport_store_undo_capture_rows (self, captured, "interaction",
-                                            capture_interaction_sql, interaction_id,
-                                            RAPPORT_ITEM_KIND_INTERACTION, "id", TRUE, error)
-        && run_with_id (self, delete_interaction_sql, interaction_id, error)
-        && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_INTERACTION, interaction_id,
-                                       error);
+      ok = delete_row (self, captured, &solo_interaction_rows, interaction_id, error);
     }
 
   /* The foreign keys take the links with the row and forget the tips' recommender. */
-  ok = ok
-    && run_with_id (self, delete_colleague_sql, id, error)
-    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, error);
+  ok = ok && remove_row (self, &colleague_rows, id, error);
 
   for (guint i = 0; i < shared->len && ok; i++)
     ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_INTERACTION, shared->pdata[i], error);
@@ -2130,11 +2266,7 @@ rapport_store_delete_colleague (RapportStore      *self,
   for (guint i = 0; i < reminders->len; i++)
     rapport_reminder_set_colleague_id (reminders->pdata[i], 0);
 
-  rapport_store_collection_remove (&self->colleagues, id);
-  rapport_store_emit_changed (self);
-
-  if (undo != NULL)
-    *undo = g_steal_pointer (&captured);
+  finish_delete (self, RAPPORT_ITEM_KIND_COLLEAGUE, id, NULL, &captured, undo);
 
   return TRUE;
 }
@@ -2241,11 +2373,8 @@ rapport_store_update_assignment (RapportStore       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = rapport_assignment_get_id (changes);
-  if (!(item = rapport_store_find_assignment (self, id)))
-    {
-      set_assignment_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, error)))
+    return FALSE;
 
   valid = rapport_assignment_validate (changes, &local_error);
   if (!propagate_invalid (valid, local_error, error))
@@ -2292,11 +2421,8 @@ rapport_store_delete_assignment (RapportStore      *self,
   g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rapport_store_find_assignment (self, id) == NULL)
-    {
-      set_assignment_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, error))
+    return FALSE;
 
   tip_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   model = G_LIST_MODEL (self->tips.model);
@@ -2331,8 +2457,7 @@ rapport_store_delete_assignment (RapportStore      *self,
 
   /* The foreign keys take the tips and links with the row and unset the interactions'
    * reference; all of it is kept first. */
-  ok = rapport_store_undo_capture_rows (self, captured, "assignment", capture_assignment_sql, id,
-                                        RAPPORT_ITEM_KIND_ASSIGNMENT, "id", TRUE, error)
+  ok = capture_row (self, captured, &assignment_rows, id, error)
     && rapport_store_undo_capture_rows (self, captured, "tip", capture_assignment_tips_sql, id,
                                         RAPPORT_ITEM_KIND_TIP, "id", TRUE, error)
     && rapport_store_undo_capture_rows (self, captured, "colleague_assignment",
@@ -2341,8 +2466,7 @@ rapport_store_delete_assignment (RapportStore      *self,
                                         RAPPORT_ITEM_KIND_INTERACTION, error)
     && rapport_store_undo_capture_refs (self, captured, "reminder", "assignment_id", id,
                                         RAPPORT_ITEM_KIND_REMINDER, error)
-    && run_with_id (self, delete_assignment_sql, id, error)
-    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, error);
+    && remove_row (self, &assignment_rows, id, error);
 
   for (guint i = 0; i < tip_ids->len && ok; i++)
     ok = rapport_store_index_remove (self, RAPPORT_ITEM_KIND_TIP,
@@ -2360,11 +2484,7 @@ rapport_store_delete_assignment (RapportStore      *self,
   for (guint i = 0; i < reminders->len; i++)
     rapport_reminder_set_assignment_id (reminders->pdata[i], 0);
 
-  rapport_store_collection_remove (&self->assignments, id);
-  rapport_store_emit_changed (self);
-
-  if (undo != NULL)
-    *undo = g_steal_pointer (&captured);
+  finish_delete (self, RAPPORT_ITEM_KIND_ASSIGNMENT, id, NULL, &captured, undo);
 
   return TRUE;
 }
@@ -2472,17 +2592,11 @@ rapport_store_link_colleague (RapportStore  *self,
   if (met_on == NULL)
     met_on = "";
 
-  if (rapport_store_find_colleague (self, colleague_id) == NULL)
-    {
-      set_colleague_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague_id, error))
+    return FALSE;
 
-  if (rapport_store_find_assignment (self, assignment_id) == NULL)
-    {
-      set_assignment_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_ASSIGNMENT, assignment_id, error))
+    return FALSE;
 
   if (met_on[0] != '\0' && !is_valid_date (met_on))
     {
@@ -2529,17 +2643,11 @@ rapport_store_unlink_colleague (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rapport_store_find_colleague (self, colleague_id) == NULL)
-    {
-      set_colleague_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague_id, error))
+    return FALSE;
 
-  if (rapport_store_find_assignment (self, assignment_id) == NULL)
-    {
-      set_assignment_not_found (error);
-      return FALSE;
-    }
+  if (!find_or_not_found (self, RAPPORT_ITEM_KIND_ASSIGNMENT, assignment_id, error))
+    return FALSE;
 
   /* Not linked: already as asked. */
   if (!(current = rapport_store_dup_met_on (self, colleague_id, assignment_id)))
@@ -2720,11 +2828,8 @@ rapport_store_update_tip (RapportStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = rapport_tip_get_id (changes);
-  if (!(item = rapport_store_find_tip (self, id)))
-    {
-      set_tip_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_TIP, id, error)))
+    return FALSE;
 
   if (!check_tip_refs (self, changes, error))
     return FALSE;
@@ -2765,11 +2870,8 @@ rapport_store_set_tip_tried (RapportStore  *self,
 
   tried = !!tried;
 
-  if (!(item = rapport_store_find_tip (self, id)))
-    {
-      set_tip_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_TIP, id, error)))
+    return FALSE;
 
   if (rapport_tip_get_tried (item) == tried)
     return TRUE;
@@ -2797,39 +2899,11 @@ rapport_store_delete_tip (RapportStore      *self,
                           RapportStoreUndo **undo,
                           GError           **error)
 {
-  g_autoptr(RapportStoreUndo) captured = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rapport_store_find_tip (self, id) == NULL)
-    {
-      set_tip_not_found (error);
-      return FALSE;
-    }
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  captured = rapport_store_undo_new ();
-
-  ok = rapport_store_undo_capture_rows (self, captured, "tip", capture_tip_sql, id,
-                                        RAPPORT_ITEM_KIND_TIP, "id", TRUE, error)
-    && run_with_id (self, delete_tip_sql, id, error)
-    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_TIP, id, error);
-
-  if (!rapport_store_commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  rapport_store_collection_remove (&self->tips, id);
-  rapport_store_emit_changed (self);
-
-  if (undo != NULL)
-    *undo = g_steal_pointer (&captured);
-
-  return TRUE;
+  return delete_row_with_undo (self, &tip_rows, id, undo, error);
 }
 
 GListModel *
@@ -2926,11 +3000,8 @@ rapport_store_update_interaction (RapportStore        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = rapport_interaction_get_id (changes);
-  if (!(item = rapport_store_find_interaction (self, id)))
-    {
-      set_interaction_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_INTERACTION, id, error)))
+    return FALSE;
 
   if (!check_interaction_refs (self, changes, error))
     return FALSE;
@@ -2970,49 +3041,11 @@ rapport_store_delete_interaction (RapportStore      *self,
                                   RapportStoreUndo **undo,
                                   GError           **error)
 {
-  g_autoptr(RapportStoreUndo) captured = NULL;
-  g_autoptr(GHashTable) colleague_ids = NULL;
-  RapportInteraction *item;
-  gboolean ok;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(item = rapport_store_find_interaction (self, id)))
-    {
-      set_interaction_not_found (error);
-      return FALSE;
-    }
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  captured = rapport_store_undo_new ();
-
-  ok = rapport_store_undo_capture_rows (self, captured, "interaction", capture_interaction_sql, id,
-                                        RAPPORT_ITEM_KIND_INTERACTION, "id", TRUE, error)
-    && rapport_store_undo_capture_rows (self, captured, "interaction_colleague",
-                                        capture_interaction_links_sql, id,
-                                        RAPPORT_ITEM_KIND_INTERACTION, "interaction_id", FALSE,
-                                        error)
-    && run_with_id (self, delete_interaction_sql, id, error)
-    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_INTERACTION, id, error);
-
-  if (!rapport_store_commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  colleague_ids = new_id_set ();
-  add_interaction_colleagues (colleague_ids, item);
-
-  rapport_store_collection_remove (&self->interactions, id);
-  rapport_store_refresh_last_interactions (self, colleague_ids);
-  rapport_store_emit_changed (self);
-
-  if (undo != NULL)
-    *undo = g_steal_pointer (&captured);
-
-  return TRUE;
+  return delete_row_with_undo (self, &interaction_rows, id, undo, error);
 }
 
 RapportInteraction *
@@ -3162,11 +3195,8 @@ rapport_store_update_reminder (RapportStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = rapport_reminder_get_id (changes);
-  if (!(item = rapport_store_find_reminder (self, id)))
-    {
-      set_reminder_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_REMINDER, id, error)))
+    return FALSE;
 
   if (!check_reminder_refs (self, changes, error))
     return FALSE;
@@ -3217,11 +3247,8 @@ rapport_store_complete_reminder (RapportStore  *self,
   g_return_val_if_fail (now > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(item = rapport_store_find_reminder (self, id)))
-    {
-      set_reminder_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_REMINDER, id, error)))
+    return FALSE;
 
   /* Done twice (the notification's button and the window's) is still done once. */
   if (rapport_reminder_get_completed_at (item) != 0)
@@ -3269,11 +3296,8 @@ rapport_store_snooze_reminder (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(item = rapport_store_find_reminder (self, id)))
-    {
-      set_reminder_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_REMINDER, id, error)))
+    return FALSE;
 
   if (rapport_reminder_get_completed_at (item) != 0)
     {
@@ -3315,11 +3339,8 @@ rapport_store_mark_reminder_notified (RapportStore  *self,
   g_return_val_if_fail (remind_at > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(item = rapport_store_find_reminder (self, id)))
-    {
-      set_reminder_not_found (error);
-      return FALSE;
-    }
+  if (!(item = find_or_not_found (self, RAPPORT_ITEM_KIND_REMINDER, id, error)))
+    return FALSE;
 
   if (rapport_reminder_get_notified_at (item) == remind_at)
     return TRUE;
@@ -3341,39 +3362,11 @@ rapport_store_delete_reminder (RapportStore      *self,
                                RapportStoreUndo **undo,
                                GError           **error)
 {
-  g_autoptr(RapportStoreUndo) captured = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rapport_store_find_reminder (self, id) == NULL)
-    {
-      set_reminder_not_found (error);
-      return FALSE;
-    }
-
-  if (!rapport_database_begin (self->database, error))
-    return FALSE;
-
-  captured = rapport_store_undo_new ();
-
-  ok = rapport_store_undo_capture_rows (self, captured, "reminder", capture_reminder_sql, id,
-                                        RAPPORT_ITEM_KIND_REMINDER, "id", TRUE, error)
-    && run_with_id (self, delete_reminder_sql, id, error)
-    && rapport_store_index_remove (self, RAPPORT_ITEM_KIND_REMINDER, id, error);
-
-  if (!rapport_store_commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  rapport_store_collection_remove (&self->reminders, id);
-  rapport_store_emit_changed (self);
-
-  if (undo != NULL)
-    *undo = g_steal_pointer (&captured);
-
-  return TRUE;
+  return delete_row_with_undo (self, &reminder_rows, id, undo, error);
 }
 
 gint64
