@@ -248,6 +248,22 @@ test_parse (void)
   g_assert_cmpstr (time, ==, "07:08");
 }
 
+static void
+test_offset_at (void)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  g_assert_nonnull (denver);
+  /* 2026-03-08 08:59:59 UTC is the last second of MST; a second later MDT begins. */
+  g_assert_cmpint (rapport_local_time_offset_at (denver, 1772960399), ==, -7 * 3600);
+  g_assert_cmpint (rapport_local_time_offset_at (denver, 1772960400), ==, -6 * 3600);
+  /* 2026-11-01 07:59:59 UTC is the last second of MDT. */
+  g_assert_cmpint (rapport_local_time_offset_at (denver, 1793519999), ==, -6 * 3600);
+  g_assert_cmpint (rapport_local_time_offset_at (denver, 1793520000), ==, -7 * 3600);
+  g_assert_cmpint (rapport_local_time_offset_at (utc, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/rapport/local-time/spring-forward", test_spring_forward);
   g_test_add_func ("/rapport/local-time/fall-back", test_fall_back);
   g_test_add_func ("/rapport/local-time/parse", test_parse);
+  g_test_add_func ("/rapport/local-time/offset-at", test_offset_at);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-ical.h"
+#include "rapport-local-time.h"
 
 typedef struct
 {
@@ -193,14 +194,6 @@ format_offset (gint32 offset)
     return g_strdup_printf ("%c%02d%02d%02d", sign, hours, minutes, seconds);
 
   return g_strdup_printf ("%c%02d%02d", sign, hours, minutes);
-}
-
-static gint32
-offset_at (GTimeZone *zone,
-           gint64     seconds)
-{
-  return g_time_zone_get_offset (zone,
-                                 g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, seconds));
 }
 
 static gint64
@@ -403,7 +396,9 @@ append_reminder_event (GString         *out,
     {
       g_autofree char *parameter = dup_parameter_value (zone->tzid);
       g_autofree char *name = g_strconcat ("DTSTART;TZID=", parameter, NULL);
-      g_autofree char *start = format_floating (remind_at + offset_at (zone->zone, remind_at));
+      g_autofree char *start = NULL;
+
+      start = format_floating (remind_at + rapport_local_time_offset_at (zone->zone, remind_at));
 
       append_property (out, name, start);
     }

@@ -55,15 +55,6 @@ epoch_days (int year,
   return (gint64) g_date_get_julian (&date) - epoch_julian;
 }
 
-static gint64
-offset_at (GTimeZone *tz,
-           gint64     instant)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
-
-  return g_time_zone_get_offset (tz, MAX (interval, 0));
-}
-
 gboolean
 rapport_local_time_parse_date (const char *text,
                                int        *year,
@@ -118,6 +109,20 @@ rapport_local_time_parse_time (const char *text,
   return TRUE;
 }
 
+gint32
+rapport_local_time_offset_at (GTimeZone *tz,
+                              gint64     instant)
+{
+  int interval;
+
+  g_return_val_if_fail (tz != NULL, 0);
+
+  /* -1 would mean no interval holds the instant; the first one is the best guess then. */
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+
+  return g_time_zone_get_offset (tz, MAX (interval, 0));
+}
+
 /* GLib's own g_date_time_new () moves a time in a spring-forward gap to the end of the gap and
  * takes the later, standard-time instance of an ambiguous time; a reminder set for 02:30 should
  * rather come at 03:30, and a time that happens twice should come the first time. */
@@ -146,19 +151,19 @@ rapport_local_time_to_unix (GTimeZone *tz,
     return FALSE;
 
   local = epoch_days (year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
-  before = offset_at (tz, local - SECONDS_PER_DAY);
+  before = rapport_local_time_offset_at (tz, local - SECONDS_PER_DAY);
 
   /* Offsets are under a day, so the offsets a day either side of the local time include every
    * offset that could apply to it. */
   candidates[0] = before;
-  candidates[1] = offset_at (tz, local);
-  candidates[2] = offset_at (tz, local + SECONDS_PER_DAY);
+  candidates[1] = rapport_local_time_offset_at (tz, local);
+  candidates[2] = rapport_local_time_offset_at (tz, local + SECONDS_PER_DAY);
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
       gint64 utc = local - candidates[i];
 
-      if (offset_at (tz, utc) != candidates[i])
+      if (rapport_local_time_offset_at (tz, utc) != candidates[i])
         continue;
 
       if (!found || utc < instant)

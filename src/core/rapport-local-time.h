@@ -41,6 +41,9 @@ gboolean   rapport_local_time_to_unix    (GTimeZone   *tz,
                                           int          minute,
                                           int          second,
                                           gint64      *out);
+/* The UTC offset (seconds east) in force in tz at instant (Unix seconds). */
+gint32     rapport_local_time_offset_at  (GTimeZone   *tz,
+                                          gint64       instant);
 /* The moment a date field and a time field name in tz, as a GDateTime in tz; NULL when they
  * name none. */
 GDateTime *rapport_local_time_parse      (GTimeZone   *tz,

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-local-time.h"
 #include "rapport-site-guide.h"
 
 /* Readable on screen and on paper, light or dark; nothing here may contain '<' or '&' so the
@@ -297,20 +298,7 @@ parse_date (const char *text)
 {
   int year, month, day;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return NULL;
-    }
-
-  year = (int) g_ascii_strtoll (text, NULL, 10);
-  month = (int) g_ascii_strtoll (text + 5, NULL, 10);
-  day = (int) g_ascii_strtoll (text + 8, NULL, 10);
-
-  if (!g_date_valid_dmy (day, month, year))
+  if (!rapport_local_time_parse_date (text, &year, &month, &day))
     return NULL;
 
   return g_date_time_new_utc (year, month, day, 0, 0, 0);

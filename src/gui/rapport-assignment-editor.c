@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-editor-rows.h"
 #include "rapport-assignment-editor.h"
 #include "rapport-local-time.h"
 
@@ -79,42 +80,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-set_hint (GtkLabel   *label,
-          const char *message,
-          gboolean    error)
-{
-  gtk_label_set_label (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
-
-  if (error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-    }
-}
-
 static gboolean
 zone_is_valid (const char *identifier)
 {
@@ -131,10 +96,10 @@ zone_is_valid (const char *identifier)
 static gboolean
 validate (RapportAssignmentEditor *self)
 {
-  g_autofree char *facility = dup_row_text (self->facility_row);
-  g_autofree char *tz = dup_row_text (self->tz_row);
-  g_autofree char *starts_on = dup_row_text (self->starts_row);
-  g_autofree char *ends_on = dup_row_text (self->ends_row);
+  g_autofree char *facility = rapport_editor_rows_dup_text (self->facility_row);
+  g_autofree char *tz = rapport_editor_rows_dup_text (self->tz_row);
+  g_autofree char *starts_on = rapport_editor_rows_dup_text (self->starts_row);
+  g_autofree char *ends_on = rapport_editor_rows_dup_text (self->ends_row);
   g_autofree char *tz_message = NULL;
   gboolean tz_ok = zone_is_valid (tz);
   /* "" is fine: the day is not known yet. */
@@ -142,38 +107,37 @@ validate (RapportAssignmentEditor *self)
                                                                              NULL);
   gboolean ends_ok = *ends_on == '\0' || rapport_local_time_parse_date (ends_on, NULL, NULL, NULL);
   gboolean order_ok = TRUE;
+  const char *hint;
   gboolean valid;
 
   /* Days written "YYYY-MM-DD" sort as text the way they follow each other. */
   if (starts_ok && ends_ok && *starts_on != '\0' && *ends_on != '\0')
     order_ok = strcmp (starts_on, ends_on) <= 0;
 
-  set_row_error (self->tz_row, !tz_ok);
-  set_row_error (self->starts_row, !starts_ok);
-  set_row_error (self->ends_row, !ends_ok || !order_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->tz_row), !tz_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->starts_row), !starts_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->ends_row), !ends_ok || !order_ok);
 
   if (tz_ok)
-    set_hint (self->tz_hint_label, _("The time zone of the place, like America/Denver: reminders "
-                                     "there follow its clock."), FALSE);
+    hint = _("The time zone of the place, like America/Denver: reminders there follow its clock.");
   else if (*tz == '\0')
-    set_hint (self->tz_hint_label, _("Pick the time zone of the place, like America/Denver."),
-              TRUE);
+    hint = _("Pick the time zone of the place, like America/Denver.");
   else
     {
       /* Translators: %s is what was typed as a time zone */
       tz_message = g_strdup_printf (_("“%s” is not a time zone: pick one from the list, like "
                                       "America/Denver."), tz);
-      set_hint (self->tz_hint_label, tz_message, TRUE);
+      hint = tz_message;
     }
+  rapport_editor_rows_set_hint (self->tz_hint_label, hint, !tz_ok);
 
   if (!starts_ok || !ends_ok)
-    set_hint (self->dates_hint_label, _("Write dates as YYYY-MM-DD, like 2027-01-12."), TRUE);
+    hint = _("Write dates as YYYY-MM-DD, like 2027-01-12.");
   else if (!order_ok)
-    set_hint (self->dates_hint_label, _("The assignment ends before it starts: check the dates."),
-              TRUE);
+    hint = _("The assignment ends before it starts: check the dates.");
   else
-    set_hint (self->dates_hint_label, _("Dates: YYYY-MM-DD. Leave one empty when you do not know it "
-                                        "yet."), FALSE);
+    hint = _("Dates: YYYY-MM-DD. Leave one empty when you do not know it yet.");
+  rapport_editor_rows_set_hint (self->dates_hint_label, hint, !starts_ok || !ends_ok || !order_ok);
 
   valid = *facility != '\0' && tz_ok && starts_ok && ends_ok && order_ok;
   gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_button), valid);
@@ -291,15 +255,15 @@ static void
 fill (RapportAssignmentEditor *self,
       RapportAssignment       *assignment)
 {
-  g_autofree char *facility = dup_row_text (self->facility_row);
-  g_autofree char *unit = dup_row_text (self->unit_row);
-  g_autofree char *city = dup_row_text (self->city_row);
-  g_autofree char *region = dup_row_text (self->region_row);
-  g_autofree char *country = dup_row_text (self->country_row);
-  g_autofree char *tz = dup_row_text (self->tz_row);
-  g_autofree char *starts_on = dup_row_text (self->starts_row);
-  g_autofree char *ends_on = dup_row_text (self->ends_row);
-  g_autofree char *agency = dup_row_text (self->agency_row);
+  g_autofree char *facility = rapport_editor_rows_dup_text (self->facility_row);
+  g_autofree char *unit = rapport_editor_rows_dup_text (self->unit_row);
+  g_autofree char *city = rapport_editor_rows_dup_text (self->city_row);
+  g_autofree char *region = rapport_editor_rows_dup_text (self->region_row);
+  g_autofree char *country = rapport_editor_rows_dup_text (self->country_row);
+  g_autofree char *tz = rapport_editor_rows_dup_text (self->tz_row);
+  g_autofree char *starts_on = rapport_editor_rows_dup_text (self->starts_row);
+  g_autofree char *ends_on = rapport_editor_rows_dup_text (self->ends_row);
+  g_autofree char *agency = rapport_editor_rows_dup_text (self->agency_row);
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
@@ -359,7 +323,7 @@ static void
 prepare_calendar (GtkCalendar *calendar,
                   AdwEntryRow *row)
 {
-  g_autofree char *text = dup_row_text (row);
+  g_autofree char *text = rapport_editor_rows_dup_text (row);
   g_autoptr(GDateTime) date = NULL;
   int year, month, day;
 

@@ -18,9 +18,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "rapport-assignment-row.h"
+#include "rapport-local-time.h"
 
 struct _RapportAssignmentRow
 {
@@ -52,10 +52,7 @@ parse_date (const char *text)
 {
   int year, month, day;
 
-  if (text == NULL || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  if (!g_date_valid_dmy (day, month, year))
+  if (!rapport_local_time_parse_date (text, &year, &month, &day))
     return NULL;
 
   return g_date_time_new_utc (year, month, day, 12, 0, 0);

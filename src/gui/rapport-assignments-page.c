@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rapport-assignment-editor.h"
@@ -26,6 +25,7 @@
 #include "rapport-assignments-page.h"
 #include "rapport-colleague-chooser.h"
 #include "rapport-export-flow.h"
+#include "rapport-local-time.h"
 #include "rapport-site-guide.h"
 #include "rapport-tip-editor.h"
 #include "rapport-tip-row.h"
@@ -207,10 +207,7 @@ parse_date (const char *text,
 
   g_date_clear (date, 1);
 
-  if (text == NULL || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
-    return FALSE;
-
-  if (!g_date_valid_dmy (day, month, year))
+  if (!rapport_local_time_parse_date (text, &year, &month, &day))
     return FALSE;
 
   g_date_set_dmy (date, day, month, year);

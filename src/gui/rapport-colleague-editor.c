@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-editor-rows.h"
 #include "rapport-colleague-editor.h"
 
 struct _RapportColleagueEditor
@@ -83,12 +84,6 @@ static const struct {
   { 182, N_("Every 6 Months") },
 };
 
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 /* "MM-DD" is what people type when they do not know the year; the journal keeps "--MM-DD". */
 static gboolean
 parse_birthday (const char  *text,
@@ -113,24 +108,14 @@ parse_birthday (const char  *text,
   return rapport_validate_birthday (candidate, normalized);
 }
 
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* Checks every field as the person types; returns whether the colleague can be saved. */
 static gboolean
 validate (RapportColleagueEditor *self)
 {
-  g_autofree char *name = dup_row_text (self->name_row);
-  g_autofree char *email = dup_row_text (self->email_row);
-  g_autofree char *phone = dup_row_text (self->phone_row);
-  g_autofree char *birthday = dup_row_text (self->birthday_row);
+  g_autofree char *name = rapport_editor_rows_dup_text (self->name_row);
+  g_autofree char *email = rapport_editor_rows_dup_text (self->email_row);
+  g_autofree char *phone = rapport_editor_rows_dup_text (self->phone_row);
+  g_autofree char *birthday = rapport_editor_rows_dup_text (self->birthday_row);
   g_autofree char *normalized = NULL;
   g_autoptr(GString) contact_message = g_string_new (NULL);
   gboolean email_ok;
@@ -142,9 +127,9 @@ validate (RapportColleagueEditor *self)
   phone_ok = rapport_validate_phone (phone);
   birthday_ok = parse_birthday (birthday, &normalized);
 
-  set_row_error (self->email_row, !email_ok);
-  set_row_error (self->phone_row, !phone_ok);
-  set_row_error (self->birthday_row, !birthday_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->email_row), !email_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->phone_row), !phone_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->birthday_row), !birthday_ok);
 
   if (!phone_ok)
     g_string_append (contact_message, _("The phone number can only have digits, spaces and "
@@ -250,55 +235,16 @@ setup_support_kinds (RapportColleagueEditor *self,
   adw_combo_row_set_selected (self->support_row, current < RAPPORT_N_SUPPORT_KINDS ? current : 0);
 }
 
-static gint
-compare_assignments (gconstpointer a,
-                     gconstpointer b)
-{
-  RapportAssignment *x = *(RapportAssignment **) a;
-  RapportAssignment *y = *(RapportAssignment **) b;
-  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
-                          rapport_assignment_get_starts_on (y));
-
-  if (order != 0)
-    return order;
-
-  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
-}
-
 /* "Not Set" then the assignments, the latest start first; the current one is chosen. */
 static void
 setup_met_at (RapportColleagueEditor *self)
 {
-  GListModel *model = rapport_store_get_assignments (self->store);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   RapportAssignment *current = rapport_store_get_current_assignment (self->store, now);
-  guint selected = 0;
-  gint64 none = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (assignments, g_list_model_get_item (model, i));
-  g_ptr_array_sort (assignments, compare_assignments);
-
-  g_array_set_size (self->met_at_ids, 0);
-  g_array_append_val (self->met_at_ids, none);
-  gtk_string_list_append (labels, _("Not Set"));
-
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
-      g_autofree char *title = rapport_assignment_dup_title (assignment);
-      gint64 id = rapport_assignment_get_id (assignment);
-
-      if (current != NULL && id == rapport_assignment_get_id (current))
-        selected = self->met_at_ids->len;
-      g_array_append_val (self->met_at_ids, id);
-      gtk_string_list_append (labels, title);
-    }
-
-  adw_combo_row_set_model (self->met_at_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->met_at_row, selected);
+  rapport_editor_rows_setup_assignments (self->met_at_row, self->met_at_ids, self->store,
+                                         _("Not Set"),
+                                         current != NULL ? rapport_assignment_get_id (current) : 0);
 }
 
 static void
@@ -359,15 +305,15 @@ static void
 fill (RapportColleagueEditor *self,
       RapportColleague       *colleague)
 {
-  g_autofree char *name = dup_row_text (self->name_row);
-  g_autofree char *role = dup_row_text (self->role_row);
-  g_autofree char *specialty = dup_row_text (self->specialty_row);
-  g_autofree char *organization = dup_row_text (self->organization_row);
-  g_autofree char *phone = dup_row_text (self->phone_row);
-  g_autofree char *email = dup_row_text (self->email_row);
-  g_autofree char *messaging = dup_row_text (self->messaging_row);
-  g_autofree char *interests = dup_row_text (self->interests_row);
-  g_autofree char *birthday_text = dup_row_text (self->birthday_row);
+  g_autofree char *name = rapport_editor_rows_dup_text (self->name_row);
+  g_autofree char *role = rapport_editor_rows_dup_text (self->role_row);
+  g_autofree char *specialty = rapport_editor_rows_dup_text (self->specialty_row);
+  g_autofree char *organization = rapport_editor_rows_dup_text (self->organization_row);
+  g_autofree char *phone = rapport_editor_rows_dup_text (self->phone_row);
+  g_autofree char *email = rapport_editor_rows_dup_text (self->email_row);
+  g_autofree char *messaging = rapport_editor_rows_dup_text (self->messaging_row);
+  g_autofree char *interests = rapport_editor_rows_dup_text (self->interests_row);
+  g_autofree char *birthday_text = rapport_editor_rows_dup_text (self->birthday_row);
   g_autofree char *birthday = NULL;
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-editor-rows.h"
 #include "rapport-colleague-chooser.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-local-time.h"
@@ -64,46 +65,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-set_hint (GtkLabel   *label,
-          const char *text,
-          gboolean    error)
-{
-  gtk_label_set_label (label, text);
-  if (error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-    }
-}
-
 /* The moment the date and time fields name, in the local zone; NULL when they name none. */
 static GDateTime *
 dup_occurred_at (RapportInteractionEditor *self)
 {
-  g_autofree char *date = dup_row_text (self->date_row);
-  g_autofree char *time = dup_row_text (self->time_row);
+  g_autofree char *date = rapport_editor_rows_dup_text (self->date_row);
+  g_autofree char *time = rapport_editor_rows_dup_text (self->time_row);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
 
   return rapport_local_time_parse (local, date, time);
@@ -113,34 +80,29 @@ dup_occurred_at (RapportInteractionEditor *self)
 static gboolean
 validate (RapportInteractionEditor *self)
 {
-  g_autofree char *date = dup_row_text (self->date_row);
-  g_autofree char *time = dup_row_text (self->time_row);
+  g_autofree char *date = rapport_editor_rows_dup_text (self->date_row);
+  g_autofree char *time = rapport_editor_rows_dup_text (self->time_row);
   g_autoptr(GArray) colleagues = rapport_colleague_chooser_dup_selected (self->chooser);
   gboolean date_ok = rapport_local_time_parse_date (date, NULL, NULL, NULL);
   gboolean time_ok = rapport_local_time_parse_time (time, NULL, NULL);
   gboolean colleagues_ok = colleagues->len > 0;
+  const char *hint;
 
-  set_row_error (self->date_row, !date_ok);
-  set_row_error (self->time_row, !time_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->date_row), !date_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->time_row), !time_ok);
 
   if (!date_ok && !time_ok)
-    set_hint (self->when_hint_label,
-              _("Write the date as YYYY-MM-DD and the time as HH:MM, like 2026-03-14 and 12:30."),
-              TRUE);
+    hint = _("Write the date as YYYY-MM-DD and the time as HH:MM, like 2026-03-14 and 12:30.");
   else if (!date_ok)
-    set_hint (self->when_hint_label,
-              _("That date is not a day of the calendar: write it as YYYY-MM-DD."), TRUE);
+    hint = _("That date is not a day of the calendar: write it as YYYY-MM-DD.");
   else if (!time_ok)
-    set_hint (self->when_hint_label,
-              _("That time is not a time of day: write it as HH:MM, from 00:00 to 23:59."), TRUE);
+    hint = _("That time is not a time of day: write it as HH:MM, from 00:00 to 23:59.");
   else
-    set_hint (self->when_hint_label, _("Date: YYYY-MM-DD. Time: HH:MM, 24-hour."), FALSE);
+    hint = _("Date: YYYY-MM-DD. Time: HH:MM, 24-hour.");
+  rapport_editor_rows_set_hint (self->when_hint_label, hint, !date_ok || !time_ok);
 
-  if (colleagues_ok)
-    set_hint (self->colleagues_hint_label, "", FALSE);
-  else
-    set_hint (self->colleagues_hint_label,
-              _("Choose at least one colleague this was with."), FALSE);
+  hint = colleagues_ok ? "" : _("Choose at least one colleague this was with.");
+  rapport_editor_rows_set_hint (self->colleagues_hint_label, hint, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->colleagues_hint_label), !colleagues_ok);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->confirm_button),
@@ -170,55 +132,14 @@ setup_kinds (RapportInteractionEditor *self,
   adw_combo_row_set_selected (self->kind_row, current < RAPPORT_N_INTERACTION_KINDS ? current : 0);
 }
 
-static gint
-compare_assignments (gconstpointer a,
-                     gconstpointer b)
-{
-  RapportAssignment *x = *(RapportAssignment **) a;
-  RapportAssignment *y = *(RapportAssignment **) b;
-  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
-                          rapport_assignment_get_starts_on (y));
-
-  if (order != 0)
-    return order;
-
-  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
-}
-
 /* "None" then the assignments, the latest start first. */
 static void
 setup_assignments (RapportInteractionEditor *self,
-                   gint64                    current)
+                   gint64                   current)
 {
-  GListModel *model = rapport_store_get_assignments (self->store);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = 0;
-  gint64 none = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (assignments, g_list_model_get_item (model, i));
-  g_ptr_array_sort (assignments, compare_assignments);
-
-  g_array_set_size (self->assignment_ids, 0);
-  g_array_append_val (self->assignment_ids, none);
   /* Translators: no assignment for a journal entry */
-  gtk_string_list_append (labels, C_("assignment", "None"));
-
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
-      g_autofree char *title = rapport_assignment_dup_title (assignment);
-      gint64 id = rapport_assignment_get_id (assignment);
-
-      if (id == current)
-        selected = self->assignment_ids->len;
-      g_array_append_val (self->assignment_ids, id);
-      gtk_string_list_append (labels, title);
-    }
-
-  adw_combo_row_set_model (self->assignment_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->assignment_row, selected);
+  rapport_editor_rows_setup_assignments (self->assignment_row, self->assignment_ids, self->store,
+                                         C_("assignment", "None"), current);
 }
 
 static void

@@ -18,8 +18,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "rapport-local-time.h"
 #include "rapport-preferences-window.h"
 #include "rapport-recovery-code-dialog.h"
 
@@ -51,38 +51,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-parse_number (const char *text,
-              gsize       length,
-              int        *value)
-{
-  *value = 0;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (text[i] - '0');
-    }
-
-  return TRUE;
-}
-
 /* "HH:MM" (or "H:MM"), 24-hour, as minutes after midnight; -1 for anything else. */
 static int
 parse_minutes (const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  const char *colon = strchr (stripped, ':');
   int hour, minute;
-  gsize hour_length;
 
-  if (colon == NULL)
-    return -1;
-
-  hour_length = colon - stripped;
-  if (hour_length < 1 || hour_length > 2 || strlen (colon + 1) != 2 ||
-      !parse_number (stripped, hour_length, &hour) || !parse_number (colon + 1, 2, &minute) ||
-      hour > 23 || minute > 59)
+  if (!rapport_local_time_parse_time (stripped, &hour, &minute))
     return -1;
 
   return hour * 60 + minute;

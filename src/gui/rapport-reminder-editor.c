@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-editor-rows.h"
 #include "rapport-local-time.h"
 #include "rapport-reminder-editor.h"
 
@@ -80,16 +81,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static GTimeZone *
 dup_time_zone (RapportReminderEditor *self)
 {
-  g_autofree char *name = dup_row_text (self->tz_row);
+  g_autofree char *name = rapport_editor_rows_dup_text (self->tz_row);
 
   if (*name == '\0')
     return NULL;
@@ -101,42 +96,14 @@ dup_time_zone (RapportReminderEditor *self)
 static GDateTime *
 dup_due (RapportReminderEditor *self)
 {
-  g_autofree char *date = dup_row_text (self->date_row);
-  g_autofree char *time = dup_row_text (self->time_row);
+  g_autofree char *date = rapport_editor_rows_dup_text (self->date_row);
+  g_autofree char *time = rapport_editor_rows_dup_text (self->time_row);
   g_autoptr(GTimeZone) tz = dup_time_zone (self);
 
   if (tz == NULL)
     return NULL;
 
   return rapport_local_time_parse (tz, date, time);
-}
-
-static void
-set_row_error (GtkWidget *row,
-               gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static void
-set_hint (GtkLabel   *label,
-          const char *text,
-          gboolean    error)
-{
-  gtk_label_set_label (label, text);
-  if (error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-    }
 }
 
 static RapportRecurrenceKind
@@ -326,9 +293,9 @@ update_preview (RapportReminderEditor *self,
 static gboolean
 validate (RapportReminderEditor *self)
 {
-  g_autofree char *title = dup_row_text (self->title_row);
-  g_autofree char *date = dup_row_text (self->date_row);
-  g_autofree char *time = dup_row_text (self->time_row);
+  g_autofree char *title = rapport_editor_rows_dup_text (self->title_row);
+  g_autofree char *date = rapport_editor_rows_dup_text (self->date_row);
+  g_autofree char *time = rapport_editor_rows_dup_text (self->time_row);
   g_autoptr(GTimeZone) tz = dup_time_zone (self);
   RapportRecurrenceKind kind = get_kind (self);
   RapportRecurrence rule;
@@ -338,41 +305,41 @@ validate (RapportReminderEditor *self)
   gboolean time_ok = rapport_local_time_parse_time (time, &hour, &minute);
   gboolean tz_ok = tz != NULL;
   gboolean rule_ok;
+  const char *hint;
+  gboolean hint_error;
 
   if (self->loading)
     return FALSE;
 
-  set_row_error (GTK_WIDGET (self->title_row), !title_ok);
-  set_row_error (GTK_WIDGET (self->date_row), !date_ok);
-  set_row_error (GTK_WIDGET (self->time_row), !time_ok);
-  set_row_error (GTK_WIDGET (self->tz_row), !tz_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->title_row), !title_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->date_row), !date_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->time_row), !time_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->tz_row), !tz_ok);
 
   rule_ok = get_rule (self, &rule);
   if (kind == RAPPORT_RECURRENCE_WEEKLY && rule.weekdays == 0)
     rule_ok = FALSE;
 
+  hint_error = TRUE;
   if (!title_ok)
-    set_hint (self->when_hint_label, _("Give the reminder a title, like “Call Ada after her boards”."),
-              TRUE);
+    hint = _("Give the reminder a title, like “Call Ada after her boards”.");
   else if (!date_ok && !time_ok)
-    set_hint (self->when_hint_label,
-              _("Write the date as YYYY-MM-DD and the time as HH:MM, like 2026-03-14 and 12:30."),
-              TRUE);
+    hint = _("Write the date as YYYY-MM-DD and the time as HH:MM, like 2026-03-14 and 12:30.");
   else if (!date_ok)
-    set_hint (self->when_hint_label,
-              _("That date is not a day of the calendar: write it as YYYY-MM-DD."), TRUE);
+    hint = _("That date is not a day of the calendar: write it as YYYY-MM-DD.");
   else if (!time_ok)
-    set_hint (self->when_hint_label,
-              _("That time is not a time of day: write it as HH:MM, from 00:00 to 23:59."), TRUE);
+    hint = _("That time is not a time of day: write it as HH:MM, from 00:00 to 23:59.");
   else if (!tz_ok)
-    set_hint (self->when_hint_label,
-              _("That is not a time zone this computer knows: write a name such as "
-                "America/Denver or Europe/Paris."), TRUE);
+    hint = _("That is not a time zone this computer knows: write a name such as America/Denver or "
+             "Europe/Paris.");
   else if (kind == RAPPORT_RECURRENCE_WEEKLY && rule.weekdays == 0)
-    set_hint (self->when_hint_label, _("Choose at least one day of the week to repeat on."), TRUE);
+    hint = _("Choose at least one day of the week to repeat on.");
   else
-    set_hint (self->when_hint_label,
-              _("Date: YYYY-MM-DD. Time: HH:MM, 24-hour, in the time zone below it."), FALSE);
+    {
+      hint = _("Date: YYYY-MM-DD. Time: HH:MM, 24-hour, in the time zone below it.");
+      hint_error = FALSE;
+    }
+  rapport_editor_rows_set_hint (self->when_hint_label, hint, hint_error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->every_row), kind != RAPPORT_RECURRENCE_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->weekdays_row), kind == RAPPORT_RECURRENCE_WEEKLY);
@@ -496,55 +463,14 @@ setup_colleagues (RapportReminderEditor *self,
   adw_combo_row_set_selected (self->colleague_row, selected);
 }
 
-static gint
-compare_assignments (gconstpointer a,
-                     gconstpointer b)
-{
-  RapportAssignment *x = *(RapportAssignment **) a;
-  RapportAssignment *y = *(RapportAssignment **) b;
-  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
-                          rapport_assignment_get_starts_on (y));
-
-  if (order != 0)
-    return order;
-
-  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
-}
-
 /* "None" then the assignments, the latest start first. */
 static void
 setup_assignments (RapportReminderEditor *self,
-                   gint64                 current)
+                   gint64                current)
 {
-  GListModel *model = rapport_store_get_assignments (self->store);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
-  guint selected = 0;
-  gint64 none = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (assignments, g_list_model_get_item (model, i));
-  g_ptr_array_sort (assignments, compare_assignments);
-
-  g_array_set_size (self->assignment_ids, 0);
-  g_array_append_val (self->assignment_ids, none);
   /* Translators: no assignment for a reminder */
-  gtk_string_list_append (labels, C_("assignment", "None"));
-
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
-      g_autofree char *title = rapport_assignment_dup_title (assignment);
-      gint64 id = rapport_assignment_get_id (assignment);
-
-      if (id == current)
-        selected = self->assignment_ids->len;
-      g_array_append_val (self->assignment_ids, id);
-      gtk_string_list_append (labels, title);
-    }
-
-  adw_combo_row_set_model (self->assignment_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->assignment_row, selected);
+  rapport_editor_rows_setup_assignments (self->assignment_row, self->assignment_ids, self->store,
+                                         C_("assignment", "None"), current);
 }
 
 static void
@@ -630,8 +556,8 @@ fill (RapportReminderEditor *self,
       RapportReminder       *reminder)
 {
   g_autoptr(GDateTime) due = dup_due (self);
-  g_autofree char *title = dup_row_text (self->title_row);
-  g_autofree char *tz = dup_row_text (self->tz_row);
+  g_autofree char *title = rapport_editor_rows_dup_text (self->title_row);
+  g_autofree char *tz = rapport_editor_rows_dup_text (self->tz_row);
   g_autofree char *rrule = NULL;
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
@@ -709,7 +635,7 @@ field_changed_cb (RapportReminderEditor *self)
 static void
 date_changed_cb (RapportReminderEditor *self)
 {
-  g_autofree char *date = dup_row_text (self->date_row);
+  g_autofree char *date = rapport_editor_rows_dup_text (self->date_row);
   int year, month, day;
 
   if (!self->loading && !self->weekdays_chosen &&

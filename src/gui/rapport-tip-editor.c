@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-editor-rows.h"
 #include "rapport-tip-editor.h"
 
 struct _RapportTipEditor
@@ -63,22 +64,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -99,12 +84,12 @@ compare_names (gconstpointer a,
 static gboolean
 validate (RapportTipEditor *self)
 {
-  g_autofree char *title = dup_row_text (self->title_row);
-  g_autofree char *link = dup_row_text (self->link_row);
+  g_autofree char *title = rapport_editor_rows_dup_text (self->title_row);
+  g_autofree char *link = rapport_editor_rows_dup_text (self->link_row);
   gboolean link_ok = *link == '\0' || rapport_validate_map_link (link);
   gboolean valid;
 
-  set_row_error (self->link_row, !link_ok);
+  rapport_editor_rows_set_error (GTK_WIDGET (self->link_row), !link_ok);
 
   if (link_ok)
     {
@@ -227,9 +212,9 @@ static void
 fill (RapportTipEditor *self,
       RapportTip       *tip)
 {
-  g_autofree char *title = dup_row_text (self->title_row);
-  g_autofree char *address = dup_row_text (self->address_row);
-  g_autofree char *link = dup_row_text (self->link_row);
+  g_autofree char *title = rapport_editor_rows_dup_text (self->title_row);
+  g_autofree char *address = rapport_editor_rows_dup_text (self->address_row);
+  g_autofree char *link = rapport_editor_rows_dup_text (self->link_row);
   g_autofree char *note = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;

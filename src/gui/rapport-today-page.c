@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-local-time.h"
 #include "rapport-reminder-row.h"
 #include "rapport-today-page.h"
 
@@ -91,45 +92,25 @@ typedef struct
 static void rebuild          (RapportTodayPage *self);
 static void schedule_refresh (RapportTodayPage *self);
 
-static gboolean
-parse_number (const char *text,
-              guint       digits,
-              guint      *value)
-{
-  *value = 0;
-
-  for (guint i = 0; i < digits; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (guint) g_ascii_digit_value (text[i]);
-    }
-
-  return TRUE;
-}
-
 /* "YYYY-MM-DD" or "--MM-DD"; the year does not matter for when the next birthday is. */
 static gboolean
 parse_birthday (const char *birthday,
                 guint      *month,
                 guint      *day)
 {
-  const char *month_day;
-  guint year;
+  g_autofree char *full = NULL;
+  int m, d;
 
+  /* 2000 is a leap year, so a 29 February birthday without a year passes. */
   if (strlen (birthday) == 7 && g_str_has_prefix (birthday, "--"))
-    month_day = birthday + 2;
-  else if (strlen (birthday) == 10 && parse_number (birthday, 4, &year) && birthday[4] == '-')
-    month_day = birthday + 5;
-  else
+    birthday = full = g_strconcat ("2000", birthday + 1, NULL);
+
+  if (!rapport_local_time_parse_date (birthday, NULL, &m, &d))
     return FALSE;
 
-  if (!parse_number (month_day, 2, month) || month_day[2] != '-' ||
-      !parse_number (month_day + 3, 2, day))
-    return FALSE;
-
-  /* 2000 is a leap year, so 29 February passes. */
-  return g_date_valid_dmy ((GDateDay) *day, (GDateMonth) *month, 2000);
+  *month = (guint) m;
+  *day = (guint) d;
+  return TRUE;
 }
 
 static int
@@ -166,14 +147,11 @@ static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint year, month, day;
+  int year, month, day;
 
   g_date_clear (date, 1);
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      !parse_number (text, 4, &year) || !parse_number (text + 5, 2, &month) ||
-      !parse_number (text + 8, 2, &day) ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!rapport_local_time_parse_date (text, &year, &month, &day))
     return FALSE;
 
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);

@@ -1,0 +1,121 @@
+/* rapport-editor-rows.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-editor-rows"
+
+#include "config.h"
+
+#include "rapport-editor-rows.h"
+
+static int
+compare_assignments (gconstpointer a,
+                     gconstpointer b)
+{
+  RapportAssignment *x = *(RapportAssignment **) a;
+  RapportAssignment *y = *(RapportAssignment **) b;
+  int order = -g_strcmp0 (rapport_assignment_get_starts_on (x),
+                          rapport_assignment_get_starts_on (y));
+
+  if (order != 0)
+    return order;
+
+  return rapport_assignment_get_id (x) > rapport_assignment_get_id (y) ? -1 : 1;
+}
+
+char *
+rapport_editor_rows_dup_text (AdwEntryRow *row)
+{
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+void
+rapport_editor_rows_set_error (GtkWidget *row,
+                               gboolean   error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (error)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+void
+rapport_editor_rows_set_hint (GtkLabel   *label,
+                              const char *text,
+                              gboolean    error)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_label (label, text);
+  if (error)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
+void
+rapport_editor_rows_setup_assignments (AdwComboRow  *row,
+                                       GArray       *ids,
+                                       RapportStore *store,
+                                       const char   *none_label,
+                                       gint64        selected_id)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+  g_autoptr(GPtrArray) assignments = NULL;
+  GListModel *model;
+  guint selected = 0;
+  gint64 none = 0;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64));
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (none_label != NULL);
+
+  labels = gtk_string_list_new (NULL);
+  assignments = g_ptr_array_new_with_free_func (g_object_unref);
+  model = rapport_store_get_assignments (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (assignments, g_list_model_get_item (model, i));
+  g_ptr_array_sort (assignments, compare_assignments);
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, none);
+  gtk_string_list_append (labels, none_label);
+
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      RapportAssignment *assignment = g_ptr_array_index (assignments, i);
+      g_autofree char *title = rapport_assignment_dup_title (assignment);
+      gint64 id = rapport_assignment_get_id (assignment);
+
+      if (id == selected_id)
+        selected = ids->len;
+      g_array_append_val (ids, id);
+      gtk_string_list_append (labels, title);
+    }
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (row, selected);
+}
