@@ -330,6 +330,76 @@ assert_invalid (RapportColleague      *colleague,
 }
 
 static void
+test_photo_raw_vcard (void)
+{
+  RapportColleague *colleague = rapport_colleague_new ("Ada Lovelace");
+  RapportColleague *copy = NULL;
+  RapportColleague *target = rapport_colleague_new ("Other");
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\xff\xd8\xff\xe0jpeg", 8);
+  g_autoptr(GBytes) same = g_bytes_new ("\xff\xd8\xff\xe0jpeg", 8);
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GBytes) huge = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *long_raw = NULL;
+
+  /* Unset: no photo, an empty raw card. */
+  g_assert_null (rapport_colleague_get_photo (colleague));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (colleague), ==, "");
+
+  g_signal_connect (colleague, "notify", G_CALLBACK (count_notify_cb), counts);
+  rapport_colleague_set_photo (colleague, photo);
+  rapport_colleague_set_photo (colleague, same);   /* equal bytes: no change */
+  g_assert_cmpuint (notify_count (counts, "photo"), ==, 1);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (colleague), photo));
+  g_object_get (colleague, "photo", &got, NULL);
+  g_assert_true (g_bytes_equal (got, photo));
+
+  rapport_colleague_set_raw_vcard (colleague, "BEGIN:VCARD\r\nNICKNAME:Ada\r\nEND:VCARD\r\n");
+  rapport_colleague_set_raw_vcard (colleague, "BEGIN:VCARD\r\nNICKNAME:Ada\r\nEND:VCARD\r\n");
+  g_assert_cmpuint (notify_count (counts, "raw-vcard"), ==, 1);
+  g_object_get (colleague, "raw-vcard", &raw, NULL);
+  g_assert_cmpstr (raw, ==, "BEGIN:VCARD\r\nNICKNAME:Ada\r\nEND:VCARD\r\n");
+  rapport_colleague_set_raw_vcard (colleague, NULL);
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (colleague), ==, "");
+  rapport_colleague_set_raw_vcard (colleague, raw);
+  g_signal_handlers_disconnect_by_data (colleague, counts);
+
+  /* dup and assign carry both. */
+  copy = rapport_colleague_dup (colleague);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (copy), photo));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (copy), ==, raw);
+  rapport_colleague_assign (target, colleague);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (target), photo));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (target), ==, raw);
+  rapport_colleague_set_photo (copy, NULL);
+  rapport_colleague_assign (target, copy);
+  g_assert_null (rapport_colleague_get_photo (target));
+
+  /* An empty photo is no photo. */
+  rapport_colleague_set_photo (target, empty);
+  g_assert_null (rapport_colleague_get_photo (target));
+
+  /* Limits: 1 MiB of photo, the notes limit for the raw card. */
+  g_assert_true (rapport_colleague_validate (colleague, NULL));
+  huge = g_bytes_new_take (g_malloc0 (RAPPORT_MAX_PHOTO_SIZE + 1), RAPPORT_MAX_PHOTO_SIZE + 1);
+  rapport_colleague_set_photo (colleague, huge);
+  assert_invalid (colleague, RAPPORT_COLLEAGUE_ERROR_TOO_LONG);
+  rapport_colleague_set_photo (colleague, photo);
+  long_raw = g_strnfill (RAPPORT_MAX_NOTES_LENGTH + 1, 'x');
+  rapport_colleague_set_raw_vcard (colleague, long_raw);
+  assert_invalid (colleague, RAPPORT_COLLEAGUE_ERROR_TOO_LONG);
+  long_raw[RAPPORT_MAX_NOTES_LENGTH] = '\0';
+  rapport_colleague_set_raw_vcard (colleague, long_raw);
+  g_assert_true (rapport_colleague_validate (colleague, NULL));
+
+  g_assert_finalize_object (colleague);
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (target);
+}
+
+static void
 test_validate (void)
 {
   g_autoptr(RapportColleague) colleague = make_full_colleague ();
@@ -570,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/rapport/colleague/notify", test_notify);
   g_test_add_func ("/rapport/colleague/dup-assign", test_dup_assign);
   g_test_add_func ("/rapport/colleague/last-interaction-at", test_last_interaction_at);
+  g_test_add_func ("/rapport/colleague/photo-raw-vcard", test_photo_raw_vcard);
   g_test_add_func ("/rapport/colleague/validate", test_validate);
   g_test_add_func ("/rapport/colleague/email", test_email);
   g_test_add_func ("/rapport/colleague/phone", test_phone);

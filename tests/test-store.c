@@ -179,8 +179,15 @@ static void
 assert_same_fields (RapportColleague *a,
                     RapportColleague *b)
 {
+  GBytes *photo_a = rapport_colleague_get_photo (a);
+  GBytes *photo_b = rapport_colleague_get_photo (b);
+
   rapport_test_assert_same_colleague (a, b);
   g_assert_cmpint (rapport_colleague_get_id (a), ==, rapport_colleague_get_id (b));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (a), ==, rapport_colleague_get_raw_vcard (b));
+  g_assert_true ((photo_a == NULL) == (photo_b == NULL));
+  if (photo_a != NULL && photo_b != NULL)
+    g_assert_true (g_bytes_equal (photo_a, photo_b));
 }
 
 static GArray *
@@ -890,11 +897,118 @@ test_json_lines (Fixture       *fixture,
       created_text = g_date_time_format_iso8601 (created);
       g_assert_cmpstr (json_object_get_string_member (object, "created_at"), ==, created_text);
       g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "updated_at"), "Z"));
-      g_assert_cmpuint (json_object_get_size (object), ==, 16);
+      g_assert_true (json_object_get_null_member (object, "photo"));
+      g_assert_cmpstr (json_object_get_string_member (object, "raw_vcard"), ==, "");
+      g_assert_cmpuint (json_object_get_size (object), ==, 18);
       if (i == 0)
         g_assert_cmpstr (json_object_get_string_member (object, "support_kind"), ==,
                          "local-guide");
     }
+}
+
+#define RAW_CARD "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia\r\nitem1.URL:https://example.org\r\n" \
+                 "item1.X-ABLabel:Blog\r\nEND:VCARD\r\n"
+
+static void
+test_photo_raw_vcard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static (jpeg, sizeof jpeg);
+  g_autoptr(GBytes) other = g_bytes_new_static (jpeg, 4);
+  g_autoptr(RapportColleague) pia = rapport_colleague_new ("Pia");
+  g_autoptr(RapportColleague) changes = NULL;
+  g_autoptr(RapportColleague) before = NULL;
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *encoded = NULL;
+  RapportColleague *stored;
+  JsonObject *object;
+  gint64 id;
+
+  rapport_colleague_set_photo (pia, photo);
+  rapport_colleague_set_raw_vcard (pia, RAW_CARD);
+  g_assert_true (rapport_store_add_colleague (fixture->store, pia, &error));
+  g_assert_no_error (error);
+  id = rapport_colleague_get_id (pia);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE typeof(photo) = 'blob'"
+                                        " AND length(photo) = 11 AND raw_vcard LIKE '%X-ABLabel%'"),
+                   ==, 1);
+
+  /* A colleague without either keeps NULL columns. */
+  add_colleague (fixture, "Plain", "", "");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE photo IS NULL"
+                                        " AND raw_vcard IS NULL"), ==, 1);
+
+  /* Loaded back on the next start. */
+  reopen_store (fixture);
+  stored = rapport_store_find_colleague (fixture->store, id);
+  g_assert_nonnull (stored);
+  if (stored == NULL)
+    return;
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (stored), photo));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, RAW_CARD);
+
+  /* JSON: the photo as base64, the card as text. */
+  json = rapport_store_colleagues_to_json_lines (fixture->store);
+  g_assert_true (json_parser_load_from_data (parser, json, strchr (json, '\n') - json, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  encoded = g_base64_encode (jpeg, sizeof jpeg);
+  g_assert_cmpstr (json_object_get_string_member (object, "photo"), ==, encoded);
+  g_assert_cmpstr (json_object_get_string_member (object, "raw_vcard"), ==, RAW_CARD);
+
+  /* Update: a new photo, then none, and the card cleared. */
+  changes = rapport_colleague_dup (stored);
+  rapport_colleague_set_photo (changes, other);
+  g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (stored), other));
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE length(photo) = 4"),
+                   ==, 1);
+  rapport_colleague_set_photo (changes, NULL);
+  rapport_colleague_set_raw_vcard (changes, "");
+  g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_null (rapport_colleague_get_photo (stored));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, "");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE photo IS NULL"), ==, 2);
+  rapport_colleague_set_photo (changes, photo);
+  rapport_colleague_set_raw_vcard (changes, RAW_CARD);
+  g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
+  g_assert_no_error (error);
+
+  /* Delete and undo bring both back. */
+  before = rapport_colleague_dup (stored);
+  g_assert_true (rapport_store_delete_colleague (fixture->store, id, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_undo (fixture->store, undo, &error));
+  g_assert_no_error (error);
+  stored = rapport_store_find_colleague (fixture->store, id);
+  g_assert_nonnull (stored);
+  if (stored != NULL)
+    assert_same_fields (before, stored);
+
+  reopen_store (fixture);
+  stored = rapport_store_find_colleague (fixture->store, id);
+  g_assert_nonnull (stored);
+  if (stored != NULL)
+    assert_same_fields (before, stored);
+
+  /* Too large a photo is refused with nothing written. */
+  {
+    g_autoptr(GBytes) huge = g_bytes_new_take (g_malloc0 (RAPPORT_MAX_PHOTO_SIZE + 1),
+                                               RAPPORT_MAX_PHOTO_SIZE + 1);
+    g_autoptr(RapportColleague) big = rapport_colleague_new ("Big");
+
+    rapport_colleague_set_photo (big, huge);
+    g_assert_false (rapport_store_add_colleague (fixture->store, big, &error));
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague"), ==, 2);
+  }
 }
 
 int
@@ -916,6 +1030,7 @@ main (int   argc,
   ADD_TEST ("persist", test_persist);
   ADD_TEST ("search", test_search);
   ADD_TEST ("json-lines", test_json_lines);
+  ADD_TEST ("photo-raw-vcard", test_photo_raw_vcard);
 
 #undef ADD_TEST
 

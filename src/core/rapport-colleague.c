@@ -45,6 +45,8 @@ struct _RapportColleague
   gint64              created_at;
   gint64              updated_at;
   gint64              last_interaction_at;
+  GBytes             *photo;
+  char               *raw_vcard;
 };
 
 G_DEFINE_FINAL_TYPE (RapportColleague, rapport_colleague, G_TYPE_OBJECT)
@@ -70,6 +72,8 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_LAST_INTERACTION_AT,
+  PROP_PHOTO,
+  PROP_RAW_VCARD,
   N_PROPS
 };
 
@@ -141,6 +145,8 @@ rapport_colleague_finalize (GObject *object)
   g_clear_pointer (&self->interests, g_free);
   g_clear_pointer (&self->birthday, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  g_clear_pointer (&self->raw_vcard, g_free);
 
   G_OBJECT_CLASS (rapport_colleague_parent_class)->finalize (object);
 }
@@ -221,6 +227,14 @@ rapport_colleague_get_property (GObject    *object,
 
     case PROP_LAST_INTERACTION_AT:
       g_value_set_int64 (value, self->last_interaction_at);
+      break;
+
+    case PROP_PHOTO:
+      g_value_set_boxed (value, self->photo);
+      break;
+
+    case PROP_RAW_VCARD:
+      g_value_set_string (value, self->raw_vcard);
       break;
 
     default:
@@ -306,6 +320,14 @@ rapport_colleague_set_property (GObject      *object,
       rapport_colleague_set_last_interaction_at (self, g_value_get_int64 (value));
       break;
 
+    case PROP_PHOTO:
+      rapport_colleague_set_photo (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_RAW_VCARD:
+      rapport_colleague_set_raw_vcard (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -356,6 +378,10 @@ rapport_colleague_class_init (RapportColleagueClass *klass)
     g_param_spec_int64 ("updated-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_LAST_INTERACTION_AT] =
     g_param_spec_int64 ("last-interaction-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_PHOTO] =
+    g_param_spec_boxed ("photo", NULL, NULL, G_TYPE_BYTES, flags);
+  properties[PROP_RAW_VCARD] =
+    g_param_spec_string ("raw-vcard", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -373,6 +399,7 @@ rapport_colleague_init (RapportColleague *self)
   self->interests = g_strdup ("");
   self->birthday = g_strdup ("");
   self->notes = g_strdup ("");
+  self->raw_vcard = g_strdup ("");
 }
 
 RapportColleague *
@@ -426,6 +453,8 @@ rapport_colleague_assign (RapportColleague *self,
   rapport_colleague_set_archived (self, other->archived);
   rapport_colleague_set_created_at (self, other->created_at);
   rapport_colleague_set_updated_at (self, other->updated_at);
+  rapport_colleague_set_photo (self, other->photo);
+  rapport_colleague_set_raw_vcard (self, other->raw_vcard);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -751,6 +780,51 @@ rapport_colleague_set_last_interaction_at (RapportColleague *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_INTERACTION_AT]);
 }
 
+/* A missing photo and an empty one are the same: nothing to show. */
+GBytes *
+rapport_colleague_get_photo (RapportColleague *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (self), NULL);
+
+  return self->photo;
+}
+
+void
+rapport_colleague_set_photo (RapportColleague *self,
+                             GBytes           *photo)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (self));
+
+  if (photo != NULL && g_bytes_get_size (photo) == 0)
+    photo = NULL;
+
+  if (self->photo == photo
+      || (self->photo != NULL && photo != NULL && g_bytes_equal (self->photo, photo)))
+    return;
+
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  if (photo != NULL)
+    self->photo = g_bytes_ref (photo);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+const char *
+rapport_colleague_get_raw_vcard (RapportColleague *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (self), NULL);
+
+  return self->raw_vcard;
+}
+
+void
+rapport_colleague_set_raw_vcard (RapportColleague *self,
+                                 const char       *raw_vcard)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (self));
+
+  set_string (self, &self->raw_vcard, raw_vcard, PROP_RAW_VCARD);
+}
+
 gboolean
 rapport_colleague_validate (RapportColleague  *self,
                             GError           **error)
@@ -778,6 +852,21 @@ rapport_colleague_validate (RapportColleague  *self,
                                   RAPPORT_COLLEAGUE_ERROR_TOO_LONG,
                                   RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT, error))
     return FALSE;
+
+  if (self->photo != NULL && g_bytes_get_size (self->photo) > RAPPORT_MAX_PHOTO_SIZE)
+    {
+      g_set_error_literal (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_TOO_LONG,
+                           _("The photo is larger than 1 MiB. Choose a smaller picture."));
+      return FALSE;
+    }
+
+  if (strlen (self->raw_vcard) > RAPPORT_MAX_NOTES_LENGTH)
+    {
+      g_set_error_literal (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_TOO_LONG,
+                           _("The imported contact card is too long. Import it again without "
+                             "its largest parts."));
+      return FALSE;
+    }
 
   if (!rapport_validate_email (self->email))
     {

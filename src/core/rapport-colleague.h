@@ -21,6 +21,8 @@
 
 G_BEGIN_DECLS
 
+#define RAPPORT_MAX_PHOTO_SIZE (1024 * 1024)
+
 /* A colleague as the journal keeps it: the item of the store's colleague model. Plain data with
  * properties; only RapportStore writes it to disk. Strings are never NULL: unset is "". */
 
@@ -105,6 +107,15 @@ void                rapport_colleague_set_updated_at  (RapportColleague  *self,
 gint64              rapport_colleague_get_last_interaction_at (RapportColleague *self);
 void                rapport_colleague_set_last_interaction_at (RapportColleague *self,
                                                        gint64             last_interaction_at);
+
+/* The picture as the file's bytes (JPEG or PNG), or NULL for none; at most RAPPORT_MAX_PHOTO_SIZE. */
+GBytes             *rapport_colleague_get_photo       (RapportColleague  *self);
+void                rapport_colleague_set_photo       (RapportColleague  *self,
+                                                       GBytes            *photo);
+/* The imported vCard as it was read, "" for none: what a re-export keeps beyond the modelled fields. */
+const char         *rapport_colleague_get_raw_vcard   (RapportColleague  *self);
+void                rapport_colleague_set_raw_vcard   (RapportColleague  *self,
+                                                       const char        *raw_vcard);
 
 /* Checks every field; the first problem found, translated, with what to do. */
 gboolean            rapport_colleague_validate        (RapportColleague  *self,

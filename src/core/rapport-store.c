@@ -53,6 +53,8 @@ enum {
   PARAM_ARCHIVED,
   PARAM_CREATED_AT,
   PARAM_UPDATED_AT,
+  PARAM_PHOTO,
+  PARAM_RAW_VCARD,
 };
 
 /* The last column is derived: when the latest interaction naming the colleague happened. */
@@ -60,7 +62,8 @@ enum {
   "id, name, role, specialty, organization, phone, email, messaging, interests," \
   " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at," \
   " (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
-  "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)"
+  "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)," \
+  " photo, raw_vcard"
 
 static const char select_colleagues_sql[] =
   "SELECT " COLLEAGUE_COLUMNS " FROM colleague ORDER BY id";
@@ -70,13 +73,15 @@ static const char select_colleague_sql[] =
 
 static const char insert_colleague_sql[] =
   "INSERT INTO colleague (id, name, role, specialty, organization, phone, email, messaging,"
-  " interests, support_kind, birthday, notes, cadence_days, archived, created_at, updated_at)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+  " interests, support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+  " photo, raw_vcard)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 
 static const char update_colleague_sql[] =
   "UPDATE colleague SET name = ?2, role = ?3, specialty = ?4, organization = ?5, phone = ?6,"
   " email = ?7, messaging = ?8, interests = ?9, support_kind = ?10, birthday = ?11,"
-  " notes = ?12, cadence_days = ?13, archived = ?14, updated_at = ?16"
+  " notes = ?12, cadence_days = ?13, archived = ?14, updated_at = ?16,"
+  " photo = ?17, raw_vcard = ?18"
   " WHERE id = ?1";
 
 static const char set_archived_sql[] =
@@ -354,6 +359,23 @@ bind_text_or_null (sqlite3_stmt *stmt,
     return sqlite3_bind_null (stmt, param) == SQLITE_OK;
 
   return bind_text (stmt, param, text);
+}
+
+/* No photo is NULL in the database. */
+static gboolean
+bind_bytes_or_null (sqlite3_stmt *stmt,
+                    int           param,
+                    GBytes       *bytes)
+{
+  gsize size;
+  gconstpointer data;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+    return sqlite3_bind_null (stmt, param) == SQLITE_OK;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  return sqlite3_bind_blob (stmt, param, data, (int) size, SQLITE_TRANSIENT) == SQLITE_OK;
 }
 
 static gboolean
@@ -651,6 +673,14 @@ read_colleague (sqlite3_stmt *stmt)
   rapport_colleague_set_created_at (colleague, sqlite3_column_int64 (stmt, 14));
   rapport_colleague_set_updated_at (colleague, sqlite3_column_int64 (stmt, 15));
   rapport_colleague_set_last_interaction_at (colleague, sqlite3_column_int64 (stmt, 16));
+  if (sqlite3_column_type (stmt, 17) == SQLITE_BLOB && sqlite3_column_bytes (stmt, 17) > 0)
+    {
+      g_autoptr(GBytes) photo = NULL;
+
+      photo = g_bytes_new (sqlite3_column_blob (stmt, 17), sqlite3_column_bytes (stmt, 17));
+      rapport_colleague_set_photo (colleague, photo);
+    }
+  rapport_colleague_set_raw_vcard (colleague, text_or_empty (sqlite3_column_text (stmt, 18)));
 
   return colleague;
 }
@@ -1072,7 +1102,9 @@ bind_colleague (sqlite3_stmt     *stmt,
       && bind_text (stmt, PARAM_BIRTHDAY, birthday)
       && bind_text (stmt, PARAM_NOTES, rapport_colleague_get_notes (colleague))
       && bind_int64 (stmt, PARAM_CADENCE_DAYS, rapport_colleague_get_cadence_days (colleague))
-      && bind_int64 (stmt, PARAM_ARCHIVED, rapport_colleague_get_archived (colleague) ? 1 : 0);
+      && bind_int64 (stmt, PARAM_ARCHIVED, rapport_colleague_get_archived (colleague) ? 1 : 0)
+      && bind_bytes_or_null (stmt, PARAM_PHOTO, rapport_colleague_get_photo (colleague))
+      && bind_text_or_null (stmt, PARAM_RAW_VCARD, rapport_colleague_get_raw_vcard (colleague));
 }
 
 static gboolean
@@ -1396,6 +1428,7 @@ build_colleague_json (JsonBuilder *builder,
 {
   RapportColleague *colleague = item;
   RapportSupportKind kind = rapport_colleague_get_support_kind (colleague);
+  GBytes *photo = rapport_colleague_get_photo (colleague);
 
   add_int_member (builder, "id", rapport_colleague_get_id (colleague));
   add_string_member (builder, "name", rapport_colleague_get_name (colleague));
@@ -1414,6 +1447,21 @@ build_colleague_json (JsonBuilder *builder,
   add_timestamp_member (builder, "updated_at", rapport_colleague_get_updated_at (colleague));
   add_string_member (builder, "interests", rapport_colleague_get_interests (colleague));
   add_string_member (builder, "notes", rapport_colleague_get_notes (colleague));
+  json_builder_set_member_name (builder, "photo");
+  if (photo != NULL)
+    {
+      g_autofree char *encoded = NULL;
+      gsize size;
+      const guchar *data = g_bytes_get_data (photo, &size);
+
+      encoded = g_base64_encode (data, size);
+      json_builder_add_string_value (builder, encoded);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+  add_string_member (builder, "raw_vcard", rapport_colleague_get_raw_vcard (colleague));
 }
 
 static void
