@@ -583,6 +583,107 @@ def test_export_ics_without_journal(home):
     check(not os.path.exists(home.database), 'exporting created a journal at ' + home.database)
 
 
+def sample_colleague_with_email(home):
+    result = home.rapport('--list=colleagues')
+    check(result.returncode == 0, describe(result))
+    for colleague in parse_json_lines(result.stdout):
+        if colleague.get('email'):
+            return colleague
+    raise CaseFailed('the --sample journal has no colleague with an email')
+
+
+def test_import(home):
+    home.seed('--sample')
+    known = sample_colleague_with_email(home)
+    elsewhere = os.path.join(home.root, 'elsewhere')
+    os.makedirs(elsewhere)
+    cards = ('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nadia Brandt\r\nN:Brandt;Nadia;;;\r\n'
+             'EMAIL:nadia@example.org\r\nTITLE:Pharmacist\r\nEND:VCARD\r\n'
+             'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Someone Else\r\nEMAIL:%s\r\n'
+             'TITLE:Imported title\r\nEND:VCARD\r\n'
+             'BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:555-0100\r\nEND:VCARD\r\n'
+             % known['email'].upper())
+    with open(os.path.join(elsewhere, 'cards.vcf'), 'w', encoding='utf-8') as vcf:
+        vcf.write(cards)
+
+    result = subprocess.run([BINARY, '--import=cards.vcf'], env=home.env, cwd=elsewhere,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, timeout=TIMEOUT)
+    check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
+    check(result.stdout == b'imported 1, merged 1, skipped 1\n', describe(result))
+    lines = stderr_lines(result)
+    check(len(lines) == 1 and lines[0].startswith('card 3: '),
+          'expected one "card 3: …" line: %r' % lines)
+
+    listed = parse_json_lines(home.rapport('--list=colleagues').stdout)
+    names = [colleague.get('name') for colleague in listed]
+    check(sorted(names) == sorted(SAMPLE_NAMES + ['Nadia Brandt']), 'names differ: %r' % names)
+    merged = [colleague for colleague in listed if colleague.get('id') == known['id']]
+    check(len(merged) == 1 and merged[0].get('name') == known['name']
+          and merged[0].get('email') == known['email'],
+          'the merge overwrote what was there: %r' % merged)
+    if not known.get('role'):
+        check(merged[0].get('role') == 'Imported title', 'the empty role was not filled')
+    else:
+        check(merged[0].get('role') == known['role'], 'the role was overwritten')
+
+    # Importing again only merges.
+    result = home.rapport('--import=' + os.path.join(elsewhere, 'cards.vcf'))
+    check(result.stdout == b'imported 0, merged 2, skipped 1\n', describe(result))
+
+
+def test_import_unreadable(home):
+    home.seed('--sample')
+    result = home.rapport('--import=' + os.path.join(home.root, 'missing.vcf'))
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+
+
+def test_import_without_journal(home):
+    path = os.path.join(home.root, 'cards.vcf')
+    with open(path, 'w', encoding='utf-8') as vcf:
+        vcf.write('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nadia Brandt\r\nEND:VCARD\r\n')
+    result = home.rapport('--import=' + path)
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(not os.path.exists(home.database), 'importing created a journal at ' + home.database)
+
+
+PARSE_VCARDS = '''
+import sys, vobject
+with open(sys.argv[1], encoding='utf-8') as data:
+    for card in vobject.readComponents(data.read()):
+        print(card.fn.value)
+'''
+
+
+def test_export_vcard(home):
+    home.seed('--sample')
+    elsewhere = os.path.join(home.root, 'elsewhere')
+    os.makedirs(elsewhere)
+    for version in ('4.0', '3.0'):
+        result = subprocess.run([BINARY, '--export-vcard=people.vcf',
+                                 '--vcard-version=' + version],
+                                env=home.env, cwd=elsewhere, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+        check(result.returncode == 0, describe(result))
+        path = os.path.join(elsewhere, 'people.vcf')
+        check(os.stat(path).st_mode & 0o777 == 0o600, 'the file is readable by others')
+        with open(path, 'rb') as vcf:
+            check(b'VERSION:' + version.encode() in vcf.read(), 'not a %s file' % version)
+        parsed = subprocess.run(['/usr/bin/python3', '-c', PARSE_VCARDS, path],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+        check(parsed.returncode == 0, 'vobject could not read it: %r' % parsed.stderr[-400:])
+        names = parsed.stdout.decode('utf-8').splitlines()
+        check(sorted(names) == sorted(SAMPLE_NAMES), 'names differ: %r' % names)
+
+    result = home.rapport('--export-vcard=' + os.path.join(elsewhere, 'bad.vcf'),
+                          '--vcard-version=5.0')
+    check_one_error_line(result)
+    check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
+    check(not os.path.exists(os.path.join(elsewhere, 'bad.vcf')), 'a file was written anyway')
+
+
 CASES = [
     ('--version prints "rapport <version>"', test_version),
     ('--help mentions --list', test_help),
@@ -620,6 +721,12 @@ CASES = [
     ('--export-ics writes a relative FILE in the caller\'s folder, a calendar with the reminder',
      test_export_ics_relative),
     ('--export-ics without a journal exits 1 and creates nothing', test_export_ics_without_journal),
+    ('--import adds new cards, merges a duplicate, reports a broken card by number and exits 2',
+     test_import),
+    ('--import of a missing file exits 1 with one line', test_import_unreadable),
+    ('--import without a journal exits 1 and creates none', test_import_without_journal),
+    ('--export-vcard writes 4.0 and 3.0 files vobject reads; --vcard-version=5.0 exits 2',
+     test_export_vcard),
 ]
 
 

@@ -1011,6 +1011,147 @@ test_photo_raw_vcard (Fixture       *fixture,
   }
 }
 
+static RapportColleague *
+new_card (const char *name,
+          const char *email,
+          const char *phone,
+          const char *role)
+{
+  RapportColleague *card = rapport_colleague_new (name);
+
+  rapport_colleague_set_email (card, email);
+  rapport_colleague_set_phone (card, phone);
+  rapport_colleague_set_role (card, role);
+
+  return card;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  RapportStoreImportCounts counts = { 9, 9, 9 };
+  GListModel *model = rapport_store_get_colleagues (fixture->store);
+  RapportColleague *ana = add_colleague (fixture, "Ana Souza", "RN", "");
+  RapportColleague *ben = add_colleague (fixture, "Ben Okafor", "", "kept");
+  RapportColleague *cy = add_colleague (fixture, "Cy Park", "", "");
+  RapportColleague *added;
+  g_autoptr(RapportColleague) unchanged = NULL;
+
+  rapport_colleague_set_email (ben, "Ben@Example.org");
+  rapport_colleague_set_phone (cy, "(303) 555-0100");
+  g_assert_true (rapport_store_update_colleague (fixture->store, ben, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_update_colleague (fixture->store, cy, &error));
+  g_assert_no_error (error);
+  unchanged = rapport_colleague_dup (ana);
+
+  fixture->n_changed = 0;
+  g_array_set_size (fixture->items_changed, 0);
+
+  /* Same name with other accents, case and spacing: fills the empty email, keeps the role. */
+  g_ptr_array_add (cards, new_card ("  ANA   Söuza ", "ana@example.org", "", "MD"));
+  /* Same email, other case. */
+  g_ptr_array_add (cards, new_card ("Benjamin", "ben@example.org", "", "Charge nurse"));
+  /* Same phone with a country prefix. */
+  g_ptr_array_add (cards, new_card ("C. Park", "", "+1 303 555 0100", "RT"));
+  /* New, and then a duplicate of it inside the same file. */
+  g_ptr_array_add (cards, new_card ("Dee Lund", "dee@example.org", "", ""));
+  g_ptr_array_add (cards, new_card ("Dee L.", "DEE@example.org", "", "PA"));
+  /* Invalid: skipped. */
+  g_ptr_array_add (cards, new_card ("Eve", "not an email", "", ""));
+  /* Short numbers that differ are different people. */
+  g_ptr_array_add (cards, new_card ("Fay", "", "555-0100", ""));
+
+  g_assert_true (rapport_store_import_colleagues (fixture->store, cards,
+                                                  RAPPORT_STORE_IMPORT_MERGE_EXACT, &counts,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.imported, ==, 2);
+  g_assert_cmpuint (counts.merged, ==, 4);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+
+  g_assert_cmpstr (rapport_colleague_get_name (ana), ==, "Ana Souza");
+  g_assert_cmpstr (rapport_colleague_get_role (ana), ==, "RN");
+  g_assert_cmpstr (rapport_colleague_get_email (ana), ==, "ana@example.org");
+  g_assert_cmpstr (rapport_colleague_get_name (ben), ==, "Ben Okafor");
+  g_assert_cmpstr (rapport_colleague_get_email (ben), ==, "Ben@Example.org");
+  g_assert_cmpstr (rapport_colleague_get_role (ben), ==, "Charge nurse");
+  g_assert_cmpstr (rapport_colleague_get_notes (ben), ==, "kept");
+  g_assert_cmpstr (rapport_colleague_get_role (cy), ==, "RT");
+  g_assert_cmpstr (rapport_colleague_get_phone (cy), ==, "(303) 555-0100");
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  added = g_list_model_get_item (model, 3);
+  g_assert_cmpstr (rapport_colleague_get_name (added), ==, "Dee Lund");
+  g_assert_cmpstr (rapport_colleague_get_role (added), ==, "PA");
+  g_assert_cmpint (rapport_colleague_get_id (added), >, rapport_colleague_get_id (cy));
+  g_clear_object (&added);
+  added = g_list_model_get_item (model, 4);
+  g_assert_cmpstr (rapport_colleague_get_name (added), ==, "Fay");
+  g_clear_object (&added);
+
+  /* One append per new colleague, nothing else; one "changed". */
+  g_assert_cmpuint (fixture->items_changed->len, ==, 2);
+  assert_items_changed (fixture, 0, 3, 0, 1);
+  assert_items_changed (fixture, 1, 4, 0, 1);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* The file agrees with the model. */
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague"), ==, 5);
+  reopen_store (fixture);
+  ana = rapport_store_find_colleague (fixture->store, rapport_colleague_get_id (unchanged));
+  g_assert_nonnull (ana);
+  if (ana != NULL)
+    {
+      g_assert_cmpstr (rapport_colleague_get_role (ana), ==, "RN");
+      g_assert_cmpstr (rapport_colleague_get_email (ana), ==, "ana@example.org");
+    }
+  {
+    g_autofree char *found = search_ids (fixture, "dee");
+
+    g_assert_cmpstr (found, !=, "");
+  }
+}
+
+static void
+test_import_rollback (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  RapportStoreImportCounts counts = { 9, 9, 9 };
+  GListModel *model = rapport_store_get_colleagues (fixture->store);
+  RapportColleague *ana = add_colleague (fixture, "Ana", "", "kept");
+
+  fixture->n_changed = 0;
+  g_array_set_size (fixture->items_changed, 0);
+
+  g_ptr_array_add (cards, new_card ("Newcomer", "", "", ""));
+  g_ptr_array_add (cards, new_card ("Ana", "ana@example.org", "", "RN"));
+
+  /* The rows are written and then their index entries fail. */
+  g_assert_true (rapport_database_exec (fixture->database, "DROP TABLE search", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (rapport_store_import_colleagues (fixture->store, cards,
+                                                   RAPPORT_STORE_IMPORT_MERGE_EXACT, &counts,
+                                                   &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (counts.imported, ==, 9);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (rapport_colleague_get_email (ana), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_role (ana), ==, "");
+  g_assert_cmpuint (fixture->items_changed->len, ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE email != ''"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,6 +1172,8 @@ main (int   argc,
   ADD_TEST ("search", test_search);
   ADD_TEST ("json-lines", test_json_lines);
   ADD_TEST ("photo-raw-vcard", test_photo_raw_vcard);
+  ADD_TEST ("import", test_import);
+  ADD_TEST ("import-rollback", test_import_rollback);
 
 #undef ADD_TEST
 

@@ -100,6 +100,30 @@ gboolean          rapport_store_undo               (RapportStore      *self,
                                                     RapportStoreUndo  *undo,
                                                     GError           **error);
 
+/* What an import does with a card that matches a colleague already in the journal (or an earlier
+ * card of the same file) by email (case-insensitive), phone (digits; the last ten when both have
+ * ten or more) or name (case, accents and spacing ignored). */
+typedef enum
+{
+  RAPPORT_STORE_IMPORT_MERGE_EXACT, /* add new ones; fill a duplicate's empty fields from the card */
+} RapportStoreImportPolicy;
+
+typedef struct
+{
+  guint imported;
+  guint merged;
+  guint skipped;  /* cards that failed validation */
+} RapportStoreImportCounts;
+
+/* colleagues: unsaved RapportColleague objects (as rapport_vcard_parse returns them). A merge
+ * never overwrites what the journal has. One transaction: on error nothing is written and the
+ * models are untouched; after the commit the models are updated and "changed" is emitted once. */
+gboolean          rapport_store_import_colleagues  (RapportStore             *self,
+                                                    GPtrArray                *colleagues,
+                                                    RapportStoreImportPolicy  policy,
+                                                    RapportStoreImportCounts *counts,
+                                                    GError                  **error);
+
 /* Full-text search (FTS4, accents folded, every word a prefix) over name, role, specialty,
  * organization, interests and notes. Returns the ids of matching colleagues, best first, as a
  * GArray of gint64; an empty or all-punctuation query matches nothing. */

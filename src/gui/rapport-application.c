@@ -31,6 +31,7 @@
 #include "rapport-preferences-window.h"
 #include "rapport-scheduler.h"
 #include "rapport-site-guide.h"
+#include "rapport-vcard.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -116,6 +117,15 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "assignment", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("The assignment to export, by the id --list=assignments prints"), N_("ID") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the contacts of a vCard file; exact duplicates are merged"), N_("FILE") },
+  { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write colleagues as a vCard file (all, or one assignment’s with --assignment)"),
+    N_("FILE") },
+  { "vcard-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The vCard version to write"), N_("3.0|4.0") },
+  { "with-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Also write interests and notes into the vCard file (it is not encrypted)"), NULL },
   { NULL }
 };
 
@@ -1004,6 +1014,234 @@ export_ics (RapportApplication      *self,
   return 0;
 }
 
+/* "Facility · Unit" for each assignment the colleague is linked to: the card's CATEGORIES. */
+static GStrv
+dup_colleague_categories (RapportColleague *colleague,
+                          gpointer          user_data)
+{
+  RapportStore *store = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  ids = rapport_store_dup_colleague_assignment_ids (store, rapport_colleague_get_id (colleague));
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RapportAssignment *assignment =
+        rapport_store_find_assignment (store, g_array_index (ids, gint64, i));
+      const char *facility;
+      const char *unit;
+
+      if (assignment == NULL)
+        continue;
+
+      facility = rapport_assignment_get_facility (assignment);
+      unit = rapport_assignment_get_unit (assignment);
+      if (unit != NULL && *unit != '\0')
+        {
+          g_autofree char *name = g_strdup_printf ("%s · %s", facility, unit);
+
+          g_strv_builder_add (builder, name);
+        }
+      else
+        {
+          g_strv_builder_add (builder, facility);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+import_vcard (RapportApplication      *self,
+              GApplicationCommandLine *command_line,
+              const char              *file_arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) colleagues = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) reasons = NULL;
+  g_autofree char *contents = NULL;
+  RapportStoreImportCounts counts = { 0, };
+  gsize length = 0;
+  guint n_cards;
+  guint next = 0;
+
+  /* Like --export-guide: a relative name is in the caller's folder. */
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Cannot read “%s”: %s"), file_arg, error->message);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet: start Rapport once to create it."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  colleagues = rapport_vcard_parse (contents, length, &problems);
+
+  /* Card number → why it was skipped, for the broken cards and then the invalid ones. */
+  reasons = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      RapportVCardProblem *problem = g_ptr_array_index (problems, i);
+
+      g_hash_table_insert (reasons, GUINT_TO_POINTER (problem->card), g_strdup (problem->reason));
+    }
+
+  /* The cards read are the numbers no problem took, in file order. */
+  n_cards = colleagues->len + g_hash_table_size (reasons);
+  for (guint card = 1; card <= n_cards && next < colleagues->len; card++)
+    {
+      g_autoptr(GError) invalid = NULL;
+
+      if (g_hash_table_contains (reasons, GUINT_TO_POINTER (card)))
+        continue;
+
+      if (!rapport_colleague_validate (g_ptr_array_index (colleagues, next), &invalid))
+        g_hash_table_insert (reasons, GUINT_TO_POINTER (card), g_strdup (invalid->message));
+      next++;
+    }
+
+  if (!rapport_store_import_colleagues (self->store, colleagues, RAPPORT_STORE_IMPORT_MERGE_EXACT,
+                                        &counts, &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  counts.skipped += problems != NULL ? problems->len : 0;
+
+  /* Translators: what --import did; the numbers are cards. */
+  g_application_command_line_print (command_line, _("imported %u, merged %u, skipped %u\n"),
+                                    counts.imported, counts.merged, counts.skipped);
+
+  for (guint card = 1; card <= n_cards; card++)
+    {
+      const char *reason = g_hash_table_lookup (reasons, GUINT_TO_POINTER (card));
+
+      if (reason != NULL)
+        /* Translators: a card of an imported file that was skipped, by its number, and why. */
+        g_application_command_line_printerr (command_line, _("card %u: %s\n"), card, reason);
+    }
+
+  return counts.skipped > 0 ? 2 : 0;
+}
+
+static int
+export_vcard (RapportApplication      *self,
+              GApplicationCommandLine *command_line,
+              const char              *file_arg,
+              const char              *version_arg,
+              gboolean                 with_notes,
+              gboolean                 has_assignment,
+              gint64                   assignment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  RapportVCardVersion version = RAPPORT_VCARD_VERSION_4_0;
+
+  if (g_strcmp0 (version_arg, "3.0") == 0)
+    {
+      version = RAPPORT_VCARD_VERSION_3_0;
+    }
+  else if (version_arg != NULL && g_strcmp0 (version_arg, "4.0") != 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Unknown vCard version “%s”: choose 3.0 or 4.0."), version_arg);
+      print_error (command_line, message);
+      return 2;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet: start Rapport once to create it."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  if (has_assignment)
+    {
+      g_autoptr(GArray) ids = NULL;
+
+      if (rapport_store_find_assignment (self->store, assignment_id) == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("No assignment with id %" G_GINT64_FORMAT), assignment_id);
+          print_error (command_line, message);
+          return 1;
+        }
+
+      ids = rapport_store_dup_assignment_colleague_ids (self->store, assignment_id);
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        {
+          RapportColleague *colleague =
+            rapport_store_find_colleague (self->store, g_array_index (ids, gint64, i));
+
+          if (colleague != NULL)
+            g_ptr_array_add (colleagues, colleague);
+        }
+    }
+  else
+    {
+      GListModel *model = rapport_store_get_colleagues (self->store);
+      guint n_items = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+
+          /* The model keeps it alive. */
+          if (!rapport_colleague_get_archived (colleague))
+            g_ptr_array_add (colleagues, colleague);
+        }
+    }
+
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Cannot write to “%s”: choose a file on this computer."),
+                                 file_arg);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  text = rapport_vcard_write (colleagues, version,
+                              with_notes ? RAPPORT_VCARD_WRITE_PERSONAL : RAPPORT_VCARD_WRITE_DEFAULT,
+                              dup_colleague_categories, self->store);
+
+  /* Contact details: readable by the person only. */
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -1245,6 +1483,8 @@ rapport_application_command_line (GApplication            *application,
   const char *ics = NULL;
   const char *title = NULL;
   const char *at = NULL;
+  const char *vcf = NULL;
+  const char *vcard_version = NULL;
   gint64 assignment_id = 0;
   gint64 colleague_id = 0;
   gboolean has_assignment;
@@ -1269,12 +1509,29 @@ rapport_application_command_line (GApplication            *application,
   if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics))
     return export_ics (self, command_line, ics);
 
+  g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
+
+  if (g_variant_dict_lookup (options, "export-vcard", "^&ay", &vcf))
+    return export_vcard (self, command_line, vcf, vcard_version,
+                         g_variant_dict_contains (options, "with-notes"),
+                         has_assignment, assignment_id);
+
+  if (vcard_version != NULL || g_variant_dict_contains (options, "with-notes"))
+    {
+      print_error (command_line, _("--vcard-version and --with-notes go with --export-vcard=FILE."));
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "import", "^&ay", &vcf))
+    return import_vcard (self, command_line, vcf);
+
   if (g_variant_dict_lookup (options, "export-guide", "^&ay", &guide))
     return export_guide (self, command_line, guide, has_assignment, assignment_id);
 
   if (has_assignment)
     {
-      print_error (command_line, _("--assignment goes with --export-guide=FILE."));
+      print_error (command_line, _("--assignment goes with --export-guide=FILE or "
+                                   "--export-vcard=FILE."));
       return 2;
     }
 
