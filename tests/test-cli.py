@@ -612,8 +612,8 @@ def test_import(home):
     check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
     check(result.stdout == b'imported 1, merged 1, skipped 1\n', describe(result))
     lines = stderr_lines(result)
-    check(len(lines) == 1 and lines[0].startswith('card 3: '),
-          'expected one "card 3: …" line: %r' % lines)
+    check(len(lines) == 1 and lines[0].startswith('Card 3 ') and lines[0].count('3') == 1,
+          'expected one line naming card 3 once: %r' % lines)
 
     listed = parse_json_lines(home.rapport('--list=colleagues').stdout)
     names = [colleague.get('name') for colleague in listed]

@@ -1110,8 +1110,10 @@ import_vcard (RapportApplication      *self,
       if (g_hash_table_contains (reasons, GUINT_TO_POINTER (card)))
         continue;
 
+      /* Translators: a card of an imported file that was skipped, by its number, and why. */
       if (!rapport_colleague_validate (g_ptr_array_index (colleagues, next), &invalid))
-        g_hash_table_insert (reasons, GUINT_TO_POINTER (card), g_strdup (invalid->message));
+        g_hash_table_insert (reasons, GUINT_TO_POINTER (card),
+                             g_strdup_printf (_("Card %u: %s"), card, invalid->message));
       next++;
     }
 
@@ -1132,9 +1134,9 @@ import_vcard (RapportApplication      *self,
     {
       const char *reason = g_hash_table_lookup (reasons, GUINT_TO_POINTER (card));
 
+      /* Each reason already names its card: the parser's ("Card 3 has no name…") and ours. */
       if (reason != NULL)
-        /* Translators: a card of an imported file that was skipped, by its number, and why. */
-        g_application_command_line_printerr (command_line, _("card %u: %s\n"), card, reason);
+        g_application_command_line_printerr (command_line, "%s\n", reason);
     }
 
   return counts.skipped > 0 ? 2 : 0;
