@@ -36,6 +36,7 @@ typedef enum
   RAPPORT_DATABASE_ERROR_FULL,            /* SQLITE_FULL / disk full */
   RAPPORT_DATABASE_ERROR_BUSY,            /* SQLITE_BUSY / SQLITE_LOCKED */
   RAPPORT_DATABASE_ERROR_READ_ONLY,       /* SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN */
+  RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE, /* a backup that this passphrase does not open */
 } RapportDatabaseError;
 
 typedef enum
@@ -102,6 +103,34 @@ void             rapport_database_set_error             (RapportDatabase        
 /* PRAGMA integrity_check: TRUE when "ok", else RAPPORT_DATABASE_ERROR_CORRUPT. */
 gboolean         rapport_database_check_integrity       (RapportDatabase         *self,
                                                          GError                 **error);
+/* A second connection to the same file with the same key and settings, for a worker thread (a
+ * connection and its statements belong to one thread at a time). */
+RapportDatabase *rapport_database_open_another          (RapportDatabase         *self,
+                                                         GError                 **error);
+
+/* Encrypted backups: one SQLCipher file keyed by a passphrase through PBKDF2 with
+ * RAPPORT_DATABASE_BACKUP_KDF_ITER iterations (set explicitly, so SQLCipher 3 and 4 agree).
+ * export_backup writes the whole journal (schema version included) to path through a temporary
+ * file next to it, renamed into place only when complete; the file is 0600. Call it on a
+ * connection of its own (see open_another) when the main thread must stay free. */
+#define RAPPORT_DATABASE_BACKUP_KDF_ITER 256000
+gboolean         rapport_database_export_backup         (RapportDatabase         *self,
+                                                         const char              *path,
+                                                         const char              *passphrase,
+                                                         GCancellable            *cancellable,
+                                                         GError                 **error);
+/* Reads the backup at backup_path with passphrase (WRONG_PASSPHRASE when it does not open it,
+ * CORRUPT when it is damaged, NEWER_SCHEMA when a newer Rapport made it) and writes it as a new
+ * journal file at path keyed with key (raw, like every journal), migrated to the latest schema and
+ * integrity-checked. path must not exist yet (ERROR_EXISTS); on any failure nothing is left at
+ * path. */
+gboolean         rapport_database_restore_backup        (const char              *backup_path,
+                                                         const char              *passphrase,
+                                                         const char              *path,
+                                                         const guint8            *key,
+                                                         GCancellable            *cancellable,
+                                                         GError                 **error);
+
 /* Closes the connection now (dispose does it too). */
 void             rapport_database_close                 (RapportDatabase         *self);
 

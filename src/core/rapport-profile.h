@@ -76,4 +76,20 @@ RapportStore   *rapport_profile_unlock_with_recovery_code (RapportProfile     *s
 /* The recovery code of the open journal; NULL before create/open/unlock succeeded. */
 char           *rapport_profile_dup_recovery_code       (RapportProfile       *self);
 
+/* Replaces the journal with an encrypted backup, keyed with this profile's key (a new key is made
+ * and stored, as on a first run, when there is neither a journal nor a key). The backup is first
+ * written to a new file beside the journal; the old journal is replaced by an atomic rename only
+ * once that file has opened and passed the integrity check, so any failure (wrong passphrase,
+ * damaged backup, disk full) leaves the old journal exactly as it was. No store may have the
+ * journal open. Returns the store on the restored journal. */
+RapportStore   *rapport_profile_restore_backup          (RapportProfile       *self,
+                                                         const char           *backup_path,
+                                                         const char           *passphrase,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
+/* The smallest passphrase length a backup accepts, in characters. */
+#define RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH 8
+/* NULL when passphrase is acceptable for a new backup, else why not (translated). */
+char           *rapport_profile_check_passphrase        (const char           *passphrase);
+
 G_END_DECLS

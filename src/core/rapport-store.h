@@ -112,7 +112,7 @@ typedef struct
 {
   guint imported;
   guint merged;
-  guint skipped;  /* cards that failed validation */
+  guint skipped;  /* cards skipped by choice or because they failed validation */
 } RapportStoreImportCounts;
 
 /* colleagues: unsaved RapportColleague objects (as rapport_vcard_parse returns them). A merge
@@ -244,6 +244,11 @@ RapportReminder    *rapport_store_find_reminder           (RapportStore       *s
                                                            gint64              id);
 gboolean            rapport_store_add_reminder            (RapportStore       *self,
                                                            RapportReminder    *reminder,
+                                                           GError            **error);
+/* Adds several reminders (RapportReminder, unsaved) in one transaction: all or none; each gets
+ * its id. */
+gboolean            rapport_store_add_reminders           (RapportStore       *self,
+                                                           GPtrArray          *reminders,
                                                            GError            **error);
 /* Edits; a changed time or rule clears snoozed_until. */
 gboolean            rapport_store_update_reminder         (RapportStore       *self,

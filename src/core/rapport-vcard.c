@@ -1127,14 +1127,18 @@ write_card (GString                    *out,
   g_autofree char *rev_text = NULL;
   g_autofree char *given = NULL;
   const char *family;
+  gboolean compact = (flags & RAPPORT_VCARD_WRITE_COMPACT) != 0;
 
   g_string_append (out, "BEGIN:VCARD\r\n");
   g_string_append (out, v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n");
-  g_string_append (out, "PRODID:-//Rapport//Rapport//EN\r\n");
 
-  g_string_append (line, "UID:");
-  g_string_append (line, uid);
-  emit (out, line);
+  if (!compact)
+    {
+      g_string_append (out, "PRODID:-//Rapport//Rapport//EN\r\n");
+      g_string_append (line, "UID:");
+      g_string_append (line, uid);
+      emit (out, line);
+    }
 
   emit_text (out, line, "FN", name);
 
@@ -1181,7 +1185,7 @@ write_card (GString                    *out,
       emit (out, line);
     }
 
-  if (photo != NULL)
+  if (photo != NULL && !compact)
     {
       gsize size;
       const guchar *data = g_bytes_get_data (photo, &size);
@@ -1218,6 +1222,12 @@ write_card (GString                    *out,
       emit_text (out, line, "NOTE", rapport_colleague_get_notes (colleague));
       emit_text (out, line, "NOTE;X-RAPPORT=interests",
                  rapport_colleague_get_interests (colleague));
+    }
+
+  if (compact)
+    {
+      g_string_append (out, "END:VCARD\r\n");
+      return;
     }
 
   emit_unknown (out, colleague, version);

@@ -38,6 +38,8 @@ typedef enum
 {
   RAPPORT_VCARD_WRITE_DEFAULT = 0,       /* work contact details only */
   RAPPORT_VCARD_WRITE_PERSONAL = 1 << 0, /* also interests (as a NOTE line) and notes */
+  RAPPORT_VCARD_WRITE_COMPACT = 1 << 1,  /* for a QR code: no photo, UID, REV, PRODID or
+                                          * properties Rapport does not model */
 } RapportVCardWriteFlags;
 
 /* A card that could not be read: its number in the file (1-based) and why, translated. */

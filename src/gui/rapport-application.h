@@ -33,4 +33,28 @@ RapportStore       *rapport_application_get_store   (RapportApplication *self);
 void                rapport_application_set_store   (RapportApplication *self,
                                                      RapportStore       *store);
 
+/* Writes an encrypted backup of the open journal to path, on a connection of its own in a worker
+ * thread. */
+void                rapport_application_back_up_async   (RapportApplication  *self,
+                                                         const char          *path,
+                                                         const char          *passphrase,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean            rapport_application_back_up_finish  (RapportApplication  *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+/* Replaces the journal with a backup (see rapport_profile_restore_backup): closes the open store,
+ * restores in a worker thread, then opens the restored journal in the window; on failure the old
+ * journal is opened again, unchanged. */
+void                rapport_application_restore_async   (RapportApplication  *self,
+                                                         const char          *path,
+                                                         const char          *passphrase,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean            rapport_application_restore_finish  (RapportApplication  *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
 G_END_DECLS

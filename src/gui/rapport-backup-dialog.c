@@ -1,0 +1,42 @@
+/* rapport-backup-dialog.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rapport-backup-dialog"
+
+#include "config.h"
+
+#include "rapport-backup-dialog.h"
+
+struct _RapportBackupDialog
+{
+  AdwWindow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RapportBackupDialog, rapport_backup_dialog, ADW_TYPE_WINDOW)
+
+static void
+rapport_backup_dialog_class_init (RapportBackupDialogClass *klass)
+{
+}
+
+static void
+rapport_backup_dialog_init (RapportBackupDialog *self)
+{
+}
+
+RapportBackupDialog *
+rapport_backup_dialog_new (RapportApplication *application, GtkWindow *parent, RapportBackupDialogMode mode)
+{
+  return g_object_new (RAPPORT_TYPE_BACKUP_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+}

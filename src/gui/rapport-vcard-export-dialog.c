@@ -1,0 +1,42 @@
+/* rapport-vcard-export-dialog.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of the
+ * License, or (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
+ * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
+ * General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rapport-vcard-export-dialog"
+
+#include "config.h"
+
+#include "rapport-vcard-export-dialog.h"
+
+struct _RapportVCardExportDialog
+{
+  AdwWindow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RapportVCardExportDialog, rapport_vcard_export_dialog, ADW_TYPE_WINDOW)
+
+static void
+rapport_vcard_export_dialog_class_init (RapportVCardExportDialogClass *klass)
+{
+}
+
+static void
+rapport_vcard_export_dialog_init (RapportVCardExportDialog *self)
+{
+}
+
+RapportVCardExportDialog *
+rapport_vcard_export_dialog_new (RapportStore *store, GtkWindow *parent, gint64 assignment_id)
+{
+  return g_object_new (RAPPORT_TYPE_VCARD_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+}
