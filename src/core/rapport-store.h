@@ -24,6 +24,7 @@
 #include "rapport-reminder.h"
 #include "rapport-search-result.h"
 #include "rapport-tip.h"
+#include "rapport-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -123,6 +124,21 @@ gboolean          rapport_store_import_colleagues  (RapportStore             *se
                                                     RapportStoreImportPolicy  policy,
                                                     RapportStoreImportCounts *counts,
                                                     GError                  **error);
+
+/* vCard export: the colleagues with the given ids (a GArray of gint64, in that order; NULL: every
+ * colleague not archived, in list order) as one vCard text, CATEGORIES naming each one's
+ * assignments ("Facility · Unit"). Unknown ids are left out. */
+char             *rapport_store_colleagues_to_vcard (RapportStore           *self,
+                                                     GArray                 *ids,
+                                                     RapportVCardVersion     version,
+                                                     RapportVCardWriteFlags  flags);
+/* The same, written to path (replaced atomically, readable by the owner only). */
+gboolean          rapport_store_export_vcard       (RapportStore           *self,
+                                                    GArray                 *ids,
+                                                    RapportVCardVersion     version,
+                                                    RapportVCardWriteFlags  flags,
+                                                    const char             *path,
+                                                    GError                **error);
 
 /* Full-text search (FTS4, accents folded, every word a prefix) over name, role, specialty,
  * organization, interests and notes. Returns the ids of matching colleagues, best first, as a

@@ -1014,46 +1014,6 @@ export_ics (RapportApplication      *self,
   return 0;
 }
 
-/* "Facility · Unit" for each assignment the colleague is linked to: the card's CATEGORIES. */
-static GStrv
-dup_colleague_categories (RapportColleague *colleague,
-                          gpointer          user_data)
-{
-  RapportStore *store = user_data;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  ids = rapport_store_dup_colleague_assignment_ids (store, rapport_colleague_get_id (colleague));
-  if (ids == NULL || ids->len == 0)
-    return NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      RapportAssignment *assignment =
-        rapport_store_find_assignment (store, g_array_index (ids, gint64, i));
-      const char *facility;
-      const char *unit;
-
-      if (assignment == NULL)
-        continue;
-
-      facility = rapport_assignment_get_facility (assignment);
-      unit = rapport_assignment_get_unit (assignment);
-      if (unit != NULL && *unit != '\0')
-        {
-          g_autofree char *name = g_strdup_printf ("%s · %s", facility, unit);
-
-          g_strv_builder_add (builder, name);
-        }
-      else
-        {
-          g_strv_builder_add (builder, facility);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static int
 import_vcard (RapportApplication      *self,
               GApplicationCommandLine *command_line,
@@ -1153,9 +1113,8 @@ export_vcard (RapportApplication      *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
   RapportVCardVersion version = RAPPORT_VCARD_VERSION_4_0;
 
   if (g_strcmp0 (version_arg, "3.0") == 0)
@@ -1182,8 +1141,6 @@ export_vcard (RapportApplication      *self,
 
   if (has_assignment)
     {
-      g_autoptr(GArray) ids = NULL;
-
       if (rapport_store_find_assignment (self->store, assignment_id) == NULL)
         {
           g_autofree char *message = NULL;
@@ -1194,28 +1151,8 @@ export_vcard (RapportApplication      *self,
         }
 
       ids = rapport_store_dup_assignment_colleague_ids (self->store, assignment_id);
-      for (guint i = 0; ids != NULL && i < ids->len; i++)
-        {
-          RapportColleague *colleague =
-            rapport_store_find_colleague (self->store, g_array_index (ids, gint64, i));
-
-          if (colleague != NULL)
-            g_ptr_array_add (colleagues, colleague);
-        }
-    }
-  else
-    {
-      GListModel *model = rapport_store_get_colleagues (self->store);
-      guint n_items = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
-
-          /* The model keeps it alive. */
-          if (!rapport_colleague_get_archived (colleague))
-            g_ptr_array_add (colleagues, colleague);
-        }
+      if (ids == NULL)
+        ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
   file = g_application_command_line_create_file_for_arg (command_line, file_arg);
@@ -1230,12 +1167,10 @@ export_vcard (RapportApplication      *self,
       return 1;
     }
 
-  text = rapport_vcard_write (colleagues, version,
-                              with_notes ? RAPPORT_VCARD_WRITE_PERSONAL : RAPPORT_VCARD_WRITE_DEFAULT,
-                              dup_colleague_categories, self->store);
-
-  /* Contact details: readable by the person only. */
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!rapport_store_export_vcard (self->store, ids, version,
+                                   with_notes ? RAPPORT_VCARD_WRITE_PERSONAL
+                                              : RAPPORT_VCARD_WRITE_DEFAULT,
+                                   path, &error))
     {
       print_error (command_line, error->message);
       return 1;
