@@ -17,6 +17,7 @@
  * screenshots:
  *
  *   rapport-seed --data-dir=DIR [--colleagues=N] [--sample] [--forget-key] [--print-code]
+ *   rapport-seed --data-dir=DIR --check   (integrity check, then "ok COLLEAGUES SEARCH-ENTRIES")
  */
 
 #define G_LOG_DOMAIN "rapport-seed"
@@ -133,6 +134,7 @@ static char *data_dir;
 static int n_colleagues;
 static gboolean add_sample;
 static gboolean forget_key;
+static gboolean check_only;
 static gboolean print_code;
 
 static const GOptionEntry entries[] = {
@@ -143,6 +145,8 @@ static const GOptionEntry entries[] = {
   { "sample", 0, 0, G_OPTION_ARG_NONE, &add_sample,
     "Add a handful of realistic colleagues, two assignments, tips, journal entries and reminders",
     NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, &check_only,
+    "Check the journal's integrity and print its colleague and search entry counts", NULL },
   { "forget-key", 0, 0, G_OPTION_ARG_NONE, &forget_key,
     "Remove the key from the keyring, as if the keyring were lost", NULL },
   { "print-code", 0, 0, G_OPTION_ARG_NONE, &print_code,
@@ -481,6 +485,43 @@ add_samples (RapportStore  *store,
   return add_sample_journal (store, ids, error);
 }
 
+/* What a test needs to know after a crash: the file is sound, and how much is in it. */
+static gboolean
+check (GError **error)
+{
+  g_autoptr(RapportProfile) profile = rapport_profile_new (data_dir);
+  g_autoptr(RapportStore) store = NULL;
+  RapportDatabase *database;
+  sqlite3_stmt *stmt;
+  int n_search = -1;
+
+  if (!rapport_profile_has_journal (profile))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no journal");
+      return FALSE;
+    }
+
+  store = rapport_profile_open (profile, NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  database = rapport_store_get_database (store);
+  if (!rapport_database_check_integrity (database, error))
+    return FALSE;
+
+  stmt = rapport_database_prepare (database, "SELECT count(*) FROM search", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_search = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  g_print ("ok %u %d\n", g_list_model_get_n_items (rapport_store_get_colleagues (store)),
+           n_search);
+
+  return TRUE;
+}
+
 static gboolean
 seed (GError **error)
 {
@@ -561,7 +602,7 @@ main (int   argc,
       return 2;
     }
 
-  if (!seed (&error))
+  if (!(check_only ? check (&error) : seed (&error)))
     {
       g_autofree char *line = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
 

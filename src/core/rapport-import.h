@@ -64,6 +64,11 @@ gboolean            rapport_import_load_data           (RapportImport           
                                                         gsize                      length,
                                                         GError                   **error);
 
+/* The same from cards already read (unsaved RapportColleague objects, as rapport_vcard_parse
+ * returns them); they are copied. */
+void                rapport_import_load_colleagues     (RapportImport             *self,
+                                                        GPtrArray                 *colleagues);
+
 /* Step 2: the cards that were read, in file order. */
 guint               rapport_import_get_n_cards         (RapportImport             *self);
 /* An unsaved colleague with the card's values. */

@@ -19,7 +19,8 @@
 
 G_BEGIN_DECLS
 
-/* What the store's source files share; nothing outside rapport-store*.c includes this. */
+/* What the store's source files share; nothing outside rapport-store*.c and rapport-import.c
+ * (the import writes colleague rows through it) includes this. */
 
 /* One kind of item: the list model, ordered by id as a fresh load gives it, and the same
  * objects by id. */
@@ -94,6 +95,36 @@ gboolean                rapport_store_finish_rows            (RapportStore      
 gboolean                rapport_store_commit_or_rollback     (RapportStore            *self,
                                                               gboolean                 ok,
                                                               GError                 **error);
+
+/* Import (rapport-import.c builds on these) */
+/* check_colleague: validation in the store's error domain; *birthday gets the stored form. */
+gboolean                rapport_store_check_colleague        (RapportColleague        *colleague,
+                                                              char                   **birthday,
+                                                              GError                 **error);
+/* A store on database that loads nothing and has empty models: only for writing rows in a
+ * worker thread (on a connection of its own); never handed to widgets. */
+RapportStore           *rapport_store_new_for_writing        (RapportDatabase         *database);
+/* Sets aside n_ids ids of kind for rows written later; *first_id is the first of them. */
+gboolean                rapport_store_reserve_ids            (RapportStore            *self,
+                                                              RapportItemKind          kind,
+                                                              guint                    n_ids,
+                                                              gint64                  *first_id,
+                                                              GError                 **error);
+/* Inserts (insert) or updates the row of colleague (its id set) and its search entry, inside the
+ * caller's transaction. A colleague's name is never empty, so an import never renames one and
+ * the interactions and reminders that name it keep their entries. */
+gboolean                rapport_store_write_colleague_row    (RapportStore            *self,
+                                                              RapportColleague        *colleague,
+                                                              const char              *birthday,
+                                                              gboolean                 insert,
+                                                              gint64                   now,
+                                                              GError                 **error);
+/* rapport-store-vcard.c: after an import's commit, the models take the rows it wrote (a new
+ * colleague with its id, or a changed copy of one in the journal); then emit "changed" once. */
+void                    rapport_store_add_written_colleague  (RapportStore            *self,
+                                                              RapportColleague        *colleague);
+void                    rapport_store_update_written_colleague (RapportStore          *self,
+                                                              RapportColleague        *changes);
 
 /* rapport-store-search.c */
 char                   *rapport_store_fold_text              (const char              *text);

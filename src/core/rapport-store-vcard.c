@@ -16,6 +16,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rapport-import.h"
 #include "rapport-store-private.h"
 
 /* The store's vCard side: colleagues out to a file, and (see rapport-import.c) cards in. */
@@ -118,4 +121,48 @@ rapport_store_export_vcard (RapportStore           *self,
 
   /* Contact details: readable by the person only. */
   return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+void
+rapport_store_add_written_colleague (RapportStore     *self,
+                                     RapportColleague *colleague)
+{
+  rapport_store_collection_insert (&self->colleagues, colleague);
+}
+
+void
+rapport_store_update_written_colleague (RapportStore     *self,
+                                        RapportColleague *changes)
+{
+  RapportColleague *item = rapport_store_collection_lookup (&self->colleagues,
+                                                            rapport_colleague_get_id (changes));
+
+  /* Deleted meanwhile: its row was not there to update either. */
+  if (item == NULL)
+    return;
+
+  rapport_colleague_set_created_at (changes, rapport_colleague_get_created_at (item));
+  rapport_colleague_set_last_interaction_at (changes, rapport_colleague_get_last_interaction_at (item));
+  rapport_colleague_assign (item, changes);
+}
+
+gboolean
+rapport_store_import_colleagues (RapportStore             *self,
+                                 GPtrArray                *colleagues,
+                                 RapportStoreImportPolicy  policy,
+                                 RapportStoreImportCounts *counts,
+                                 GError                  **error)
+{
+  g_autoptr(RapportImport) import = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (colleagues != NULL, FALSE);
+  g_return_val_if_fail (policy == RAPPORT_STORE_IMPORT_MERGE_EXACT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Every duplicate merges: the default of a fresh import. */
+  import = rapport_import_new (self);
+  rapport_import_load_colleagues (import, colleagues);
+
+  return rapport_import_run (import, counts, error);
 }
