@@ -308,10 +308,15 @@ property_decode_text (Property  *property,
       if (!g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE)
           && !g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
         {
+          /* The name comes from the file: it may not be text at all. */
           if (*problem == NULL)
-            *problem = g_strdup_printf (_("Card %u uses the unknown character set “%s”. Save "
-                                          "the file as UTF-8 and import it again."),
-                                        card, charset);
+            {
+              g_autofree char *shown = g_utf8_make_valid (charset, -1);
+
+              *problem = g_strdup_printf (_("Card %u uses the unknown character set “%s”. Save "
+                                            "the file as UTF-8 and import it again."),
+                                          card, shown);
+            }
           return NULL;
         }
     }
@@ -516,7 +521,7 @@ clean_phone (const char *value)
       return g_string_free (digits, FALSE);
     }
 
-  return g_strdup (out->str);
+  return g_string_free (out, FALSE);
 }
 
 static RapportColleague *
@@ -725,6 +730,14 @@ handle_line (ParseState *state,
 {
   Property *property;
   gboolean begin, end;
+
+  /* Left by a fold onto an empty line or by dropped NUL bytes: a line kept with a leading
+   * space would fold onto its neighbour when the card is written back. */
+  while (length > 0 && (*line == ' ' || *line == '\t'))
+    {
+      line++;
+      length--;
+    }
 
   if (length == 0 || length > MAX_LINE_LENGTH)
     return;
