@@ -684,6 +684,206 @@ def test_export_vcard(home):
     check(not os.path.exists(os.path.join(elsewhere, 'bad.vcf')), 'a file was written anyway')
 
 
+PASSPHRASE = 'Correct horse, 42 “quoted”'
+
+
+def write_passphrase(folder, text, name='passphrase.txt'):
+    path = os.path.join(folder, name)
+    with open(path, 'w', encoding='utf-8') as passphrase:
+        passphrase.write(text)
+    return path
+
+
+def listed_names(home):
+    result = home.rapport('--list=colleagues')
+    check(result.returncode == 0, '--list=colleagues: ' + describe(result))
+    return sorted(colleague.get('name') for colleague in parse_json_lines(result.stdout))
+
+
+def add_nadia(home):
+    path = os.path.join(home.root, 'nadia.vcf')
+    with open(path, 'w', encoding='utf-8') as vcf:
+        vcf.write('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nadia Brandt\r\nEND:VCARD\r\n')
+    result = home.rapport('--import=' + path)
+    check(result.returncode == 0, '--import: ' + describe(result))
+
+
+def run_in(home, folder, *args):
+    return subprocess.run([BINARY] + list(args), env=home.env, cwd=folder,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=TIMEOUT)
+
+
+def back_up(home, folder, name='journal.rapport-backup'):
+    write_passphrase(folder, PASSPHRASE + '\n')
+    result = run_in(home, folder, '--backup=' + name, '--passphrase-file=passphrase.txt')
+    check(result.returncode == 0, '--backup: ' + describe(result))
+    check(result.stdout == b'' and result.stderr == b'', '--backup printed: ' + describe(result))
+    path = os.path.join(folder, name)
+    check(os.path.isfile(path), 'no backup at ' + path)
+    return path
+
+
+def test_backup_restore(home):
+    home.seed('--sample')
+    elsewhere = os.path.join(home.root, 'elsewhere')
+    os.makedirs(elsewhere)
+    backup = back_up(home, elsewhere)
+    check(os.stat(backup).st_mode & 0o777 == 0o600, 'the backup is readable by others')
+    check(sorted(os.listdir(elsewhere)) == ['journal.rapport-backup', 'passphrase.txt'],
+          'files left beside the backup: %r' % sorted(os.listdir(elsewhere)))
+    with open(backup, 'rb') as data:
+        contents = data.read()
+    for name in SAMPLE_NAMES:
+        check(name.encode() not in contents, 'the backup holds %r in plain text' % name)
+    check(not os.path.exists(os.path.join(home.env['HOME'], 'journal.rapport-backup')),
+          'written relative to another folder')
+
+    add_nadia(home)
+    check(listed_names(home) == sorted(SAMPLE_NAMES + ['Nadia Brandt']), 'the import did not land')
+
+    # A passphrase file written on Windows works too.
+    write_passphrase(elsewhere, PASSPHRASE + '\r\nsecond line\r\n', 'crlf.txt')
+    result = run_in(home, elsewhere, '--restore=journal.rapport-backup',
+                    '--passphrase-file=crlf.txt')
+    check(result.returncode == 0, '--restore: ' + describe(result))
+    check(result.stdout == b'restored 6 colleagues\n' and result.stderr == b'',
+          '--restore printed: ' + describe(result))
+    check(listed_names(home) == sorted(SAMPLE_NAMES), 'not the backup\'s colleagues: %r'
+          % listed_names(home))
+    check(sorted(os.listdir(home.data_dir)) == ['rapport.db'],
+          'files left in the data folder: %r' % sorted(os.listdir(home.data_dir)))
+
+
+def test_restore_wrong_passphrase(home):
+    home.seed('--sample')
+    backup = back_up(home, home.root)
+    add_nadia(home)
+    before = sha256(home.database)
+    files = sorted(os.listdir(home.data_dir))
+
+    for wrong in (PASSPHRASE.upper(), PASSPHRASE + ' '):
+        write_passphrase(home.root, wrong, 'wrong.txt')
+        result = home.rapport('--restore=' + backup,
+                              '--passphrase-file=' + os.path.join(home.root, 'wrong.txt'))
+        check_one_error_line(result)
+        check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+        check(b'passphrase' in result.stderr and b'case-sensitive' in result.stderr,
+              'the error does not say what to check: %r' % result.stderr)
+        check(result.stdout == b'', 'printed something: ' + describe(result))
+        check(sha256(home.database) == before, 'the journal changed')
+        check(sorted(os.listdir(home.data_dir)) == files,
+              'files in the data dir changed: %r' % sorted(os.listdir(home.data_dir)))
+
+    check(listed_names(home) == sorted(SAMPLE_NAMES + ['Nadia Brandt']),
+          'the journal no longer opens as it was')
+
+
+def test_backup_usage(home):
+    home.seed('--sample')
+    good = write_passphrase(home.root, PASSPHRASE)
+    backup = os.path.join(home.root, 'journal.rapport-backup')
+    before = sha256(home.database)
+    for args in (['--passphrase-file=' + good],
+                 ['--backup=' + backup],
+                 ['--restore=' + backup],
+                 ['--backup=' + backup, '--restore=' + backup, '--passphrase-file=' + good]):
+        result = home.rapport(*args)
+        check_one_error_line(result)
+        check(result.returncode == 2, '%r: expected exit status 2: %s' % (args, describe(result)))
+
+    short = write_passphrase(home.root, 'short\n', 'short.txt')
+    empty = write_passphrase(home.root, '\nsecond line is not the passphrase\n', 'empty.txt')
+    missing = os.path.join(home.root, 'missing.txt')
+    for passphrase_file in (short, empty, missing):
+        result = home.rapport('--backup=' + backup, '--passphrase-file=' + passphrase_file)
+        check_one_error_line(result)
+        check(result.returncode == 1, '%s: expected exit status 1: %s'
+              % (os.path.basename(passphrase_file), describe(result)))
+    check(b'8' in home.rapport('--backup=' + backup, '--passphrase-file=' + short).stderr,
+          'the error does not say how long a passphrase must be')
+
+    # A restore with an unreadable passphrase file or backup changes nothing.
+    for args in (['--restore=' + backup, '--passphrase-file=' + missing],
+                 ['--restore=' + backup, '--passphrase-file=' + good]):
+        result = home.rapport(*args)
+        check_one_error_line(result)
+        check(result.returncode == 1, '%r: expected exit status 1: %s' % (args, describe(result)))
+
+    check(not os.path.exists(backup), 'a backup was written anyway')
+    check(sha256(home.database) == before, 'the journal changed')
+    check(sorted(os.listdir(home.data_dir)) == ['rapport.db'],
+          'files in the data dir: %r' % sorted(os.listdir(home.data_dir)))
+
+
+def test_backup_without_journal(home):
+    good = write_passphrase(home.root, PASSPHRASE)
+    result = home.rapport('--backup=' + os.path.join(home.root, 'b.rapport-backup'),
+                          '--passphrase-file=' + good)
+    check_one_error_line(result)
+    check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+    check(not os.path.exists(home.database), 'a journal was created at ' + home.database)
+
+
+def test_restore_new_machine(home):
+    home.seed('--sample')
+    backup = back_up(home, home.root)
+
+    other = Home()
+    try:
+        check(not os.path.exists(other.database), 'the new home has a journal')
+        result = other.rapport('--restore=' + backup,
+                               '--passphrase-file=' + os.path.join(home.root, 'passphrase.txt'))
+        check(result.returncode == 0, '--restore on a new machine: ' + describe(result))
+        check(result.stdout == b'restored 6 colleagues\n', describe(result))
+        check(listed_names(other) == sorted(SAMPLE_NAMES), 'not the backup\'s colleagues')
+        check(os.stat(other.database).st_mode & 0o777 == 0o600, 'the journal is readable by others')
+    finally:
+        other.close()
+
+
+def test_backup_restore_forwarded(home):
+    if not os.environ.get('DISPLAY'):
+        return 'SKIP no display'
+
+    home.seed('--sample')
+    log_path = os.path.join(home.root, 'app.log')
+    with open(log_path, 'wb') as log:
+        app = subprocess.Popen([BINARY], env=home.env, stdin=subprocess.DEVNULL,
+                               stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not name_has_owner(home):
+            check(app.poll() is None, 'the app exited early (%s)' % app.returncode)
+            check(time.monotonic() < deadline,
+                  'the app did not own %s within %d s' % (APPLICATION_ID, START_TIMEOUT))
+            time.sleep(0.1)
+
+        elsewhere = os.path.join(home.root, 'elsewhere')
+        os.makedirs(elsewhere)
+        back_up(home, elsewhere)
+        add_nadia(home)
+
+        write_passphrase(elsewhere, 'not the passphrase', 'wrong.txt')
+        result = run_in(home, elsewhere, '--restore=journal.rapport-backup',
+                        '--passphrase-file=wrong.txt')
+        check_one_error_line(result)
+        check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
+        check(listed_names(home) == sorted(SAMPLE_NAMES + ['Nadia Brandt']),
+              'the running instance lost its journal after a wrong passphrase')
+
+        result = run_in(home, elsewhere, '--restore=journal.rapport-backup',
+                        '--passphrase-file=passphrase.txt')
+        check(result.returncode == 0, 'forwarded --restore: ' + describe(result))
+        check(result.stdout == b'restored 6 colleagues\n', describe(result))
+        check(listed_names(home) == sorted(SAMPLE_NAMES), 'the running instance still lists %r'
+              % listed_names(home))
+        check(app.poll() is None, 'the running instance exited (%s)' % app.returncode)
+    finally:
+        quit_cleanly = quit_app(home, app)
+    check(quit_cleanly, 'the app did not quit on the "quit" action; killed it')
+
+
 CASES = [
     ('--version prints "rapport <version>"', test_version),
     ('--help mentions --list', test_help),
@@ -727,6 +927,17 @@ CASES = [
     ('--import without a journal exits 1 and creates none', test_import_without_journal),
     ('--export-vcard writes 4.0 and 3.0 files vobject reads; --vcard-version=5.0 exits 2',
      test_export_vcard),
+    ('--backup writes a private encrypted FILE; --restore brings the journal back from it',
+     test_backup_restore),
+    ('--restore with a wrong passphrase exits 1 with one line and leaves the journal alone',
+     test_restore_wrong_passphrase),
+    ('--backup/--restore usage errors exit 2, bad passphrase files exit 1; nothing changes',
+     test_backup_usage),
+    ('--backup without a journal exits 1 and creates none', test_backup_without_journal),
+    ('--restore on a new machine (no journal, no key) creates the journal from the backup',
+     test_restore_new_machine),
+    ('--backup and --restore forwarded to the running window replace its journal',
+     test_backup_restore_forwarded),
 ]
 
 

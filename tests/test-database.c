@@ -339,8 +339,11 @@ test_empty_file (Fixture       *f,
 static void
 make_large_database (Fixture *f)
 {
+  g_autoptr(GError) error = NULL;
   RapportDatabase *db = create_database (f);
 
+  /* One transaction: one sync to disk instead of two hundred. */
+  g_assert_true (rapport_database_begin (db, &error));
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *name = g_strdup_printf ("Colleague %u", i);
@@ -348,6 +351,8 @@ make_large_database (Fixture *f)
 
       add_colleague (db, name, notes);
     }
+  g_assert_true (rapport_database_commit (db, &error));
+  g_assert_no_error (error);
   g_assert_finalize_object (db);
 }
 
@@ -764,6 +769,702 @@ test_set_error (Fixture       *f,
   g_assert_finalize_object (db);
 }
 
+/* Backups and second connections */
+
+static const char backup_passphrase[] = "it’s “quoted” — Pässword 42";
+
+/* Characters that mean something in a URI or to a shell, and some that are not ASCII. */
+#define BACKUP_NAME "Backup 50% #1? ü&é.rapport-backup"
+
+static char *
+backup_path (Fixture *f)
+{
+  return g_build_filename (f->dir, BACKUP_NAME, NULL);
+}
+
+static void
+add_row (RapportDatabase *db,
+         const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* A row in every table of the first schema, the search index and a photo included. */
+static void
+fill_database (RapportDatabase *db)
+{
+  gint64 dana = add_colleague (db, "Dana Whitfield", plaintext_marker);
+
+  add_colleague (db, "Ravi Okafor", "Night shift, loves trail running");
+  add_row (db, "INSERT INTO assignment (id, facility, city, tz, starts_on, created_at, updated_at) "
+               "VALUES (7, 'St. Mary''s', 'Bend', 'America/Los_Angeles', '2026-03-01', 1, 2)");
+  add_row (db, "INSERT INTO colleague_assignment VALUES (1, 7, '2026-03-02')");
+  add_row (db, "INSERT INTO tip (assignment_id, title, recommended_by, created_at) "
+               "VALUES (7, 'Badge office', 2, 3)");
+  add_row (db, "INSERT INTO interaction (id, occurred_at, kind, assignment_id, body, created_at) "
+               "VALUES (4, 1700000100, 'coffee', 7, 'Talked about boards', 5)");
+  add_row (db, "INSERT INTO interaction_colleague VALUES (4, 1)");
+  add_row (db, "INSERT INTO reminder (title, colleague_id, due_at, tz, rrule, created_at) "
+               "VALUES ('Call after boards', 1, 1700100000, 'America/Denver', 'FREQ=WEEKLY', 6)");
+  add_row (db, "INSERT INTO search (docid, title, body) VALUES (1, 'Dana Whitfield', 'boards')");
+  add_row (db, "UPDATE colleague SET photo = x'89504e470d0a1a0a00ff' WHERE id = 2");
+  g_assert_cmpint (dana, ==, 1);
+}
+
+static void
+append_rows (GString    *dump,
+             sqlite3    *db,
+             const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append_printf (dump, "[%s]\n", table);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          int type = sqlite3_column_type (stmt, i);
+
+          if (type == SQLITE_NULL)
+            g_string_append (dump, "NULL");
+          else if (type == SQLITE_BLOB)
+            {
+              const guchar *blob = sqlite3_column_blob (stmt, i);
+
+              g_string_append (dump, "x'");
+              for (int j = 0; j < sqlite3_column_bytes (stmt, i); j++)
+                g_string_append_printf (dump, "%02x", blob[j]);
+              g_string_append_c (dump, '\'');
+            }
+          else
+            g_string_append_printf (dump, "%d:%s", type, sqlite3_column_text (stmt, i));
+          g_string_append_c (dump, '|');
+        }
+      g_string_append_c (dump, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* Every table's rows and the schema version, as text to compare. */
+static char *
+dump_connection (sqlite3 *db)
+{
+  GString *dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (dump, "user_version %d\n", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    append_rows (dump, db, g_ptr_array_index (tables, i));
+
+  return g_string_free (dump, FALSE);
+}
+
+/* A connection that knows nothing of Rapport: key_sql is run as is, then the first read. */
+static int
+open_plain (const char  *path,
+            const char  *key_sql,
+            sqlite3    **out_db)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, key_sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK && out_db != NULL)
+    *out_db = db;
+  else
+    sqlite3_close (db);
+
+  return rc;
+}
+
+static char *
+dup_backup_key_sql (guint kdf_iter)
+{
+  g_autofree char *quoted = NULL;
+  char *escaped = sqlite3_mprintf ("%Q", backup_passphrase);
+
+  quoted = g_strdup (escaped);
+  sqlite3_free (escaped);
+
+  if (kdf_iter == 0)
+    return g_strdup_printf ("PRAGMA key = %s; PRAGMA cipher_page_size = 1024;", quoted);
+
+  return g_strdup_printf ("PRAGMA key = %s; PRAGMA cipher_page_size = 1024; "
+                          "PRAGMA kdf_iter = %u;",
+                          quoted, kdf_iter);
+}
+
+static void
+export_backup (RapportDatabase *db,
+               const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_database_export_backup (db, path, backup_passphrase, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+assert_folder_holds (const char *dir,
+                     const char *first,
+                     ...)
+{
+  g_auto(GStrv) names = rapport_test_list_folder (dir);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  guint n_names = g_strv_length (names);
+  g_autofree char *joined_names = NULL;
+  g_autofree char *joined_expected = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    g_ptr_array_add (expected, (gpointer) name);
+  va_end (args);
+  g_ptr_array_sort (expected, compare_names);
+  g_ptr_array_add (expected, NULL);
+  qsort (names, n_names, sizeof (char *), compare_names);
+
+  joined_names = g_strjoinv (",", names);
+  joined_expected = g_strjoinv (",", (char **) expected->pdata);
+  g_assert_cmpstr (joined_names, ==, joined_expected);
+}
+
+static void
+test_open_another (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDatabase *db = create_database (f);
+  RapportDatabase *other;
+
+  other = rapport_database_open_another (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_cmpstr (rapport_database_get_path (other), ==, f->path);
+  g_assert_cmpuint (rapport_database_get_schema_version (other), ==,
+                    rapport_database_get_schema_version (db));
+  g_assert_cmpint (query_int64 (other, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int64 (other, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (query_int64 (other, "PRAGMA temp_store"), ==, 2);
+
+  /* Each sees what the other committed. */
+  add_colleague (db, "Dana Whitfield", "first");
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM colleague"), ==, 1);
+  add_colleague (other, "Ravi Okafor", "second");
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague"), ==, 2);
+
+  /* Nothing uncommitted leaks across. */
+  g_assert_true (rapport_database_begin (db, &error));
+  add_colleague (db, "Mina Sato", "third");
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM colleague"), ==, 2);
+  rapport_database_rollback (db);
+
+  g_assert_finalize_object (other);
+
+  /* Closed: no second connection to make. */
+  rapport_database_close (db);
+  g_assert_null (rapport_database_open_another (db, &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_open_another_migrations (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDatabase *db;
+  RapportDatabase *other;
+
+  /* Not the app's schema: the second connection must not find it "newer" or migrate it. */
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                              test_steps, 2, &error);
+  g_assert_no_error (error);
+
+  other = rapport_database_open_another (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_cmpuint (rapport_database_get_schema_version (other), ==, 2);
+  g_assert_false (has_table (other, "colleague"));
+  g_assert_true (has_table (other, "place"));
+
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (db);
+}
+
+typedef struct
+{
+  RapportDatabase *db;
+  guint            delay_ms;
+} CommitLater;
+
+static gpointer
+commit_later_thread (gpointer user_data)
+{
+  CommitLater *later = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_usleep (later->delay_ms * 1000);
+  g_assert_true (rapport_database_commit (later->db, &error));
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+/* A write waits for the other connection's transaction instead of failing at once. */
+static void
+test_busy_timeout (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDatabase *db = create_database (f);
+  RapportDatabase *other;
+  CommitLater later;
+  GThread *thread;
+  gint64 start;
+
+  other = rapport_database_open_another (db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_database_begin (db, &error));
+  add_colleague (db, "Dana Whitfield", "first");
+
+  later.db = db;
+  later.delay_ms = 300;
+  thread = g_thread_new ("commit-later", commit_later_thread, &later);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (rapport_database_begin (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * G_TIME_SPAN_MILLISECOND);
+  add_colleague (other, "Ravi Okafor", "second");
+  g_assert_true (rapport_database_commit (other, &error));
+  g_assert_no_error (error);
+
+  g_thread_join (thread);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague"), ==, 2);
+
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_backup_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *key_sql = dup_backup_key_sql (RAPPORT_DATABASE_BACKUP_KDF_ITER);
+  g_autofree char *original = NULL;
+  g_autofree char *from_backup = NULL;
+  g_autofree char *from_restore = NULL;
+  RapportDatabase *db = create_database (f);
+  RapportDatabase *restored;
+  sqlite3 *plain = NULL;
+  struct stat st;
+
+  fill_database (db);
+  original = dump_connection (rapport_database_get_handle (db));
+  g_assert_nonnull (strstr (original, "Badge office"));
+  g_assert_nonnull (strstr (original, "x'89504e470d0a1a0a00ff'"));
+  g_assert_nonnull (strstr (original, "user_version 1"));
+
+  export_backup (db, backup);
+
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+
+  /* Any SQLCipher reads it with the passphrase and the documented settings. */
+  g_assert_cmpint (open_plain (backup, key_sql, &plain), ==, SQLITE_OK);
+  from_backup = dump_connection (plain);
+  sqlite3_close (plain);
+  g_assert_cmpstr (from_backup, ==, original);
+
+  g_assert_true (rapport_database_restore_backup (backup, backup_passphrase, restored_path,
+                                                  f->other_key, NULL, &error));
+  g_assert_no_error (error);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, "restored.db", NULL);
+  g_assert_cmpint (g_stat (restored_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  restored = rapport_database_open (restored_path, f->other_key, RAPPORT_DATABASE_OPEN_EXISTING,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  from_restore = dump_connection (rapport_database_get_handle (restored));
+  g_assert_cmpstr (from_restore, ==, original);
+  g_assert_true (rapport_database_check_integrity (restored, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (restored);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_backup_encrypted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *default_kdf_sql = dup_backup_key_sql (0);
+  g_autofree char *sqlcipher3_default_sql = dup_backup_key_sql (64000);
+  g_autofree char *right_sql = dup_backup_key_sql (RAPPORT_DATABASE_BACKUP_KDF_ITER);
+  g_autofree char *contents = NULL;
+  RapportDatabase *db = create_database (f);
+  char raw_key_sql[200];
+  GString *hex = g_string_new (NULL);
+  gsize length = 0;
+
+  fill_database (db);
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  g_assert_false (contains_bytes (contents, length, plaintext_marker));
+  g_assert_false (contains_bytes (contents, length, "SQLite format 3"));
+
+  /* Not the journal's key: the backup stands on the passphrase alone. */
+  for (guint i = 0; i < RAPPORT_DATABASE_KEY_SIZE; i++)
+    g_string_append_printf (hex, "%02x", f->key[i]);
+  g_snprintf (raw_key_sql, sizeof raw_key_sql,
+              "PRAGMA key = \"x'%s'\"; PRAGMA cipher_page_size = 1024;", hex->str);
+  g_string_free (hex, TRUE);
+  g_assert_cmpint (open_plain (backup, raw_key_sql, NULL), ==, SQLITE_NOTADB);
+
+  /* The iteration count is part of the format: the defaults do not open it. */
+  g_assert_cmpint (open_plain (backup, default_kdf_sql, NULL), ==, SQLITE_NOTADB);
+  g_assert_cmpint (open_plain (backup, sqlcipher3_default_sql, NULL), ==, SQLITE_NOTADB);
+  g_assert_cmpint (open_plain (backup, right_sql, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_backup_replaces_target (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *key_sql = dup_backup_key_sql (RAPPORT_DATABASE_BACKUP_KDF_ITER);
+  RapportDatabase *db = create_database (f);
+
+  g_assert_true (g_file_set_contents (backup, "an older backup", -1, NULL));
+  add_colleague (db, "Dana Whitfield", "first");
+  export_backup (db, backup);
+  g_assert_cmpint (open_plain (backup, key_sql, NULL), ==, SQLITE_OK);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+
+  g_assert_finalize_object (db);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         delay_ms;
+} CancelLater;
+
+static gpointer
+cancel_later_thread (gpointer user_data)
+{
+  CancelLater *later = user_data;
+
+  g_usleep (later->delay_ms * 1000);
+  g_cancellable_cancel (later->cancellable);
+
+  return NULL;
+}
+
+static void
+test_backup_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *contents = NULL;
+  RapportDatabase *db;
+  CancelLater later;
+  GThread *thread;
+
+  make_large_database (f);
+  db = rapport_database_open (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (backup, "an older backup", -1, NULL));
+
+  /* Cancelled before it starts. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rapport_database_export_backup (db, backup, backup_passphrase, cancellable,
+                                                  &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+
+  /* Cancelled while the key is derived or the rows are copied: the temporary file exists by
+   * then and must go again. */
+  g_cancellable_reset (cancellable);
+  later.cancellable = cancellable;
+  later.delay_ms = 20;
+  thread = g_thread_new ("cancel-later", cancel_later_thread, &later);
+  g_assert_false (rapport_database_export_backup (db, backup, backup_passphrase, cancellable,
+                                                  &error));
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+
+  g_assert_true (g_file_get_contents (backup, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "an older backup");
+
+  /* The connection is still usable, the backup file detached again: a second try works. */
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague"), ==, 200);
+  export_backup (db, backup);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_backup_unwritable (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "backup", NULL);
+  RapportDatabase *db = create_database (f);
+
+  g_assert_false (rapport_database_export_backup (db, missing, backup_passphrase, NULL, &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (rapport_database_export_backup (db, missing, "", NULL, &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED);
+
+  assert_folder_holds (f->dir, "journal.db", NULL);
+  g_assert_finalize_object (db);
+}
+
+static void
+assert_restore_fails (Fixture    *f,
+                      const char *backup,
+                      const char *passphrase,
+                      int         code,
+                      int         other_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *journal = g_strconcat (restored_path, "-journal", NULL);
+
+  g_assert_false (rapport_database_restore_backup (backup, passphrase, restored_path,
+                                                   f->other_key, NULL, &error));
+  g_assert_nonnull (error);
+  if (error != NULL)
+    {
+      g_assert_true (error->domain == RAPPORT_DATABASE_ERROR);
+      if (error->code != code)
+        g_assert_cmpint (error->code, ==, other_code);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+
+  g_assert_false (g_file_test (restored_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_restore_wrong_passphrase (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  RapportDatabase *db = create_database (f);
+
+  fill_database (db);
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+  checksum = rapport_test_checksum_file (backup);
+
+  assert_restore_fails (f, backup, "it's quoted — Pässword 42", -1,
+                        RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+  /* Case matters. */
+  assert_restore_fails (f, backup, "IT’S “QUOTED” — PÄSSWORD 42", -1,
+                        RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+
+  g_assert_false (rapport_database_restore_backup (backup, "wrong passphrase", restored_path,
+                                                   f->other_key, NULL, &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+  g_assert_nonnull (strstr (error->message, "passphrase"));
+
+  /* Reading never changes the backup. */
+  checksum_after = rapport_test_checksum_file (backup);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+}
+
+static void
+test_restore_damaged (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged = NULL;
+  RapportDatabase *db;
+  gsize length = 0;
+
+  make_large_database (f);
+  db = rapport_database_open (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 20 * 1024);
+
+  /* Cut in the middle of a page. */
+  g_assert_true (g_file_set_contents (backup, contents, length - 100, NULL));
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_CORRUPT, -1);
+
+  /* Whole pages missing. */
+  g_assert_true (g_file_set_contents (backup, contents, length - 4 * 1024, NULL));
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_CORRUPT,
+                        RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+
+  /* Flipped bytes in the last page. */
+  damaged = g_memdup2 (contents, length);
+  for (gsize i = 0; i < 16; i++)
+    damaged[length - 512 + i] ^= 0x5a;
+  g_assert_true (g_file_set_contents (backup, damaged, length, NULL));
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_CORRUPT,
+                        RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+
+  /* Flipped bytes in the first page. */
+  memcpy (damaged, contents, length);
+  for (gsize i = 0; i < 16; i++)
+    damaged[100 + i] ^= 0x5a;
+  g_assert_true (g_file_set_contents (backup, damaged, length, NULL));
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_CORRUPT,
+                        RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+
+  /* Not there, and empty. */
+  g_assert_true (g_file_set_contents (backup, "", 0, NULL));
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_CORRUPT, -1);
+  g_unlink (backup);
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_NOT_FOUND, -1);
+}
+
+static void
+test_restore_existing (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  RapportDatabase *db = create_database (f);
+
+  fill_database (db);
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  /* Never over a file that is there, not even a journal with the same key. */
+  checksum = rapport_test_checksum_file (f->path);
+  g_assert_false (rapport_database_restore_backup (backup, backup_passphrase, f->path, f->key,
+                                                   NULL, &error));
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_EXISTS);
+  checksum_after = rapport_test_checksum_file (f->path);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+}
+
+static void
+test_restore_newer_schema (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = backup_path (f);
+  RapportDatabase *db = create_database (f);
+
+  add_row (db, "PRAGMA user_version = 99");
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  assert_restore_fails (f, backup, backup_passphrase, RAPPORT_DATABASE_ERROR_NEWER_SCHEMA, -1);
+}
+
+static void
+test_restore_migrates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  RapportDatabase *db;
+
+  /* A backup of schema 0 (no tables yet) comes back at the latest schema. */
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                              NULL, 0, &error);
+  g_assert_no_error (error);
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  g_assert_true (rapport_database_restore_backup (backup, backup_passphrase, restored_path,
+                                                  f->other_key, NULL, &error));
+  g_assert_no_error (error);
+
+  db = rapport_database_open (restored_path, f->other_key, RAPPORT_DATABASE_OPEN_EXISTING,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_database_get_schema_version (db),
+                    ==, rapport_database_get_latest_version ());
+  g_assert_true (has_table (db, "colleague"));
+  g_assert_finalize_object (db);
+}
+
+static void
+test_restore_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = backup_path (f);
+  g_autofree char *restored_path = g_build_filename (f->dir, "restored.db", NULL);
+  RapportDatabase *db = create_database (f);
+
+  export_backup (db, backup);
+  g_assert_finalize_object (db);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rapport_database_restore_backup (backup, backup_passphrase, restored_path,
+                                                   f->other_key, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_folder_holds (f->dir, "journal.db", BACKUP_NAME, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +1494,20 @@ main (int   argc,
   ADD ("transactions", test_transactions);
   ADD ("prepare-cache", test_prepare_cache);
   ADD ("set-error", test_set_error);
+  ADD ("open-another", test_open_another);
+  ADD ("open-another-migrations", test_open_another_migrations);
+  ADD ("busy-timeout", test_busy_timeout);
+  ADD ("backup-round-trip", test_backup_round_trip);
+  ADD ("backup-encrypted", test_backup_encrypted);
+  ADD ("backup-replaces-target", test_backup_replaces_target);
+  ADD ("backup-cancelled", test_backup_cancelled);
+  ADD ("backup-unwritable", test_backup_unwritable);
+  ADD ("restore-wrong-passphrase", test_restore_wrong_passphrase);
+  ADD ("restore-damaged", test_restore_damaged);
+  ADD ("restore-existing", test_restore_existing);
+  ADD ("restore-newer-schema", test_restore_newer_schema);
+  ADD ("restore-migrates", test_restore_migrates);
+  ADD ("restore-cancelled", test_restore_cancelled);
 
 #undef ADD
 

@@ -777,6 +777,304 @@ skip_without_bus (void)
   g_test_skip ("No session bus with a Secret Service: run through build-aux/test");
 }
 
+/* Restoring backups */
+
+static const char backup_passphrase[] = "Correct Horse 42";
+
+/* A backup, made through the database API from a journal of its own (random key, no keyring),
+ * holding the given colleague. */
+static char *
+make_backup (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_build_filename (f->dir, "source.db", NULL);
+  char *backup = g_build_filename (f->dir, "journal.rapport-backup", NULL);
+  RapportDatabase *database = NULL;
+  RapportStore *store;
+
+  store = rapport_test_open_store (source, NULL, RAPPORT_DATABASE_OPEN_CREATE, &database);
+  rapport_test_add_colleague (store, "name", name, NULL);
+  g_assert_true (rapport_database_export_backup (database, backup, backup_passphrase, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  rapport_test_close_store (store, database);
+  g_unlink (source);
+
+  return backup;
+}
+
+static void
+test_check_passphrase (void)
+{
+  static const char * const too_short[] = { "", "1234567", "äöüßéèê", "       " };
+  static const char * const long_enough[] = { "12345678", "äöüßéèêà", "correct horse battery" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (too_short); i++)
+    {
+      g_autofree char *reason = rapport_profile_check_passphrase (too_short[i]);
+
+      g_assert_nonnull (reason);
+      g_assert_nonnull (strstr (reason, "8"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_enough); i++)
+    {
+      g_autofree char *reason = rapport_profile_check_passphrase (long_enough[i]);
+
+      g_assert_null (reason);
+    }
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *code_after = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *folder = NULL;
+  guint8 key_before[RAPPORT_DATABASE_KEY_SIZE];
+  guint8 key_after[RAPPORT_DATABASE_KEY_SIZE];
+  RapportProfile *profile;
+  RapportStore *store;
+  struct stat st;
+
+  code = create_journal (f);
+  g_assert_true (keyring_has_key (f, key_before));
+  backup = make_backup (f, "Mina Sato");
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_restore_backup (profile, backup, backup_passphrase, f->cancellable,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    {
+      /* The backup's colleagues, and only those. */
+      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_false (store_has_colleague (store, "Dana Whitfield"));
+      rapport_test_add_colleague (store, "name", "Rosa Diaz", NULL);
+      g_assert_finalize_object (store);
+    }
+
+  /* Same key, same recovery code: what the person wrote down still opens the journal. */
+  g_assert_true (keyring_has_key (f, key_after));
+  g_assert_true (memcmp (key_before, key_after, sizeof key_before) == 0);
+  code_after = rapport_profile_dup_recovery_code (profile);
+  g_assert_cmpstr (code, ==, code_after);
+  g_assert_finalize_object (profile);
+
+  /* Nothing left over beside the journal, which is as private as before. */
+  folder = describe_folder (f->data_dir);
+  g_assert_true (g_str_has_prefix (folder, "rapport.db "));
+  g_assert_null (strchr (folder, '\n'));
+  g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_true (store_has_colleague (store, "Rosa Diaz"));
+      g_assert_false (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_finalize_object (store);
+    }
+}
+
+static void
+test_restore_wrong_passphrase (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *folder_after = NULL;
+  RapportStore *store;
+
+  code = create_journal (f);
+  backup = make_backup (f, "Mina Sato");
+  checksum = rapport_test_checksum_file (f->db_path);
+  folder = describe_folder (f->data_dir);
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_restore_backup (profile, backup, "correct horse 42", f->cancellable,
+                                          &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+
+  /* The journal is byte for byte what it was, and nothing was added beside it. */
+  checksum_after = rapport_test_checksum_file (f->db_path);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+  folder_after = describe_folder (f->data_dir);
+  g_assert_cmpstr (folder, ==, folder_after);
+
+  g_clear_error (&error);
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_false (store_has_colleague (store, "Mina Sato"));
+      g_assert_finalize_object (store);
+    }
+}
+
+static void
+test_restore_damaged (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  RapportStore *store;
+  gsize length = 0;
+
+  code = create_journal (f);
+  backup = make_backup (f, "Mina Sato");
+  checksum = rapport_test_checksum_file (f->db_path);
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (backup, contents, length - 1024, NULL));
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_restore_backup (profile, backup, backup_passphrase, f->cancellable,
+                                          &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (g_error_matches (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT) ||
+                 g_error_matches (error, RAPPORT_DATABASE_ERROR,
+                                  RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE));
+
+  checksum_after = rapport_test_checksum_file (f->db_path);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+}
+
+static void
+test_restore_first_run (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *code = NULL;
+  guint8 stored[RAPPORT_DATABASE_KEY_SIZE];
+  guint8 parsed[RAPPORT_DATABASE_KEY_SIZE];
+  RapportProfile *profile;
+  RapportStore *store;
+
+  /* A new computer: neither a journal nor a key. */
+  backup = make_backup (f, "Mina Sato");
+  g_assert_false (keyring_has_key (f, NULL));
+
+  profile = rapport_profile_new (f->data_dir);
+  g_assert_false (rapport_profile_has_journal (profile));
+
+  /* A wrong passphrase first: no key is left behind for a journal that was never made. */
+  store = rapport_profile_restore_backup (profile, backup, "not the passphrase", f->cancellable,
+                                          &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (keyring_has_key (f, NULL));
+  g_assert_false (rapport_profile_has_journal (profile));
+
+  store = rapport_profile_restore_backup (profile, backup, backup_passphrase, f->cancellable,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_finalize_object (store);
+    }
+
+  /* A new key in the keyring, shown as the recovery code. */
+  g_assert_true (keyring_has_key (f, stored));
+  code = rapport_profile_dup_recovery_code (profile);
+  g_assert_nonnull (code);
+  g_assert_true (rapport_recovery_code_parse (code, parsed, &error));
+  g_assert_true (memcmp (parsed, stored, sizeof stored) == 0);
+  g_assert_finalize_object (profile);
+
+  store = open_journal (f, &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_finalize_object (store);
+    }
+}
+
+static void
+test_restore_key_missing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  RapportStore *store;
+
+  code = create_journal (f);
+  backup = make_backup (f, "Mina Sato");
+  checksum = rapport_test_checksum_file (f->db_path);
+  g_assert_true (rapport_keyring_clear_key (f->db_path, f->cancellable, &error));
+
+  /* The journal may still open with its recovery code: no new key over it. */
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_restore_backup (profile, backup, backup_passphrase, f->cancellable,
+                                          &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE);
+  g_assert_false (keyring_has_key (f, NULL));
+
+  checksum_after = rapport_test_checksum_file (f->db_path);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+}
+
+static void
+test_restore_leftover (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportProfile) profile = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *restoring = g_strconcat (f->db_path, ".restoring", NULL);
+  g_autofree char *folder = NULL;
+  RapportStore *store;
+
+  /* A restore cut short by a crash left its file: the next one goes through. */
+  code = create_journal (f);
+  backup = make_backup (f, "Mina Sato");
+  g_assert_true (g_file_set_contents (restoring, "half a journal", -1, NULL));
+
+  profile = rapport_profile_new (f->data_dir);
+  store = rapport_profile_restore_backup (profile, backup, backup_passphrase, f->cancellable,
+                                          &error);
+  g_assert_no_error (error);
+  if (store != NULL)
+    {
+      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_finalize_object (store);
+    }
+
+  folder = describe_folder (f->data_dir);
+  g_assert_null (strchr (folder, '\n'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +1085,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/rapport/profile/default-folder", test_default_folder);
+  g_test_add_func ("/rapport/profile/check-passphrase", test_check_passphrase);
 
   /* Without a session bus libsecret would try to autolaunch one; these need the test bus
    * that build-aux/test provides, and show up as skipped otherwise. */
@@ -814,6 +1113,12 @@ main (int   argc,
   ADD ("create-failure-clears-new-key", test_create_failure_clears_new_key);
   ADD ("open-async", test_open_async);
   ADD ("open-async-error", test_open_async_error);
+  ADD ("restore", test_restore);
+  ADD ("restore-wrong-passphrase", test_restore_wrong_passphrase);
+  ADD ("restore-damaged", test_restore_damaged);
+  ADD ("restore-first-run", test_restore_first_run);
+  ADD ("restore-key-missing", test_restore_key_missing);
+  ADD ("restore-leftover", test_restore_leftover);
 
 #undef ADD
 

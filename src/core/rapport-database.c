@@ -37,6 +37,11 @@ struct _RapportDatabase
   /* SQL text → sqlite3_stmt, finalized when removed */
   GHashTable *statements;
   guint       schema_version;
+
+  /* Kept for open_another: its connections must run the same migrations with the same key. */
+  const RapportMigration *migrations;
+  guint       n_migrations;
+  guint8      key[RAPPORT_DATABASE_KEY_SIZE];
 };
 
 G_DEFINE_FINAL_TYPE (RapportDatabase, rapport_database, G_TYPE_OBJECT)
@@ -45,6 +50,12 @@ G_DEFINE_QUARK (rapport-database-error-quark, rapport_database_error)
 
 /* SQLCipher writes whole pages; pinned so 3.4 and 4.x (with cipher_compatibility = 3) agree. */
 #define CIPHER_PAGE_SIZE 1024
+
+/* How long a write waits for another connection's transaction before giving up with BUSY. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* How many virtual machine steps run between two looks at the cancellable. */
+#define PROGRESS_STEPS 1000
 
 /* The first schema (DESIGN.md "Data model"). Times are Unix seconds (UTC) plus, for reminders,
  * the IANA zone they were planned in; assignment dates are calendar dates 'YYYY-MM-DD' (or NULL
@@ -210,26 +221,42 @@ query_int (RapportDatabase  *self,
   return FALSE;
 }
 
-static gboolean
-apply_key (RapportDatabase  *self,
-           const guint8     *key,
-           GError          **error)
+/* "x'<64 hex digits>'": SQLCipher's spelling of a raw key, which skips the KDF. */
+#define RAW_KEY_TEXT_SIZE (sizeof "x''" + 2 * RAPPORT_DATABASE_KEY_SIZE)
+
+static void
+write_raw_key (const guint8 *key,
+               char         *out)
 {
   static const char hex_digits[] = "0123456789abcdef";
-  char sql[sizeof "PRAGMA key = \"x'';\"" + 2 * RAPPORT_DATABASE_KEY_SIZE];
-  char *p;
-  int rc;
+  char *p = out;
 
-  /* A raw key (x'...') skips the KDF: the key is already 256 random bits. */
-  p = g_stpcpy (sql, "PRAGMA key = \"x'");
+  *p++ = 'x';
+  *p++ = '\'';
   for (guint i = 0; i < RAPPORT_DATABASE_KEY_SIZE; i++)
     {
       *p++ = hex_digits[key[i] >> 4];
       *p++ = hex_digits[key[i] & 0xf];
     }
-  g_stpcpy (p, "'\";");
+  *p++ = '\'';
+  *p = '\0';
+}
+
+static gboolean
+apply_key (RapportDatabase  *self,
+           const guint8     *key,
+           GError          **error)
+{
+  char raw_key[RAW_KEY_TEXT_SIZE];
+  char sql[sizeof "PRAGMA key = \"\";" + RAW_KEY_TEXT_SIZE];
+  int rc;
+
+  /* A raw key: the key is already 256 random bits. */
+  write_raw_key (key, raw_key);
+  g_snprintf (sql, sizeof sql, "PRAGMA key = \"%s\";", raw_key);
 
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  explicit_bzero (raw_key, sizeof raw_key);
   explicit_bzero (sql, sizeof sql);
 
   if (rc != SQLITE_OK)
@@ -441,6 +468,367 @@ create_file (const char  *path,
   return TRUE;
 }
 
+/* The schema names the backup and restore connections give the file they write. */
+#define BACKUP_SCHEMA "rapport_backup"
+#define RESTORE_SCHEMA "rapport_restore"
+
+static int
+progress_cb (void *user_data)
+{
+  /* Non-zero interrupts the statement (SQLITE_INTERRUPT). */
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (journal);
+  g_unlink (path);
+}
+
+static void
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL,
+                 _("Could not write “%s”: %s. Free some disk space and try again."),
+                 path, g_strerror (saved_errno));
+  else
+    g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_READ_ONLY,
+                 _("Could not write “%s”: %s. Choose a folder you can write to and try again."),
+                 path, g_strerror (saved_errno));
+}
+
+/* What is renamed into place must be on the disk first, or a crash could leave an empty file
+ * under the final name. */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      set_write_error (error, saved_errno, path);
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Makes a rename durable. Some file systems cannot sync a folder; that only weakens the
+ * guarantee after a power cut, so it is not an error. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("Could not sync %s: %s", folder, g_strerror (errno));
+  close (fd);
+}
+
+static gboolean
+check_passphrase_given (const char  *passphrase,
+                        GError     **error)
+{
+  /* SQLCipher reads an empty key as "no encryption". */
+  if (passphrase[0] != '\0')
+    return TRUE;
+
+  g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED,
+               _("A backup needs a passphrase. Type one and try again."));
+  return FALSE;
+}
+
+/* The settings every file Rapport writes is pinned to; kdf_iter 0 leaves the KDF alone (raw
+ * keys do not use it). cipher_compatibility first: on SQLCipher 4 it resets the others. 3.4
+ * ignores it and uses that format natively. */
+static gboolean
+pin_cipher (RapportDatabase  *self,
+            const char       *schema,
+            guint             kdf_iter,
+            GError          **error)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA %s.cipher_compatibility = 3;"
+                         "PRAGMA %s.cipher_page_size = %d;",
+                         schema, schema, CIPHER_PAGE_SIZE);
+  if (!rapport_database_exec (self, sql, error))
+    return FALSE;
+
+  if (kdf_iter > 0)
+    {
+      g_autofree char *kdf_sql = g_strdup_printf ("PRAGMA %s.kdf_iter = %u;", schema, kdf_iter);
+
+      if (!rapport_database_exec (self, kdf_sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ATTACH with the file name and the key bound, so neither needs quoting in SQL text. */
+static gboolean
+attach_database (RapportDatabase  *self,
+                 const char       *path,
+                 const char       *schema,
+                 const char       *key_text,
+                 GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ?1 AS %s KEY ?2", schema);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+      /* STATIC: SQLite makes no copy of the key that would outlive the caller's wiping. */
+      sqlite3_bind_text (stmt, 2, key_text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    rapport_database_set_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+static void
+detach_database (RapportDatabase *self,
+                 const char      *schema)
+{
+  g_autofree char *sql = g_strdup_printf ("DETACH DATABASE %s", schema);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not detach %s: %s", schema, sqlite3_errmsg (self->db));
+}
+
+/* Copies everything of main into the attached schema, with main's schema version (which
+ * sqlcipher_export does not copy). The version goes first, outside the transaction: writing the
+ * first page derives the attached file's key, which takes a while with a passphrase, and main
+ * should not be held meanwhile. The rows are copied in one read transaction, so every table is
+ * taken as of the same moment even while another connection keeps writing. */
+static gboolean
+export_main_to (RapportDatabase  *self,
+                const char       *schema,
+                GError          **error)
+{
+  g_autofree char *export_sql = NULL;
+  g_autofree char *version_sql = NULL;
+  int version;
+
+  /* Migrations only run when a connection opens, so the version cannot change below. */
+  if (!query_int (self, "PRAGMA main.user_version", &version, error))
+    return FALSE;
+
+  version_sql = g_strdup_printf ("PRAGMA %s.user_version = %d", schema, version);
+  export_sql = g_strdup_printf ("SELECT sqlcipher_export('%s')", schema);
+
+  if (!rapport_database_exec (self, version_sql, error) ||
+      !rapport_database_exec (self, "BEGIN", error))
+    return FALSE;
+
+  if (!rapport_database_exec (self, export_sql, error) ||
+      !rapport_database_exec (self, "COMMIT", error))
+    {
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      rapport_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_backup_file (const char  *path,
+                   GError     **error)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no backup at “%s”. Check the file name and try again."), path);
+      else
+        g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_READ_ONLY,
+                     _("Could not read the backup “%s”: %s. Check the file’s permissions."),
+                     path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED,
+                   _("“%s” is not a backup file. Choose the file Rapport wrote when backing up."),
+                   path);
+      return FALSE;
+    }
+
+  if (st.st_size == 0 || st.st_size % CIPHER_PAGE_SIZE != 0)
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged or incomplete, so it cannot be restored. Try "
+                     "another copy of it."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_backup_damaged_error (GError     **error,
+                          const char  *path,
+                          const char  *detail)
+{
+  g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
+               _("The backup “%s” is damaged (%s), so it cannot be restored. Try another copy "
+                 "of it."),
+               path, detail);
+}
+
+/* The backup as the main database of a connection of its own, read-only, its first page read:
+ * a wrong passphrase fails here. */
+static RapportDatabase *
+open_backup (const char  *backup_path,
+             const char  *passphrase,
+             GError     **error)
+{
+  g_autoptr(RapportDatabase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *read_only_uri = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *key_sql;
+  int rc;
+
+  if (!check_backup_file (backup_path, error))
+    return NULL;
+
+  /* A URI so that only this file is read-only: the journal attached later is written. */
+  uri = g_filename_to_uri (backup_path, NULL, &local_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FAILED,
+                   _("Could not read the backup “%s”: %s"), backup_path, local_error->message);
+      return NULL;
+    }
+  read_only_uri = g_strconcat (uri, "?mode=ro", NULL);
+
+  self = g_object_new (RAPPORT_TYPE_DATABASE, NULL);
+  self->path = g_strdup (backup_path);
+
+  rc = sqlite3_open_v2 (read_only_uri, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rapport_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  key_sql = sqlite3_mprintf ("PRAGMA key = %Q", passphrase);
+  rc = key_sql != NULL ? sqlite3_exec (self->db, key_sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+  if (key_sql != NULL)
+    {
+      explicit_bzero (key_sql, strlen (key_sql));
+      sqlite3_free (key_sql);
+    }
+  if (rc != SQLITE_OK)
+    {
+      rapport_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!pin_cipher (self, "main", RAPPORT_DATABASE_BACKUP_KDF_ITER, error) ||
+      !check_cipher (self, error) ||
+      !rapport_database_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_OK:
+      return g_steal_pointer (&self);
+
+    case SQLITE_NOTADB:
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE,
+                   _("This passphrase does not open the backup “%s”. Check the passphrase and "
+                     "try again; it is case-sensitive."),
+                   backup_path);
+      return NULL;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOMEM:
+      set_backup_damaged_error (error, backup_path, sqlite3_errmsg (self->db));
+      return NULL;
+
+    default:
+      rapport_database_set_error (self, rc, error);
+      return NULL;
+    }
+}
+
+/* Writes the open backup into the new, empty file at path, keyed with the raw key. */
+static gboolean
+copy_backup (RapportDatabase  *backup,
+             const char       *path,
+             const guint8     *key,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  char raw_key[RAW_KEY_TEXT_SIZE];
+  gboolean attached;
+  gboolean copied = FALSE;
+
+  write_raw_key (key, raw_key);
+  attached = attach_database (backup, path, RESTORE_SCHEMA, raw_key, error);
+  explicit_bzero (raw_key, sizeof raw_key);
+
+  if (!attached)
+    return FALSE;
+
+  sqlite3_progress_handler (backup->db, PROGRESS_STEPS, progress_cb, cancellable);
+  copied = pin_cipher (backup, RESTORE_SCHEMA, 0, error) &&
+           export_main_to (backup, RESTORE_SCHEMA, error);
+  sqlite3_progress_handler (backup->db, 0, NULL, NULL);
+
+  detach_database (backup, RESTORE_SCHEMA);
+
+  return copied;
+}
+
 static void
 rapport_database_dispose (GObject *object)
 {
@@ -456,6 +844,7 @@ rapport_database_finalize (GObject *object)
 {
   RapportDatabase *self = (RapportDatabase *)object;
 
+  explicit_bzero (self->key, sizeof self->key);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
@@ -551,6 +940,9 @@ rapport_database_open_with_migrations (const char               *path,
 
   self = g_object_new (RAPPORT_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->migrations = steps;
+  self->n_migrations = n_steps;
+  memcpy (self->key, key, RAPPORT_DATABASE_KEY_SIZE);
 
   /* Never SQLITE_OPEN_CREATE: the file exists by now, and must not be made by anyone else. */
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
@@ -561,6 +953,8 @@ rapport_database_open_with_migrations (const char               *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  /* Other connections to the file (open_another) hold their transactions only briefly. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!apply_key (self, key, error))
     goto failed;
@@ -855,6 +1249,197 @@ rapport_database_check_integrity (RapportDatabase  *self,
     }
 
   return TRUE;
+}
+
+RapportDatabase *
+rapport_database_open_another (RapportDatabase  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  /* The same migrations: the file is at their latest version already, so none of them runs. */
+  return rapport_database_open_with_migrations (self->path, self->key,
+                                                RAPPORT_DATABASE_OPEN_EXISTING,
+                                                self->migrations, self->n_migrations, error);
+}
+
+gboolean
+rapport_database_export_backup (RapportDatabase  *self,
+                                const char       *path,
+                                const char       *passphrase,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp_path = NULL;
+  gboolean attached = FALSE;
+  int fd;
+
+  g_return_val_if_fail (RAPPORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_open (self, error) ||
+      !check_passphrase_given (passphrase, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Beside the target, so the final rename stays on one file system and is atomic. */
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+  close (fd);
+
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, progress_cb, cancellable);
+
+  attached = attach_database (self, tmp_path, BACKUP_SCHEMA, passphrase, &local_error);
+  if (!attached ||
+      !pin_cipher (self, BACKUP_SCHEMA, RAPPORT_DATABASE_BACKUP_KDF_ITER, &local_error) ||
+      !export_main_to (self, BACKUP_SCHEMA, &local_error))
+    goto failed;
+
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  detach_database (self, BACKUP_SCHEMA);
+  attached = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+      !sync_file (tmp_path, &local_error))
+    goto failed;
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      set_write_error (&local_error, errno, path);
+      goto failed;
+    }
+
+  sync_folder_of (path);
+
+  return TRUE;
+
+failed:
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  rapport_database_rollback (self);
+  if (attached)
+    detach_database (self, BACKUP_SCHEMA);
+  remove_database_files (tmp_path);
+
+  /* An interrupted statement reports itself as a failure: say what really happened. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+rapport_database_restore_backup (const char     *backup_path,
+                                 const char     *passphrase,
+                                 const char     *path,
+                                 const guint8   *key,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
+  g_autoptr(RapportDatabase) backup = NULL;
+  g_autoptr(RapportDatabase) restored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean created = FALSE;
+  int version;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_passphrase_given (passphrase, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_EXISTS,
+                   _("A file already exists at “%s”; Rapport will not replace it. Move it away "
+                     "and try again."),
+                   path);
+      return FALSE;
+    }
+
+  backup = open_backup (backup_path, passphrase, &local_error);
+  if (backup == NULL)
+    goto failed;
+
+  if (!query_int (backup, "PRAGMA user_version", &version, &local_error))
+    goto failed;
+
+  if (version < 0 || (guint) version > rapport_database_get_latest_version ())
+    {
+      g_set_error (&local_error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_NEWER_SCHEMA,
+                   _("The backup “%s” was made by a newer version of Rapport; update Rapport to "
+                     "restore it."),
+                   backup_path);
+      goto failed;
+    }
+
+  if (!rapport_database_check_integrity (backup, &local_error))
+    {
+      if (g_error_matches (local_error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT))
+        {
+          g_autofree char *detail = g_strdup (local_error->message);
+
+          g_clear_error (&local_error);
+          set_backup_damaged_error (&local_error, backup_path, detail);
+        }
+      goto failed;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+      !create_file (path, &local_error))
+    goto failed;
+
+  created = TRUE;
+
+  if (!copy_backup (backup, path, key, cancellable, &local_error))
+    goto failed;
+
+  rapport_database_close (backup);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+      !sync_file (path, &local_error))
+    goto failed;
+
+  /* Brings an older backup up to this version's schema, then checks the result as a journal. */
+  restored = rapport_database_open (path, key, RAPPORT_DATABASE_OPEN_EXISTING, &local_error);
+  if (restored == NULL || !rapport_database_check_integrity (restored, &local_error))
+    goto failed;
+
+  rapport_database_close (restored);
+
+  return TRUE;
+
+failed:
+  if (backup != NULL)
+    rapport_database_close (backup);
+  if (restored != NULL)
+    rapport_database_close (restored);
+  if (created)
+    remove_database_files (path);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 void

@@ -113,7 +113,7 @@ RapportDatabase *rapport_database_open_another          (RapportDatabase        
  * export_backup writes the whole journal (schema version included) to path through a temporary
  * file next to it, renamed into place only when complete; the file is 0600. Call it on a
  * connection of its own (see open_another) when the main thread must stay free. */
-#define RAPPORT_DATABASE_BACKUP_KDF_ITER 256000
+#define RAPPORT_DATABASE_BACKUP_KDF_ITER 640000
 gboolean         rapport_database_export_backup         (RapportDatabase         *self,
                                                          const char              *path,
                                                          const char              *passphrase,

@@ -17,7 +17,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -151,6 +154,80 @@ open_with_key (RapportProfile  *self,
 
   return g_steal_pointer (&store);
 }
+
+/* The key the restored journal is written with: the journal's own (so its recovery code stays
+ * valid), or a new one on a first run. Never a new key while a journal is there: that journal
+ * may still open with its recovery code, and restoring is not the place to give up on it. */
+static gboolean
+get_key_for_restore (RapportProfile  *self,
+                     guint8          *key,
+                     gboolean        *key_is_new,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *key_is_new = FALSE;
+
+  if (rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND))
+    {
+      if (rapport_profile_has_journal (self))
+        {
+          g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                       _("The key of your journal is not in your login keyring, so Rapport will "
+                         "not replace the journal. Unlock it with its recovery code first, then "
+                         "restore the backup."));
+          return FALSE;
+        }
+
+      g_clear_error (&local_error);
+      if (rapport_keyring_generate_key (key, &local_error) &&
+          rapport_keyring_store_key (self->database_path, key, cancellable, &local_error))
+        {
+          *key_is_new = TRUE;
+          return TRUE;
+        }
+    }
+
+  explicit_bzero (key, RAPPORT_DATABASE_KEY_SIZE);
+
+  if (is_cancelled (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+               _("Rapport needs your login keyring to keep the key of your journal, and it could "
+                 "not be used: %s Unlock your login keyring and try again."),
+               local_error->message);
+  return FALSE;
+}
+
+static void
+remove_journal_files (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_remove (journal);
+  g_remove (path);
+}
+
+static void
+sync_folder (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("Could not sync %s: %s", path, g_strerror (errno));
+  close (fd);
+}
+
 
 static void
 open_thread_cb (GTask        *task,
@@ -548,4 +625,94 @@ rapport_profile_dup_recovery_code (RapportProfile *self)
   g_mutex_unlock (&self->key_lock);
 
   return code;
+}
+
+RapportStore *
+rapport_profile_restore_backup (RapportProfile  *self,
+                                const char      *backup_path,
+                                const char      *passphrase,
+                                GCancellable    *cancellable,
+                                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *restoring_path = NULL;
+  g_autofree char *stale_journal = NULL;
+  RapportStore *store;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  gboolean key_is_new = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (backup_path != NULL, NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!get_key_for_restore (self, key, &key_is_new, cancellable, error))
+    return NULL;
+
+  /* What a restore cut short by a crash left behind was never anyone's journal. */
+  restoring_path = g_strconcat (self->database_path, ".restoring", NULL);
+  remove_journal_files (restoring_path);
+
+  if (!rapport_database_restore_backup (backup_path, passphrase, restoring_path, key,
+                                        cancellable, &local_error))
+    goto failed;
+
+  if (g_rename (restoring_path, self->database_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&local_error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_FAILED,
+                   _("Could not put the restored journal in place: %s. Your journal was not "
+                     "changed; check that “%s” can be written and try again."),
+                   g_strerror (saved_errno), self->data_dir);
+      remove_journal_files (restoring_path);
+      goto failed;
+    }
+
+  /* A rollback journal a crash left beside the old file belongs to the old file: rolled
+   * "back" into the restored one, it would damage it. */
+  stale_journal = g_strconcat (self->database_path, "-journal", NULL);
+  g_remove (stale_journal);
+  sync_folder (self->data_dir);
+
+  store = open_with_key (self, key,
+                         _("The restored journal does not open with its key. Restore the backup "
+                           "again."),
+                         error);
+  if (store != NULL)
+    remember_key (self, key);
+
+  explicit_bzero (key, sizeof key);
+
+  return store;
+
+failed:
+  if (key_is_new)
+    {
+      g_autoptr(GError) clear_error = NULL;
+
+      if (!rapport_keyring_clear_key (self->database_path, NULL, &clear_error))
+        g_warning ("Could not remove the unused key from the keyring: %s", clear_error->message);
+    }
+
+  explicit_bzero (key, sizeof key);
+
+  /* The backup's own errors (RAPPORT_DATABASE_ERROR_WRONG_PASSPHRASE above all) stay as they
+   * are: the caller tells them apart to let the person try again. */
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+char *
+rapport_profile_check_passphrase (const char *passphrase)
+{
+  if (passphrase == NULL || !g_utf8_validate (passphrase, -1, NULL) ||
+      g_utf8_strlen (passphrase, -1) < RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH)
+    return g_strdup_printf (ngettext ("The passphrase needs at least %d character.",
+                                      "The passphrase needs at least %d characters.",
+                                      RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH),
+                            RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH);
+
+  return NULL;
 }

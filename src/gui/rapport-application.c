@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -126,6 +128,12 @@ static const GOptionEntry option_entries[] = {
     N_("The vCard version to write"), N_("3.0|4.0") },
   { "with-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Also write interests and notes into the vCard file (it is not encrypted)"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an encrypted backup of the whole journal (needs --passphrase-file)"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the journal with an encrypted backup (needs --passphrase-file)"), N_("FILE") },
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("A file whose first line is the passphrase of the backup"), N_("FILE") },
   { NULL }
 };
 
@@ -743,6 +751,336 @@ ensure_store (RapportApplication  *self,
   rapport_application_set_store (self, store);
 
   return TRUE;
+}
+
+/* What a backup or restore needs in its worker thread. */
+typedef struct
+{
+  char            *path;
+  char            *passphrase;
+  /* Back up: the worker's own connection. */
+  RapportDatabase *database;
+  /* Restore: the profile, the store that was open (closed meanwhile, dropped once done), and
+   * the store the worker opened: the restored journal, or the old one again. */
+  RapportProfile  *profile;
+  RapportStore    *old_store;
+  RapportStore    *store;
+  GError          *reopen_error;
+} BackupData;
+
+static void
+backup_data_free (BackupData *data)
+{
+  if (data->passphrase != NULL)
+    explicit_bzero (data->passphrase, strlen (data->passphrase));
+  g_free (data->passphrase);
+  g_free (data->path);
+  if (data->database != NULL)
+    rapport_database_close (data->database);
+  g_clear_object (&data->database);
+  g_clear_object (&data->profile);
+  g_clear_object (&data->old_store);
+  g_clear_object (&data->store);
+  g_clear_error (&data->reopen_error);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BackupData, backup_data_free)
+
+static BackupData *
+backup_data_new (const char *path,
+                 const char *passphrase)
+{
+  BackupData *data = g_new0 (BackupData, 1);
+
+  data->path = g_strdup (path);
+  data->passphrase = g_strdup (passphrase);
+
+  return data;
+}
+
+static void
+back_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  GError *error = NULL;
+
+  if (!rapport_database_export_backup (data->database, data->path, data->passphrase, cancellable,
+                                       &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  /* The connection is this thread's: close it here rather than wherever the data is freed. */
+  rapport_database_close (data->database);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  GError *error = NULL;
+
+  data->store = rapport_profile_restore_backup (data->profile, data->path, data->passphrase,
+                                                cancellable, &error);
+  if (data->store != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The old journal is untouched: the person goes on with it. */
+  if (data->old_store != NULL)
+    data->store = rapport_profile_open (data->profile, NULL, &data->reopen_error);
+
+  g_task_return_error (task, error);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+  g_autoptr(GTask) task = user_data;
+  BackupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window = find_window (self);
+  gboolean restored;
+
+  restored = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The store first: it takes over holding the application from "opening". */
+  if (data->store != NULL)
+    rapport_application_set_store (self, data->store);
+  set_opening (self, FALSE);
+
+  if (data->store != NULL)
+    {
+      if (window != NULL)
+        rapport_window_show_journal (window);
+    }
+  else if (window != NULL)
+    {
+      /* No journal was open before, or the old one no longer opens: as at start. */
+      if (data->reopen_error != NULL)
+        show_open_error (self, data->reopen_error);
+      else
+        open_journal (self);
+    }
+
+  if (restored)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Commands answer when they are done, and the window stays responsive meanwhile. */
+static void
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first line of the file named on the command line, without its line ending. */
+static char *
+read_passphrase_file (GApplicationCommandLine  *command_line,
+                      const char               *file_arg,
+                      GError                  **error)
+{
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize line_length;
+  char *passphrase;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot read the passphrase file “%s”: %s"), file_arg, local_error->message);
+      return NULL;
+    }
+
+  line_length = strcspn (contents, "\n");
+  if (line_length > 0 && contents[line_length - 1] == '\r')
+    line_length--;
+  passphrase = g_strndup (contents, line_length);
+  explicit_bzero (contents, length);
+
+  if (passphrase[0] == '\0')
+    {
+      g_free (passphrase);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The passphrase file “%s” is empty: write the passphrase on its first line."),
+                   file_arg);
+      return NULL;
+    }
+
+  return passphrase;
+}
+
+static void
+free_passphrase (char *passphrase)
+{
+  if (passphrase == NULL)
+    return;
+
+  explicit_bzero (passphrase, strlen (passphrase));
+  g_free (passphrase);
+}
+
+static int
+back_up_journal (RapportApplication      *self,
+                 GApplicationCommandLine *command_line,
+                 const char              *file_arg,
+                 const char              *passphrase_arg)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  char *passphrase;
+
+  if (passphrase_arg == NULL)
+    {
+      print_error (command_line, _("--backup needs --passphrase-file=FILE, a file whose first "
+                                   "line is the passphrase."));
+      return 2;
+    }
+
+  passphrase = read_passphrase_file (command_line, passphrase_arg, &error);
+  if (passphrase == NULL)
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  reason = rapport_profile_check_passphrase (passphrase);
+  if (reason != NULL)
+    {
+      free_passphrase (passphrase);
+      print_error (command_line, reason);
+      return 1;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      free_passphrase (passphrase);
+      if (error == NULL)
+        print_error (command_line, _("There is no journal yet: start Rapport once to create it."));
+      else
+        print_error (command_line, error->message);
+      return 1;
+    }
+
+  /* Like --export-guide: a relative name is in the caller's folder. */
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      free_passphrase (passphrase);
+      message = g_strdup_printf (_("Cannot write to “%s”: choose a file on this computer."),
+                                 file_arg);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  rapport_application_back_up_async (self, path, passphrase, NULL, store_result_cb, &result);
+  free_passphrase (passphrase);
+  wait_for_result (&result);
+
+  if (!rapport_application_back_up_finish (self, result, &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+restore_journal (RapportApplication      *self,
+                 GApplicationCommandLine *command_line,
+                 const char              *file_arg,
+                 const char              *passphrase_arg)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  char *passphrase;
+  guint n_colleagues;
+
+  if (passphrase_arg == NULL)
+    {
+      print_error (command_line, _("--restore needs --passphrase-file=FILE, a file whose first "
+                                   "line is the passphrase."));
+      return 2;
+    }
+
+  passphrase = read_passphrase_file (command_line, passphrase_arg, &error);
+  if (passphrase == NULL)
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  file = g_application_command_line_create_file_for_arg (command_line, file_arg);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      free_passphrase (passphrase);
+      message = g_strdup_printf (_("Cannot read “%s”: choose a file on this computer."),
+                                 file_arg);
+      print_error (command_line, message);
+      return 1;
+    }
+
+  /* The service may still be opening the journal; restoring waits for that, as commands do. */
+  while (self->opening)
+    g_main_context_iteration (NULL, TRUE);
+
+  rapport_application_restore_async (self, path, passphrase, NULL, store_result_cb, &result);
+  free_passphrase (passphrase);
+  wait_for_result (&result);
+
+  if (!rapport_application_restore_finish (self, result, &error))
+    {
+      print_error (command_line, error->message);
+      return 1;
+    }
+
+  n_colleagues = g_list_model_get_n_items (rapport_store_get_colleagues (self->store));
+  /* Translators: what --restore did. */
+  g_application_command_line_print (command_line,
+                                    ngettext ("restored %u colleague\n",
+                                              "restored %u colleagues\n", n_colleagues),
+                                    n_colleagues);
+
+  return 0;
 }
 
 static int
@@ -1422,10 +1760,15 @@ rapport_application_command_line (GApplication            *application,
   const char *at = NULL;
   const char *vcf = NULL;
   const char *vcard_version = NULL;
+  const char *backup = NULL;
+  const char *restore = NULL;
+  const char *passphrase_file = NULL;
   gint64 assignment_id = 0;
   gint64 colleague_id = 0;
   gboolean has_assignment;
   gboolean has_colleague;
+  gboolean has_backup;
+  gboolean has_restore;
 
   has_assignment = g_variant_dict_lookup (options, "assignment", "x", &assignment_id);
   has_colleague = g_variant_dict_lookup (options, "colleague", "x", &colleague_id);
@@ -1472,6 +1815,29 @@ rapport_application_command_line (GApplication            *application,
       return 2;
     }
 
+  g_variant_dict_lookup (options, "passphrase-file", "^&ay", &passphrase_file);
+  has_backup = g_variant_dict_lookup (options, "backup", "^&ay", &backup);
+  has_restore = g_variant_dict_lookup (options, "restore", "^&ay", &restore);
+
+  if (has_backup && has_restore)
+    {
+      print_error (command_line, _("Choose one of --backup=FILE and --restore=FILE."));
+      return 2;
+    }
+
+  if (has_backup)
+    return back_up_journal (self, command_line, backup, passphrase_file);
+
+  if (has_restore)
+    return restore_journal (self, command_line, restore, passphrase_file);
+
+  if (passphrase_file != NULL)
+    {
+      print_error (command_line, _("--passphrase-file goes with --backup=FILE or "
+                                   "--restore=FILE."));
+      return 2;
+    }
+
   g_application_activate (application);
 
   return 0;
@@ -1492,6 +1858,8 @@ rapport_application_startup (GApplication *application)
     { "win.log-interaction(int64 0)", { "<Control>l", NULL } },
     { "win.add-reminder(int64 0)", { "<Control>r", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.import-contacts", { "<Control>i", NULL } },
+    { "win.export-contacts", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-view::today", { "<Alt>1", NULL } },
     { "win.show-view::colleagues", { "<Alt>2", NULL } },
@@ -1721,4 +2089,130 @@ rapport_application_set_store (RapportApplication *self,
 
   if (store != NULL)
     schedule_flush_pending (self);
+}
+
+void
+rapport_application_back_up_async (RapportApplication  *self,
+                                   const char          *path,
+                                   const char          *passphrase,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BackupData) data = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (passphrase != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_application_back_up_async);
+  /* What happened, even when cancelled too late to stop it: the file is there then. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_NO_JOURNAL,
+                               _("There is no open journal to back up. Open your journal and "
+                                 "try again."));
+      return;
+    }
+
+  data = backup_data_new (path, passphrase);
+  /* Opened here, where the store's connection is in use, and handed to the worker. */
+  data->database = rapport_database_open_another (rapport_store_get_database (self->store),
+                                                  &error);
+  if (data->database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) backup_data_free);
+  g_task_run_in_thread (task, back_up_thread);
+}
+
+gboolean
+rapport_application_back_up_finish (RapportApplication  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rapport_application_back_up_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+rapport_application_restore_async (RapportApplication  *self,
+                                   const char          *path,
+                                   const char          *passphrase,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  BackupData *data;
+  RapportWindow *window;
+
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (passphrase != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_application_restore_async);
+  /* What happened, even when cancelled too late to stop it: the journal is replaced then. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->opening)
+    {
+      g_task_return_new_error (task, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_BUSY,
+                               _("Your journal is being opened or restored right now. Wait for "
+                                 "that to finish and try again."));
+      return;
+    }
+
+  data = backup_data_new (path, passphrase);
+  data->profile = g_object_ref (rapport_application_get_profile (self));
+
+  /* "opening" keeps commands and the window from opening the journal meanwhile. */
+  set_opening (self, TRUE);
+
+  /* Nothing may have the file open while it is replaced. */
+  if (self->store != NULL)
+    {
+      data->old_store = g_object_ref (self->store);
+      rapport_application_set_store (self, NULL);
+      rapport_database_close (rapport_store_get_database (data->old_store));
+    }
+
+  window = find_window (self);
+  if (window != NULL)
+    rapport_window_show_loading (window);
+
+  worker = g_task_new (self, cancellable, restore_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, rapport_application_restore_async);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, data, (GDestroyNotify) backup_data_free);
+  g_task_run_in_thread (worker, restore_thread);
+}
+
+gboolean
+rapport_application_restore_finish (RapportApplication  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rapport_application_restore_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -39,8 +39,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RapportBackupDialog, rapport_backup_dialog, RAPPORT, BACKUP_DIALOG, AdwWindow)
 
-RapportBackupDialog *rapport_backup_dialog_new (RapportApplication      *application,
-                                                GtkWindow               *parent,
-                                                RapportBackupDialogMode  mode);
+RapportBackupDialog *rapport_backup_dialog_new      (RapportApplication      *application,
+                                                     GtkWindow               *parent,
+                                                     RapportBackupDialogMode  mode);
+/* The file to write or read, chosen already (scripts and tests): no file dialog is shown. */
+void                 rapport_backup_dialog_set_file (RapportBackupDialog     *self,
+                                                     GFile                   *file);
 
 G_END_DECLS

@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-application.h"
+#include "rapport-backup-dialog.h"
 #include "rapport-local-time.h"
 #include "rapport-preferences-window.h"
 #include "rapport-recovery-code-dialog.h"
@@ -180,6 +182,62 @@ show_code_clicked_cb (RapportPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (confirm));
 }
 
+/* The window's own application, or its parent's: preferences are opened with only a parent. */
+static RapportApplication *
+find_application (RapportPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL && parent != NULL)
+    application = gtk_window_get_application (parent);
+  if (application == NULL)
+    application = GTK_APPLICATION (g_application_get_default ());
+
+  return RAPPORT_IS_APPLICATION (application) ? RAPPORT_APPLICATION (application) : NULL;
+}
+
+static void
+backup_toast_cb (RapportPreferencesWindow *self,
+                 AdwToast                 *toast)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), g_object_ref (toast));
+}
+
+static void
+open_backup_dialog (RapportPreferencesWindow *self,
+                    RapportBackupDialogMode   mode)
+{
+  RapportApplication *application = find_application (self);
+  RapportBackupDialog *dialog;
+
+  if (application == NULL ||
+      (mode == RAPPORT_BACKUP_DIALOG_BACK_UP && rapport_application_get_store (application) == NULL))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Open your journal first to back it "
+                                                         "up")));
+      return;
+    }
+
+  dialog = rapport_backup_dialog_new (application, GTK_WINDOW (self), mode);
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (backup_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_up_activated_cb (RapportPreferencesWindow *self)
+{
+  open_backup_dialog (self, RAPPORT_BACKUP_DIALOG_BACK_UP);
+}
+
+static void
+restore_activated_cb (RapportPreferencesWindow *self)
+{
+  open_backup_dialog (self, RAPPORT_BACKUP_DIALOG_RESTORE);
+}
+
 static void
 rapport_preferences_window_constructed (GObject *object)
 {
@@ -276,6 +334,8 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, show_code_button);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, path_label);
   gtk_widget_class_bind_template_callback (widget_class, show_code_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_up_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_activated_cb);
 }
 
 static void
