@@ -7,7 +7,8 @@
 #
 # Checks the Flatpak manifest for what matters to people who install it: the sandbox asks
 # for no more than a window needs, every download is pinned to exact content, SQLCipher is
-# linked so it cannot clash with the runtime's SQLite, and the app is built with options that
+# linked so it cannot clash with the runtime's SQLite, libqrencode (not in the GNOME runtime)
+# is built from a pinned release before the app, and the app is built with options that
 # exist. Usage: check-flatpak-manifest.py SOURCE_ROOT. Prints TAP.
 
 import json
@@ -64,6 +65,12 @@ def is_sqlcipher(module):
     return any('sqlcipher' in s.get('url', '').lower() for s in sources_of(module))
 
 
+def is_qrencode(module):
+    if 'qrencode' in module.get('name', '').lower():
+        return True
+    return any('qrencode' in s.get('url', '').lower() for s in sources_of(module))
+
+
 def builds_this_project(module):
     return any(s.get('type') == 'dir' and s.get('path') == '..' for s in sources_of(module))
 
@@ -114,6 +121,47 @@ def check_sqlcipher(manifest):
             problems.append(f'{name}: config-opts build a shared library')
         if '-fvisibility=hidden' not in cflags.split():
             problems.append(f'{name}: CFLAGS lack -fvisibility=hidden')
+    return problems
+
+
+def check_qrencode(manifest):
+    """Pinned like SQLCipher (a release tag and its commit, or a tarball and its sha256), the
+    library only (no command-line tool), built before the app, headers and static parts removed."""
+    top = [m for m in manifest.get('modules', []) if isinstance(m, dict)]
+    modules = [m for m in all_modules(top) if is_qrencode(m)]
+    if not modules:
+        return ['no libqrencode module']
+    problems = []
+    app = next((i for i, m in enumerate(top) if builds_this_project(m)), None)
+    for module in modules:
+        name = module.get('name', '?')
+        sources = sources_of(module)
+        pinned = [s for s in sources
+                  if (s.get('type') == 'git' and re.match(r'^v\d+(\.\d+)+$', str(s.get('tag', '')))
+                      and HEX40.match(str(s.get('commit', ''))))
+                  or (s.get('type') == 'archive' and HEX64.match(str(s.get('sha256', ''))))]
+        if not sources or len(pinned) != len(sources):
+            problems.append(f'{name}: sources are not a release tag with its commit or an '
+                            'archive with its sha256')
+        if module.get('buildsystem') not in ('cmake', 'cmake-ninja', 'autotools', None):
+            problems.append(f'{name}: buildsystem "{module.get("buildsystem")}"')
+        opts = [str(o) for o in module.get('config-opts', [])]
+        if module.get('buildsystem', 'autotools') == 'autotools':
+            if '--without-tools' not in opts:
+                problems.append(f'{name}: config-opts lack --without-tools')
+        else:
+            if '-DWITH_TOOLS=NO' not in opts and '-DWITH_TOOLS=OFF' not in opts:
+                problems.append(f'{name}: config-opts lack -DWITH_TOOLS=NO')
+            if '-DBUILD_SHARED_LIBS=ON' not in opts:
+                problems.append(f'{name}: config-opts lack -DBUILD_SHARED_LIBS=ON')
+        if module in top and app is not None and top.index(module) > app:
+            problems.append(f'{name}: built after the app')
+        cleanup = set(module.get('cleanup', [])) | set(manifest.get('cleanup', []))
+        for wanted, alternatives in (('/include', ('/include',)),
+                                     ('/lib/pkgconfig', ('/lib/pkgconfig',)),
+                                     ('static libraries', ('*.a', '/lib/*.a'))):
+            if not cleanup & set(alternatives):
+                problems.append(f'{name}: cleanup keeps {wanted}')
     return problems
 
 
@@ -204,6 +252,10 @@ def main():
     problems = check_sqlcipher(manifest)
     results.add(not problems, 'SQLCipher is built static only, with hidden symbols',
                 '; '.join(problems))
+
+    problems = check_qrencode(manifest)
+    results.add(not problems, 'libqrencode is built from a pinned release, library only, '
+                'before the app', '; '.join(problems))
 
     problems = check_app_module(manifest)
     results.add(not problems, 'the last module builds rapport from this tree with meson',

@@ -34,6 +34,7 @@ typedef struct _RapportQrCode RapportQrCode;
 
 GQuark         rapport_qr_code_error_quark (void);
 
+/* Empty text is an error (FAILED), not a code: libqrencode makes none without data. */
 RapportQrCode *rapport_qr_code_new        (const char     *text,
                                            GError        **error);
 void           rapport_qr_code_free       (RapportQrCode  *self);

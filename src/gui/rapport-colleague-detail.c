@@ -23,6 +23,7 @@
 #include "rapport-colleague-detail.h"
 #include "rapport-colleague-editor.h"
 #include "rapport-interaction-row.h"
+#include "rapport-qr-dialog.h"
 #include "rapport-reminder-row.h"
 
 /* How many of the latest interactions the details list. */
@@ -207,6 +208,8 @@ update_actions (RapportColleagueDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.edit", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.archive", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.delete", enabled);
+  /* Sharing needs only what is on screen, not the journal. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "colleague.share", self->colleague != NULL);
 }
 
 static void
@@ -665,6 +668,23 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (widget);
+  RapportQrDialog *dialog;
+  GtkRoot *root;
+
+  if (self->colleague == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  dialog = rapport_qr_dialog_new (self->colleague, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 archive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -876,6 +896,7 @@ rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, plan_check_in_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "colleague.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "colleague.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "colleague.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "colleague.delete", NULL, delete_action);
 
