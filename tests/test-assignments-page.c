@@ -22,12 +22,14 @@
 #include "rapport-assignment-editor.h"
 #include "rapport-assignment-row.h"
 #include "rapport-assignments-page.h"
+#include "rapport-close-out-dialog.h"
 #include "rapport-colleague-chooser.h"
 #include "rapport-store.h"
 #include "rapport-test-gtk-utils.h"
 #include "rapport-test-utils.h"
 #include "rapport-tip-editor.h"
 #include "rapport-tip-row.h"
+#include "rapport-vcard-export-dialog.h"
 
 typedef struct
 {
@@ -814,6 +816,123 @@ test_export_guide (Fixture       *fixture,
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* The detail's Close Out… and Export Contacts… open their dialogs over the window, for the shown
+ * assignment, and the dialogs' toasts come out of the page. */
+static void
+test_close_out (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "contacts.vcf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *close_out;
+  GtkWidget *contacts;
+  GtkWidget *add;
+  GtkWindow *dialog;
+  gpointer weak;
+
+  g_assert_true (rapport_store_link_colleague (fixture->store, fixture->ada, fixture->current, "",
+                                               NULL));
+  rapport_assignments_page_show_assignment (fixture->page, fixture->current);
+  rapport_test_wait_ms (50);
+  g_assert_cmpint (shown_id (fixture), ==, fixture->current);
+
+  /* Buttons with their text as their name, beside Export Guide…, with a tooltip. */
+  close_out = find_in_page (fixture, has_action, "assignments.close-out");
+  contacts = find_in_page (fixture, has_action, "assignments.export-contacts");
+  g_assert_nonnull (close_out);
+  g_assert_nonnull (contacts);
+  if (close_out == NULL || contacts == NULL)
+    return;
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (close_out)), ==, "Close Out…");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (contacts)), ==, "Export Contacts…");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (close_out));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (contacts));
+  g_assert_true (shows (close_out));
+  g_assert_true (shows (contacts));
+  g_assert_true (gtk_widget_get_sensitive (close_out));
+  g_assert_true (gtk_widget_get_sensitive (contacts));
+  g_assert_true (gtk_widget_get_ancestor (contacts, GTK_TYPE_BOX) ==
+                 gtk_widget_get_ancestor (find_in_page (fixture, has_action,
+                                                        "assignments.export-guide"),
+                                          GTK_TYPE_BOX));
+
+  /* Export Contacts…: this assignment's colleagues. */
+  g_signal_emit_by_name (contacts, "clicked");
+  rapport_test_wait_ms (100);
+  dialog = find_window (RAPPORT_TYPE_VCARD_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  if (dialog != NULL)
+    {
+      g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+      g_assert_true (rapport_vcard_export_dialog_export_to (RAPPORT_VCARD_EXPORT_DIALOG (dialog),
+                                                            path, &error));
+      g_assert_no_error (error);
+      rapport_test_wait_ms (50);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, "Ada Byron"));
+      g_assert_null (strstr (contents, "Bob Okafor"));
+      g_assert_cmpuint (fixture->toasts->len, ==, 1);
+      if (fixture->toasts->len == 1)
+        g_assert_cmpstr (adw_toast_get_title (g_ptr_array_index (fixture->toasts, 0)), ==,
+                         "Exported 1 colleague");
+    }
+  g_assert_null (find_window (RAPPORT_TYPE_VCARD_EXPORT_DIALOG));
+
+  /* Close Out…: the check-ins land in the store and the toast comes through the page. */
+  g_signal_emit_by_name (close_out, "clicked");
+  rapport_test_wait_ms (100);
+  dialog = find_window (RAPPORT_TYPE_CLOSE_OUT_DIALOG);
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Close Out Mercy General");
+
+  add = rapport_test_find_button (GTK_WIDGET (dialog), "Add Check-Ins");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_sensitive (add));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (rapport_test_wait_for_null (&weak, 5000));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_reminders (fixture->store)), ==,
+                    2);
+  g_assert_cmpuint (fixture->toasts->len, ==, 2);
+  if (fixture->toasts->len == 2)
+    g_assert_cmpstr (adw_toast_get_title (g_ptr_array_index (fixture->toasts, 1)), ==,
+                     "Added 2 check-ins");
+}
+
+/* With no assignment shown, there is nothing to close out. */
+static void
+test_close_out_empty (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *close_out = find_in_page (fixture, has_action, "assignments.close-out");
+
+  g_assert_null (shown (fixture));
+  g_assert_nonnull (close_out);
+  if (close_out != NULL)
+    g_assert_false (gtk_widget_get_sensitive (close_out));
+
+  /* The actions are disabled: activating them opens nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "assignments.close-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "assignments.export-contacts", NULL);
+  rapport_test_wait_ms (50);
+  g_assert_null (find_window (RAPPORT_TYPE_CLOSE_OUT_DIALOG));
+  g_assert_null (find_window (RAPPORT_TYPE_VCARD_EXPORT_DIALOG));
+}
+
 static void
 test_update_in_place (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -878,6 +997,8 @@ main (int   argc,
   ADD ("link-colleagues", NULL, test_link_colleagues);
   ADD ("return-recall", NULL, test_return_recall);
   ADD ("export-guide", NULL, test_export_guide);
+  ADD ("close-out", NULL, test_close_out);
+  ADD ("close-out-empty", "empty", test_close_out_empty);
   ADD ("update-in-place", NULL, test_update_in_place);
   ADD ("narrow", NULL, test_narrow);
 

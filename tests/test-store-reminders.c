@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -869,6 +870,166 @@ test_delete_references (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Several at once: one transaction, ids in order, one "changed", searchable, kept on disk. */
+static void
+test_add_several (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RapportColleague *colleague = add_colleague (fixture, "Priya Raman");
+  gint64 colleague_id = rapport_colleague_get_id (colleague);
+  GListModel *model = rapport_store_get_reminders (fixture->store);
+  gint64 due_at = local_time ("America/Denver", 2024, 3, 19, 9, 0);
+  const char *titles[] = { "Check in with Priya", "Ask about the night shift", "Send the photos" };
+
+  /* One already there, so the new ids follow it. */
+  {
+    g_autoptr(RapportReminder) first = new_reminder ("Renew the BLS card", due_at,
+                                                     "America/Denver", "");
+
+    add_reminder (fixture, first);
+  }
+  forget_signals (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      RapportReminder *reminder = new_reminder (titles[i], due_at + i * DAY, "America/Denver", "");
+
+      rapport_reminder_set_colleague_id (reminder, colleague_id);
+      rapport_reminder_set_notes (reminder, "After the trailhead assignment");
+      g_ptr_array_add (reminders, reminder);
+    }
+
+  g_assert_true (rapport_store_add_reminders (fixture->store, reminders, &error));
+  g_assert_no_error (error);
+  assert_signals (fixture, "1-0+1, 2-0+1, 3-0+1", 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      RapportReminder *reminder = reminders->pdata[i];
+      g_autoptr(RapportReminder) item = g_list_model_get_item (model, i + 1);
+
+      g_assert_cmpint (rapport_reminder_get_id (reminder), ==, i + 2);
+      g_assert_cmpint (rapport_reminder_get_created_at (reminder), >, 0);
+      g_assert_true (rapport_store_find_reminder (fixture->store, i + 2) == reminder);
+      g_assert_true (item == reminder);
+    }
+
+  /* All three by their notes, in whatever order the ranking puts them. */
+  {
+    g_autofree char *found = search (fixture, "trailhead");
+    g_auto(GStrv) parts = g_strsplit (found, ", ", -1);
+    g_autofree char *sorted = NULL;
+
+    qsort (parts, g_strv_length (parts), sizeof (char *), compare_strings);
+    sorted = g_strjoinv (", ", parts);
+    g_assert_cmpstr (sorted, ==,
+                     "5:Ask about the night shift, 5:Check in with Priya, 5:Send the photos");
+  }
+  assert_search (fixture, "photos", "5:Send the photos");
+
+  /* Kept on disk, and still found by the next start's search. */
+  reopen_store (fixture);
+  model = rapport_store_get_reminders (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      RapportReminder *item = rapport_store_find_reminder (fixture->store, i + 2);
+
+      g_assert_nonnull (item);
+      if (item != NULL)
+        {
+          g_assert_cmpstr (rapport_reminder_get_title (item), ==, titles[i]);
+          g_assert_cmpint (rapport_reminder_get_due_at (item), ==, due_at + i * DAY);
+          g_assert_cmpint (rapport_reminder_get_colleague_id (item), ==, colleague_id);
+        }
+    }
+  assert_search (fixture, "night shift", "5:Ask about the night shift");
+
+  /* An empty list adds nothing and says nothing. */
+  g_ptr_array_set_size (reminders, 0);
+  g_assert_true (rapport_store_add_reminders (fixture->store, reminders, &error));
+  g_assert_no_error (error);
+  assert_signals (fixture, "", 0);
+}
+
+/* One bad reminder among several: nothing is written, nothing changes, nobody is told. */
+static void
+test_add_several_invalid (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 due_at = local_time ("America/Denver", 2024, 3, 19, 9, 0);
+  struct
+  {
+    const char *title;
+    const char *tz;
+    gint64      colleague_id;
+  } bad[] = {
+    { "", "America/Denver", 0 },
+    { "Coffee", "Mars/Olympus_Mons", 0 },
+    { "Coffee", "America/Denver", 99 },
+  };
+
+  {
+    g_autoptr(RapportReminder) first = new_reminder ("Renew the BLS card", due_at,
+                                                     "America/Denver", "");
+
+    add_reminder (fixture, first);
+  }
+  forget_signals (fixture);
+  before = dump_reminders (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func (g_object_unref);
+      RapportReminder *third;
+
+      g_test_message ("case %u", i);
+
+      g_ptr_array_add (reminders, new_reminder ("Check in with Priya", due_at, "America/Denver",
+                                                ""));
+      g_ptr_array_add (reminders, new_reminder ("Send the photos", due_at, "America/Denver", ""));
+      third = new_reminder (bad[i].title, due_at, bad[i].tz, "");
+      rapport_reminder_set_colleague_id (third, bad[i].colleague_id);
+      g_ptr_array_add (reminders, third);
+      g_ptr_array_add (reminders, new_reminder ("Fourth", due_at, "America/Denver", ""));
+
+      g_assert_false (rapport_store_add_reminders (fixture->store, reminders, &error));
+      g_assert_error (error, RAPPORT_STORE_ERROR,
+                      (bad[i].colleague_id != 0 ? RAPPORT_STORE_ERROR_NOT_FOUND
+                                                : RAPPORT_STORE_ERROR_INVALID));
+      g_clear_error (&error);
+
+      for (guint j = 0; j < reminders->len; j++)
+        g_assert_cmpint (rapport_reminder_get_id (reminders->pdata[j]), ==, 0);
+      assert_signals (fixture, "", 0);
+      g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_reminders (fixture->store)),
+                        ==, 1);
+
+      after = dump_reminders (fixture);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+      assert_search (fixture, "photos", "");
+    }
+
+  /* Nor is there anything half-written for the next start to find. */
+  reopen_store (fixture);
+  after = dump_reminders (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -1251,6 +1412,8 @@ main (int   argc,
   ADD_TEST ("notified", test_notified);
   ADD_TEST ("delete-undo", test_delete_undo);
   ADD_TEST ("delete-references", test_delete_references);
+  ADD_TEST ("add-several", test_add_several);
+  ADD_TEST ("add-several-invalid", test_add_several_invalid);
   ADD_TEST ("search", test_search);
   ADD_TEST ("reconnect-at", test_reconnect_at);
   ADD_TEST ("reconnect-due", test_reconnect_due);

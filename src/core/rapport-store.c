@@ -1290,6 +1290,54 @@ bind_reminder (sqlite3_stmt    *stmt,
       && bind_time_or_null (stmt, REMINDER_SNOOZED_UNTIL, snoozed_until);
 }
 
+/* Writes one checked reminder as id, inside the caller's transaction. */
+static gboolean
+insert_reminder (RapportStore     *self,
+                 RapportReminder  *reminder,
+                 gint64            id,
+                 gint64            now,
+                 GError          **error)
+{
+  g_autoptr(RapportReminder) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_database_prepare (self->database, insert_reminder_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (!rapport_store_step_done (self, stmt,
+                                bind_int64 (stmt, REMINDER_ID, id)
+                                && bind_reminder (stmt, reminder,
+                                                  rapport_reminder_get_snoozed_until (reminder))
+                                && bind_time_or_null (stmt, REMINDER_COMPLETED_AT,
+                                                      rapport_reminder_get_completed_at (reminder))
+                                && bind_time_or_null (stmt, REMINDER_NOTIFIED_AT,
+                                                      rapport_reminder_get_notified_at (reminder))
+                                && bind_int64 (stmt, REMINDER_CREATED_AT, now),
+                                error))
+    return FALSE;
+
+  stored = rapport_reminder_dup (reminder);
+  rapport_reminder_set_id (stored, id);
+
+  return rapport_store_index_item (self, RAPPORT_ITEM_KIND_REMINDER, stored, error);
+}
+
+/* Once the transaction is committed: the reminder gets its id and joins the model. */
+static void
+adopt_reminder (RapportStore    *self,
+                RapportReminder *reminder,
+                gint64           id,
+                gint64           now)
+{
+  g_object_freeze_notify (G_OBJECT (reminder));
+  rapport_reminder_set_id (reminder, id);
+  rapport_reminder_set_created_at (reminder, now);
+  g_object_thaw_notify (G_OBJECT (reminder));
+
+  rapport_store_collection_insert (&self->reminders, reminder);
+}
+
 /* Writes the state columns of one reminder in a transaction of its own. */
 static gboolean
 write_reminder_state (RapportStore  *self,
@@ -2319,292 +2367,84 @@ rapport_store_delete_colleague (RapportStore      *self,
   return TRUE;
 }
 
-/* Import: keys that find a duplicate. */
-static char *
-import_name_key (const char *name)
+/* Import (see rapport-import.c): the rows, written on whichever connection the import runs. */
+gboolean
+rapport_store_check_colleague (RapportColleague  *colleague,
+                               char             **birthday,
+                               GError           **error)
 {
-  g_autofree char *folded = rapport_store_fold_text (name);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (key->len > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, words[i]);
-    }
-
-  return g_string_free (key, FALSE);
+  return check_colleague (colleague, birthday, error);
 }
 
-static char *
-import_phone_digits (const char *phone)
+RapportStore *
+rapport_store_new_for_writing (RapportDatabase *database)
 {
-  GString *digits = g_string_new (NULL);
+  RapportStore *self = g_object_new (RAPPORT_TYPE_STORE, NULL);
 
-  for (const char *p = phone != NULL ? phone : ""; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_c (digits, *p);
+  self->database = g_object_ref (database);
 
-  return g_string_free (digits, FALSE);
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-/* Fills target's empty fields from card; what the person wrote is never replaced. */
-static void
-import_fill_empty (RapportColleague *target,
-                   RapportColleague *card)
-{
-#define FILL(field) \
-  if (is_empty (rapport_colleague_get_##field (target)) \
-      && !is_empty (rapport_colleague_get_##field (card))) \
-    rapport_colleague_set_##field (target, rapport_colleague_get_##field (card))
-
-  FILL (name);
-  FILL (role);
-  FILL (specialty);
-  FILL (organization);
-  FILL (phone);
-  FILL (email);
-  FILL (messaging);
-  FILL (interests);
-  FILL (birthday);
-  FILL (notes);
-  FILL (raw_vcard);
-#undef FILL
-
-  if (rapport_colleague_get_photo (target) == NULL && rapport_colleague_get_photo (card) != NULL)
-    rapport_colleague_set_photo (target, rapport_colleague_get_photo (card));
-}
-
-/* What finds a duplicate: "e:" the email, case-insensitive; "p:" the phone's digits, the last ten
- * when there are that many (a country prefix is written by some address books and not by
- * others); "n:" the name, case, accents and spacing ignored. */
-static GPtrArray *
-import_dup_keys (RapportColleague *colleague)
-{
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  const char *email = rapport_colleague_get_email (colleague);
-  g_autofree char *digits = import_phone_digits (rapport_colleague_get_phone (colleague));
-  g_autofree char *name = import_name_key (rapport_colleague_get_name (colleague));
-  gsize n_digits = strlen (digits);
-
-  if (!is_empty (email))
-    {
-      g_autofree char *down = g_ascii_strdown (email, -1);
-
-      g_ptr_array_add (keys, g_strconcat ("e:", down, NULL));
-    }
-
-  if (n_digits > 0)
-    g_ptr_array_add (keys, g_strconcat ("p:", n_digits >= 10 ? digits + n_digits - 10 : digits,
-                                        NULL));
-
-  if (name[0] != '\0')
-    g_ptr_array_add (keys, g_strconcat ("n:", name, NULL));
-
-  return keys;
-}
-
-/* Makes owner (a model item or a new colleague) found by the keys of values. */
-static void
-import_index (GHashTable       *index,
-              RapportColleague *owner,
-              RapportColleague *values)
-{
-  g_autoptr(GPtrArray) keys = import_dup_keys (values);
-
-  for (guint i = 0; i < keys->len; i++)
-    if (!g_hash_table_contains (index, g_ptr_array_index (keys, i)))
-      g_hash_table_insert (index, g_strdup (g_ptr_array_index (keys, i)), owner);
+  return self;
 }
 
 gboolean
-rapport_store_import_colleagues (RapportStore             *self,
-                                 GPtrArray                *colleagues,
-                                 RapportStoreImportPolicy  policy,
-                                 RapportStoreImportCounts *counts,
-                                 GError                  **error)
+rapport_store_reserve_ids (RapportStore     *self,
+                           RapportItemKind   kind,
+                           guint             n_ids,
+                           gint64           *first_id,
+                           GError          **error)
 {
-  RapportStoreImportCounts local_counts = { 0, };
-  /* New colleagues in file order, and working copies of the existing ones that merge into. */
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) merged_items = g_ptr_array_new ();
-  /* Duplicate key → model item or new colleague; model item → its working copy (in merged). */
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) copies = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) added_birthdays = g_ptr_array_new_with_free_func (g_free);
-  guint n_existing;
-  gint64 now = now_seconds ();
-  gint64 first_id = 0;
-  gboolean ok = TRUE;
+  RapportStoreCollection *collection = rapport_store_get_collection (self, kind);
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (colleagues != NULL, FALSE);
-  g_return_val_if_fail (policy == RAPPORT_STORE_IMPORT_MERGE_EXACT, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  n_existing = g_list_model_get_n_items (G_LIST_MODEL (self->colleagues.model));
-  for (guint i = 0; i < n_existing; i++)
-    {
-      g_autoptr(RapportColleague) item =
-        g_list_model_get_item (G_LIST_MODEL (self->colleagues.model), i);
-
-      /* The model keeps it alive. */
-      import_index (index, item, item);
-    }
-
-  for (guint i = 0; i < colleagues->len; i++)
-    {
-      RapportColleague *card = g_ptr_array_index (colleagues, i);
-      RapportColleague *owner = NULL;
-      RapportColleague *target = NULL;
-      g_autoptr(GPtrArray) keys = NULL;
-      g_autofree char *birthday = NULL;
-
-      g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (card), FALSE);
-
-      if (!check_colleague (card, &birthday, NULL))
-        {
-          local_counts.skipped++;
-          continue;
-        }
-
-      /* A model item is merged into through one working copy, so later cards of the file see
-       * what earlier ones filled in. */
-      keys = import_dup_keys (card);
-      for (guint j = 0; owner == NULL && j < keys->len; j++)
-        owner = g_hash_table_lookup (index, g_ptr_array_index (keys, j));
-
-      if (owner != NULL && rapport_colleague_get_id (owner) == 0)
-        {
-          target = owner;
-        }
-      else if (owner != NULL && !(target = g_hash_table_lookup (copies, owner)))
-        {
-          target = rapport_colleague_dup (owner);
-          g_hash_table_insert (copies, owner, target);
-          g_ptr_array_add (merged, target);
-          g_ptr_array_add (merged_items, owner);
-        }
-
-      if (target != NULL)
-        {
-          import_fill_empty (target, card);
-          import_index (index, owner, target);
-          local_counts.merged++;
-        }
-      else
-        {
-          RapportColleague *colleague = rapport_colleague_dup (card);
-
-          rapport_colleague_set_id (colleague, 0);
-          rapport_colleague_set_birthday (colleague, birthday);
-          g_ptr_array_add (added, colleague);
-          import_index (index, colleague, colleague);
-          local_counts.imported++;
-        }
-    }
-
-  if (added->len > 0 && !next_id (&self->colleagues, &first_id, error))
+  if (!next_id (collection, first_id, error))
     return FALSE;
 
-  if (added->len > 0 || merged->len > 0)
+  if (n_ids > 0 && G_MAXINT64 - collection->max_id < (gint64) n_ids)
     {
-      if (!rapport_database_begin (self->database, error))
-        return FALSE;
-
-      for (guint i = 0; ok && i < added->len; i++)
-        {
-          RapportColleague *colleague = g_ptr_array_index (added, i);
-          sqlite3_stmt *stmt;
-          g_autofree char *birthday = NULL;
-
-          /* A merged card may have filled an invalid combination; check again. */
-          ok = check_colleague (colleague, &birthday, error)
-            && (stmt = rapport_database_prepare (self->database, insert_colleague_sql, error)) != NULL
-            && rapport_store_step_done (self, stmt,
-                                        bind_int64 (stmt, PARAM_ID, first_id + i)
-                                        && bind_colleague (stmt, colleague, birthday)
-                                        && bind_int64 (stmt, PARAM_CREATED_AT, now)
-                                        && bind_int64 (stmt, PARAM_UPDATED_AT, now),
-                                        error);
-          if (ok)
-            {
-              rapport_colleague_set_id (colleague, first_id + i);
-              ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague, error);
-            }
-          g_ptr_array_add (added_birthdays, g_steal_pointer (&birthday));
-        }
-
-      for (guint i = 0; ok && i < merged->len; i++)
-        {
-          RapportColleague *changes = g_ptr_array_index (merged, i);
-          RapportColleague *item = g_ptr_array_index (merged_items, i);
-          gint64 id = rapport_colleague_get_id (changes);
-          g_autofree char *birthday = NULL;
-          sqlite3_stmt *stmt;
-          gboolean renamed = g_strcmp0 (rapport_colleague_get_name (item),
-                                        rapport_colleague_get_name (changes)) != 0;
-
-          ok = check_colleague (changes, &birthday, error)
-            && (stmt = rapport_database_prepare (self->database, update_colleague_sql, error)) != NULL
-            && rapport_store_step_done (self, stmt,
-                                        bind_int64 (stmt, PARAM_ID, id)
-                                        && bind_colleague (stmt, changes, birthday)
-                                        && bind_int64 (stmt, PARAM_UPDATED_AT, now),
-                                        error)
-            && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, changes, error)
-            && (!renamed || reindex_colleague_interactions (self, id, error));
-
-          if (ok && renamed)
-            {
-              g_autoptr(GPtrArray) reminders = dup_reminders_naming (self, id, FALSE);
-
-              ok = index_reminders (self, reminders, error);
-            }
-
-          if (ok)
-            {
-              rapport_colleague_set_birthday (changes, birthday);
-              rapport_colleague_set_created_at (changes, rapport_colleague_get_created_at (item));
-              rapport_colleague_set_updated_at (changes, now);
-            }
-        }
-
-      if (!rapport_store_commit_or_rollback (self, ok, error))
-        return FALSE;
-
-      for (guint i = 0; i < added->len; i++)
-        {
-          RapportColleague *colleague = g_ptr_array_index (added, i);
-
-          rapport_colleague_set_birthday (colleague, g_ptr_array_index (added_birthdays, i));
-          rapport_colleague_set_created_at (colleague, now);
-          rapport_colleague_set_updated_at (colleague, now);
-          rapport_colleague_set_last_interaction_at (colleague, 0);
-          rapport_store_collection_insert (&self->colleagues, colleague);
-        }
-
-      for (guint i = 0; i < merged->len; i++)
-        rapport_colleague_assign (g_ptr_array_index (merged_items, i),
-                                  g_ptr_array_index (merged, i));
-
-      rapport_store_emit_changed (self);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The journal cannot number any more entries of this kind, so "
+                             "nothing was added."));
+      return FALSE;
     }
 
-  if (counts != NULL)
-    *counts = local_counts;
+  collection->max_id += n_ids;
 
   return TRUE;
+}
+
+gboolean
+rapport_store_write_colleague_row (RapportStore      *self,
+                                   RapportColleague  *colleague,
+                                   const char        *birthday,
+                                   gboolean           insert,
+                                   gint64             now,
+                                   GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = rapport_colleague_get_id (colleague);
+
+  if (insert)
+    {
+      if (!(stmt = rapport_database_prepare (self->database, insert_colleague_sql, error))
+          || !rapport_store_step_done (self, stmt,
+                                       bind_int64 (stmt, PARAM_ID, id)
+                                       && bind_colleague (stmt, colleague, birthday)
+                                       && bind_int64 (stmt, PARAM_CREATED_AT, now)
+                                       && bind_int64 (stmt, PARAM_UPDATED_AT, now),
+                                       error))
+        return FALSE;
+    }
+  else
+    {
+      if (!(stmt = rapport_database_prepare (self->database, update_colleague_sql, error))
+          || !rapport_store_step_done (self, stmt,
+                                       bind_int64 (stmt, PARAM_ID, id)
+                                       && bind_colleague (stmt, colleague, birthday)
+                                       && bind_int64 (stmt, PARAM_UPDATED_AT, now),
+                                       error))
+        return FALSE;
+    }
+
+  return rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague, error);
 }
 
 char *
@@ -3460,7 +3300,6 @@ rapport_store_add_reminder (RapportStore     *self,
                             RapportReminder  *reminder,
                             GError          **error)
 {
-  sqlite3_stmt *stmt;
   gint64 now = now_seconds ();
   gint64 id = 0;
   gboolean ok;
@@ -3479,35 +3318,66 @@ rapport_store_add_reminder (RapportStore     *self,
   if (!rapport_database_begin (self->database, error))
     return FALSE;
 
-  ok = (stmt = rapport_database_prepare (self->database, insert_reminder_sql, error)) != NULL
-    && rapport_store_step_done (self, stmt,
-                                bind_int64 (stmt, REMINDER_ID, id)
-                                && bind_reminder (stmt, reminder,
-                                                  rapport_reminder_get_snoozed_until (reminder))
-                                && bind_time_or_null (stmt, REMINDER_COMPLETED_AT,
-                                                      rapport_reminder_get_completed_at (reminder))
-                                && bind_time_or_null (stmt, REMINDER_NOTIFIED_AT,
-                                                      rapport_reminder_get_notified_at (reminder))
-                                && bind_int64 (stmt, REMINDER_CREATED_AT, now),
-                                error);
-
-  if (ok)
-    {
-      g_autoptr(RapportReminder) stored = rapport_reminder_dup (reminder);
-
-      rapport_reminder_set_id (stored, id);
-      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_REMINDER, stored, error);
-    }
+  ok = insert_reminder (self, reminder, id, now, error);
 
   if (!rapport_store_commit_or_rollback (self, ok, error))
     return FALSE;
 
-  g_object_freeze_notify (G_OBJECT (reminder));
-  rapport_reminder_set_id (reminder, id);
-  rapport_reminder_set_created_at (reminder, now);
-  g_object_thaw_notify (G_OBJECT (reminder));
+  adopt_reminder (self, reminder, id, now);
+  rapport_store_emit_changed (self);
 
-  rapport_store_collection_insert (&self->reminders, reminder);
+  return TRUE;
+}
+
+gboolean
+rapport_store_add_reminders (RapportStore  *self,
+                             GPtrArray     *reminders,
+                             GError       **error)
+{
+  gint64 now = now_seconds ();
+  gint64 first_id = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reminders != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      g_return_val_if_fail (RAPPORT_IS_REMINDER (reminders->pdata[i]), FALSE);
+      g_return_val_if_fail (rapport_reminder_get_id (reminders->pdata[i]) == 0, FALSE);
+    }
+
+  if (reminders->len == 0)
+    return TRUE;
+
+  /* Every one is checked before anything is written, so a bad one leaves no trace. */
+  for (guint i = 0; i < reminders->len; i++)
+    if (!check_reminder_refs (self, reminders->pdata[i], error))
+      return FALSE;
+
+  if (!next_id (&self->reminders, &first_id, error))
+    return FALSE;
+
+  if (G_MAXINT64 - first_id < (gint64) reminders->len - 1)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The journal cannot number any more entries of this kind, so "
+                             "nothing was added."));
+      return FALSE;
+    }
+
+  if (!rapport_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < reminders->len; i++)
+    ok = insert_reminder (self, reminders->pdata[i], first_id + i, now, error);
+
+  if (!rapport_store_commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  for (guint i = 0; i < reminders->len; i++)
+    adopt_reminder (self, reminders->pdata[i], first_id + i, now);
   rapport_store_emit_changed (self);
 
   return TRUE;

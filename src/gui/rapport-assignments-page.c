@@ -23,12 +23,14 @@
 #include "rapport-assignment-editor.h"
 #include "rapport-assignment-row.h"
 #include "rapport-assignments-page.h"
+#include "rapport-close-out-dialog.h"
 #include "rapport-colleague-chooser.h"
 #include "rapport-export-flow.h"
 #include "rapport-local-time.h"
 #include "rapport-site-guide.h"
 #include "rapport-tip-editor.h"
 #include "rapport-tip-row.h"
+#include "rapport-vcard-export-dialog.h"
 
 /* How many journal entries the page lists, and how many from earlier stays. */
 #define MAX_JOURNAL_ROWS 10
@@ -504,6 +506,8 @@ update_actions (RapportAssignmentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.delete", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.export-guide", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.export-guide-to", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.export-contacts", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.close-out", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.add-tip", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignments.add-colleagues", enabled);
 }
@@ -1822,6 +1826,48 @@ export_guide_action (GtkWidget  *widget,
     rapport_export_flow_run (flow);
 }
 
+/* The dialogs' toasts reach the window through the page, like the page's own. */
+static void
+dialog_toast_cb (RapportAssignmentsPage *self,
+                 AdwToast               *toast)
+{
+  add_toast (self, toast);
+}
+
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
+  RapportVCardExportDialog *dialog;
+
+  if (self->store == NULL || self->shown == NULL)
+    return;
+
+  dialog = rapport_vcard_export_dialog_new (self->store, get_parent_window (self), shown_id (self));
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (dialog_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_out_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
+  RapportCloseOutDialog *dialog;
+
+  if (self->store == NULL || self->shown == NULL)
+    return;
+
+  dialog = rapport_close_out_dialog_new (self->store, get_parent_window (self), shown_id (self));
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (dialog_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 bring_tip_into_view_cb (gpointer user_data)
 {
@@ -2022,6 +2068,9 @@ rapport_assignments_page_class_init (RapportAssignmentsPageClass *klass)
   /* What the file chooser leads to, reachable without one (scripts and tests). */
   gtk_widget_class_install_action (widget_class, "assignments.export-guide-to", "s",
                                    export_guide_to_action);
+  gtk_widget_class_install_action (widget_class, "assignments.export-contacts", NULL,
+                                   export_contacts_action);
+  gtk_widget_class_install_action (widget_class, "assignments.close-out", NULL, close_out_action);
   gtk_widget_class_install_action (widget_class, "assignments.add-tip", NULL, add_tip_action);
   gtk_widget_class_install_action (widget_class, "assignments.add-colleagues", NULL,
                                    add_colleagues_action);
