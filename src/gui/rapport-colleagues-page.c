@@ -455,6 +455,13 @@ add_clicked_cb (RapportColleaguesPage *self)
   rapport_colleagues_page_add_colleague (self);
 }
 
+/* The window makes the import dialog (it owns the store and shows the toasts). */
+static void
+import_clicked_cb (RapportColleaguesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.import-contacts", NULL);
+}
+
 static void
 detail_add_toast_cb (RapportColleaguesPage *self,
                      AdwToast              *toast)
@@ -614,6 +621,7 @@ rapport_colleagues_page_class_init (RapportColleaguesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_add_toast_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);

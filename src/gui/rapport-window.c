@@ -23,12 +23,14 @@
 #include "rapport-colleagues-page.h"
 #include "rapport-export-flow.h"
 #include "rapport-ical.h"
+#include "rapport-import-dialog.h"
 #include "rapport-journal-page.h"
 #include "rapport-recovery-code-dialog.h"
 #include "rapport-reminder-editor.h"
 #include "rapport-search-page.h"
 #include "rapport-today-page.h"
 #include "rapport-unlock-page.h"
+#include "rapport-vcard-export-dialog.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -60,6 +62,9 @@ G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Actions that need the open journal. */
 static const char * const journal_actions[] = {
+  "win.import-contacts",
+  "win.import-contacts-from",
+  "win.export-contacts",
   "win.show-colleague",
   "win.show-assignment",
   "win.show-tip",
@@ -558,6 +563,58 @@ export_calendar_to_action (GtkWidget  *widget,
 }
 
 static void
+start_import (RapportWindow *self,
+              GFile         *file)
+{
+  RapportStore *store = get_store (self);
+  RapportImportDialog *dialog;
+
+  if (store == NULL)
+    return;
+
+  dialog = rapport_import_dialog_new (store, GTK_WINDOW (self), file);
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (add_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  rapport_import_dialog_start (dialog);
+}
+
+static void
+import_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  start_import (RAPPORT_WINDOW (widget), NULL);
+}
+
+static void
+import_contacts_from_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  start_import (RAPPORT_WINDOW (widget), file);
+}
+
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportStore *store = get_store (self);
+  RapportVCardExportDialog *dialog;
+
+  if (store == NULL)
+    return;
+
+  dialog = rapport_vcard_export_dialog_new (store, GTK_WINDOW (self), 0);
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (add_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -686,6 +743,12 @@ rapport_window_class_init (RapportWindowClass *klass)
   /* What the file chooser leads to, reachable without one (scripts and tests). */
   gtk_widget_class_install_action (widget_class, "win.export-calendar-to", "s",
                                    export_calendar_to_action);
+  gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL,
+                                   import_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.import-contacts-from", "s",
+                                   import_contacts_from_action);
+  gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL,
+                                   export_contacts_action);
 }
 
 static void
