@@ -4,14 +4,16 @@
 # Copyright 2026 The Rapport authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: test-summary.py _build/meson-logs/testlog.json
+# Usage: test-summary.py _build/meson-logs/testlog.json [RESULTS.tap...]
 #
 # meson's own summary counts executables, and a skipped or never-run case is invisible there.
-# This reads each executable's TAP output instead. The last line printed is always
+# This reads each executable's TAP output instead. Each RESULTS.tap (build-aux/fuzz --tap=FILE)
+# is one more row, named after the file, whose cases count the same way; a missing one fails. The last line printed is always
 # "N passed, N failed" (", N skipped" when any were skipped); the exit status is 1 when
 # anything failed.
 
 import json
+import os
 import re
 import sys
 
@@ -79,9 +81,30 @@ def summarize(entry):
     return passed, failed, skipped, '; '.join(notes)
 
 
+def tap_file_row(path):
+    """Returns a row for a TAP file written outside meson, or an ERROR row when it is unreadable."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    try:
+        with open(path, encoding='utf-8', errors='replace') as tap:
+            stdout = tap.read()
+    except OSError as error:
+        return (name, 'ERROR', 0, 1, 0, '%s: %s' % (path, error.strerror), 0.0)
+
+    tap = count_tap(stdout)
+    if tap is None:
+        return (name, 'ERROR', 0, 1, 0, 'no TAP output', 0.0)
+
+    passed, failed, skipped, top_level, plan = tap
+    note = ''
+    if plan is not None and plan > top_level:
+        failed += plan - top_level
+        note = '%d planned, never ran' % (plan - top_level)
+    return (name, 'FAIL' if failed else 'OK', passed, failed, skipped, note, 0.0)
+
+
 def main(argv):
-    if len(argv) != 2:
-        print('usage: test-summary.py TESTLOG.json', file=sys.stderr)
+    if len(argv) < 2:
+        print('usage: test-summary.py TESTLOG.json [RESULTS.tap...]', file=sys.stderr)
         return 2
 
     entries = []
@@ -106,6 +129,8 @@ def main(argv):
     if problem is not None:
         # A log that is missing or damaged means the run itself broke: never report that as green.
         rows.append(('(test log)', 'ERROR', 0, 1, 0, problem, 0.0))
+    for path in argv[2:]:
+        rows.append(tap_file_row(path))
 
     width = max([len('test')] + [len(row[0]) for row in rows])
     print(('%-*s  %-14s %6s %6s %7s %8s  %s'
