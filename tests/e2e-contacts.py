@@ -29,7 +29,7 @@ import pyatspi
 from rapport_atspi import (BUTTON_ROLES, QUIT_WAIT, SEED, TEXT_ROLES, StepFailed, check,
                            describe_showing, find_showing, has_state, is_ancestor, is_showing,
                            name_of, press, press_keys, role_of, run_steps, safe, set_text,
-                           text_of, wait_for, wait_gone, wait_listed, walk)
+                           text_of, wait_for, wait_listed, walk)
 
 NEW_PEOPLE = [
     ('Łucja Nowak', 'Nowak;Łucja;;;', 'EMAIL;TYPE=work:lucja.nowak@example.org'),
@@ -265,15 +265,13 @@ def step_colleagues_list(s):
 
 def step_export(s):
     window = main_window(s)
-    # In the Colleagues view, Ctrl+E edits the colleague shown: export from Today, as the
-    # shortcut window lists it.
     press_alt('1')
     wait_for(window, None, 'Current Assignment')
-    press_keys('e', control=True)
+    press_keys('e', control=True, shift=True)
     try:
         dialog = toplevel(s, 'Export Contacts', timeout=10)
     except StepFailed:
-        raise StepFailed('Ctrl+E did not open "Export Contacts"; showing now: %s'
+        raise StepFailed('Shift+Ctrl+E did not open "Export Contacts"; showing now: %s'
                          % describe_showing(s.app))
     button = wait_for(dialog, BUTTON_ROLES, 'Export…')
     deadline = time.monotonic() + 10
@@ -414,7 +412,7 @@ STEPS = [
     ('Enter runs "Import 4 Cards" and the import dialog closes', step_import_run, True),
     ('a toast says "Imported 3, merged 1, skipped 0"', step_import_toast, False),
     ('Alt+2, then "Search Colleagues" lists %s' % LUCJA, step_colleagues_list, True),
-    ('Ctrl+E, "Export…", a full path in the save chooser and Enter write the file',
+    ('Shift+Ctrl+E, "Export…", a full path in the save chooser and Enter write the file',
      step_export, True),
     ('the export is private (0600), holds the new colleagues and no notes', step_export_file,
      False),

@@ -1859,7 +1859,7 @@ rapport_application_startup (GApplication *application)
     { "win.add-reminder(int64 0)", { "<Control>r", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.import-contacts", { "<Control>i", NULL } },
-    { "win.export-contacts", { "<Control>e", NULL } },
+    { "win.export-contacts", { "<Control><Shift>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-view::today", { "<Alt>1", NULL } },
     { "win.show-view::colleagues", { "<Alt>2", NULL } },
