@@ -206,13 +206,13 @@ start_of_year_utc (int year)
 
 static void
 append_observance (GString    *out,
-                   gboolean    daylight,
+                   gboolean    is_daylight,
                    gint64      local_start,
                    gint32      offset_from,
                    gint32      offset_to,
                    const char *name)
 {
-  const char *kind = daylight ? "DAYLIGHT" : "STANDARD";
+  const char *kind = is_daylight ? "DAYLIGHT" : "STANDARD";
   g_autofree char *start = format_floating (local_start);
   g_autofree char *from = format_offset (offset_from);
   g_autofree char *to = format_offset (offset_to);
