@@ -351,45 +351,13 @@ forward_toast_cb (RapportCloseOutDialog *self,
   add_toast (self, toast);
 }
 
-/* The same file name, warning and filters as the assignments page's Export Guide. */
 static RapportExportFlow *
 create_guide_flow (RapportCloseOutDialog *self)
 {
-  g_autofree char *facility = g_strdup (rapport_assignment_get_facility (self->assignment));
-  g_autofree char *name = NULL;
   RapportExportFlow *flow;
-  GtkFileFilter *filter;
 
-  flow = rapport_export_flow_new (GTK_WIDGET (self), _("Export Site Guide"), export_guide_cb,
-                                  NULL, NULL);
-  rapport_export_flow_set_warning (flow, _("Export Site Guide?"),
-                                   _("The site guide is a plain, unencrypted file, meant to be "
-                                     "shared with the next locum. It holds this assignment’s tips "
-                                     "only: no colleagues and no journal."));
-
-  /* A facility name with a slash would name a folder. */
-  g_strdelimit (facility, "/\\:", '-');
-  g_strstrip (facility);
-  /* Translators: the suggested file name of a site guide, %s is the facility */
-  name = g_strdup_printf (_("%s-site-guide.html"), *facility != '\0' ? facility : _("Assignment"));
-  rapport_export_flow_set_suggested_name (flow, name);
-  rapport_export_flow_set_saved_message (flow, _("Site guide saved"));
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Web Page (HTML)"));
-  gtk_file_filter_add_mime_type (filter, "text/html");
-  gtk_file_filter_add_suffix (filter, "html");
-  gtk_file_filter_add_suffix (filter, "htm");
-  rapport_export_flow_add_filter (flow, filter);
-  g_object_unref (filter);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Markdown"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_suffix (filter, "md");
-  rapport_export_flow_add_filter (flow, filter);
-  g_object_unref (filter);
-
+  flow = rapport_export_flow_new_site_guide (GTK_WIDGET (self), self->assignment, export_guide_cb,
+                                             NULL, NULL);
   g_signal_connect_object (flow, "add-toast", G_CALLBACK (forward_toast_cb), self,
                            G_CONNECT_SWAPPED);
 

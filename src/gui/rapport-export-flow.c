@@ -321,3 +321,51 @@ rapport_export_flow_export_to (RapportExportFlow *self,
              ADW_TOAST_PRIORITY_NORMAL);
   return TRUE;
 }
+
+RapportExportFlow *
+rapport_export_flow_new_site_guide (GtkWidget         *owner,
+                                    RapportAssignment *assignment,
+                                    RapportExportFunc  func,
+                                    gpointer           user_data,
+                                    GDestroyNotify     user_data_free)
+{
+  g_autofree char *facility = NULL;
+  g_autofree char *name = NULL;
+  RapportExportFlow *flow;
+  GtkFileFilter *filter;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (owner), NULL);
+  g_return_val_if_fail (RAPPORT_IS_ASSIGNMENT (assignment), NULL);
+
+  flow = rapport_export_flow_new (owner, _("Export Site Guide"), func, user_data, user_data_free);
+  rapport_export_flow_set_warning (flow, _("Export Site Guide?"),
+                                   _("The site guide is a plain, unencrypted file, meant to be "
+                                     "shared with the next locum. It holds this assignment’s tips "
+                                     "only: no colleagues and no journal."));
+
+  /* A facility name with a slash would name a folder. */
+  facility = g_strdup (rapport_assignment_get_facility (assignment));
+  g_strdelimit (facility, "/\\:", '-');
+  g_strstrip (facility);
+  /* Translators: the suggested file name of a site guide, %s is the facility */
+  name = g_strdup_printf (_("%s-site-guide.html"), *facility != '\0' ? facility : _("Assignment"));
+  rapport_export_flow_set_suggested_name (flow, name);
+  rapport_export_flow_set_saved_message (flow, _("Site guide saved"));
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Web Page (HTML)"));
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_filter_add_suffix (filter, "htm");
+  rapport_export_flow_add_filter (flow, filter);
+  g_object_unref (filter);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Markdown"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "md");
+  rapport_export_flow_add_filter (flow, filter);
+  g_object_unref (filter);
+
+  return flow;
+}

@@ -17,6 +17,8 @@
 
 #include <adwaita.h>
 
+#include "rapport-assignment.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_EXPORT_FLOW (rapport_export_flow_get_type ())
@@ -34,6 +36,13 @@ typedef gboolean (*RapportExportFunc) (GtkWidget   *owner,
  * error. The flow follows owner weakly: once owner is gone, it stops quietly. */
 RapportExportFlow *rapport_export_flow_new                (GtkWidget          *owner,
                                                            const char         *title,
+                                                           RapportExportFunc   func,
+                                                           gpointer            user_data,
+                                                           GDestroyNotify      user_data_free);
+/* A flow set up for an assignment's site guide: its warning, a file name from the facility, the
+ * saved message, and the HTML and Markdown filters. */
+RapportExportFlow *rapport_export_flow_new_site_guide     (GtkWidget          *owner,
+                                                           RapportAssignment  *assignment,
                                                            RapportExportFunc   func,
                                                            gpointer            user_data,
                                                            GDestroyNotify      user_data_free);
