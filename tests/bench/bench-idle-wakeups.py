@@ -4,17 +4,20 @@
 # Copyright 2026 The Rapport authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Starts `rapport --gapplication-service` on an empty journal (nothing due, so the scheduler arms
-# no timer), lets it settle, then samples it twice for RAPPORT_BENCH_SECONDS (default 60):
+# Starts `rapport --gapplication-service` on the career journal of build-aux/bench
+# (RAPPORT_BENCH_DATA_HOME: 20,000 reminders, the next one due tomorrow at the earliest) or, without
+# it, on an empty journal, lets it settle, then samples it twice for RAPPORT_BENCH_SECONDS
+# (default 60):
 #   1. context switches of every thread (/proc/PID/task/*/status), with nothing attached;
 #   2. the system calls that end a sleep (poll, ppoll, read of timerfd/eventfd...) counted by
 #      `strace -f -c`, which itself adds switches, hence the separate window.
 # Prints a small table and "wakeups_60s=N": poll/ppoll returns per 60 s when strace could attach,
-# else voluntary context switches per 60 s. A benchmark reports; it never fails on the number.
+# else voluntary context switches per 60 s, and appends the figure "idle-wakeups" to
+# RAPPORT_BENCH_RESULTS. A benchmark reports; it never fails on the number.
 #
-# Run it inside the session build-aux/test makes (a bus and an unlocked keyring):
-#   build-aux/test --benchmark --suite bench
+# Run it through build-aux/bench (or build-aux/test --benchmark --suite bench for the empty journal).
 
+import json
 import os
 import re
 import shutil
@@ -44,19 +47,41 @@ def application_id():
 
 
 def context_switches(pid):
-    voluntary = involuntary = 0
+    """{thread id: (voluntary, involuntary)}"""
+    switches = {}
     task_dir = '/proc/%d/task' % pid
     for task in os.listdir(task_dir):
+        voluntary = involuntary = 0
         try:
             with open(os.path.join(task_dir, task, 'status'), encoding='utf-8') as status:
                 for line in status:
                     if line.startswith('voluntary_ctxt_switches:'):
-                        voluntary += int(line.split()[1])
+                        voluntary = int(line.split()[1])
                     elif line.startswith('nonvoluntary_ctxt_switches:'):
-                        involuntary += int(line.split()[1])
+                        involuntary = int(line.split()[1])
         except FileNotFoundError:
-            pass    # a thread that ended meanwhile
+            continue    # a thread that ended meanwhile
+        switches[task] = (voluntary, involuntary)
+    return switches
+
+
+def switches_between(before, after):
+    """Switches of the threads alive in both samples (a thread that ended takes its count)."""
+    voluntary = involuntary = 0
+    for task, (vol, invol) in after.items():
+        start = before.get(task, (0, 0))
+        voluntary += vol - start[0]
+        involuntary += invol - start[1]
     return voluntary, involuntary
+
+
+def report(figure):
+    line = json.dumps(figure, ensure_ascii=False)
+    print(line, flush=True)
+    results = os.environ.get('RAPPORT_BENCH_RESULTS')
+    if results:
+        with open(results, 'a', encoding='utf-8') as output:
+            output.write(line + '\n')
 
 
 def thread_count(pid):
@@ -101,6 +126,7 @@ def main():
               file=sys.stderr)
         return 1
 
+    career = os.environ.get('RAPPORT_BENCH_DATA_HOME', '')
     root = tempfile.mkdtemp(prefix='rapport-bench-')
     home = os.path.join(root, 'home')
     env = dict(os.environ)
@@ -119,9 +145,13 @@ def main():
     app_id = application_id()
     service = None
 
+    if career:
+        # The career's key is in the bench keyring: point the data folder at it, keep the rest.
+        env['XDG_DATA_HOME'] = career
     try:
-        subprocess.run([SEED, '--data-dir=' + os.path.join(env['XDG_DATA_HOME'], 'rapport')],
-                       env=env, check=True, timeout=60)
+        if not career:
+            subprocess.run([SEED, '--data-dir=' + os.path.join(env['XDG_DATA_HOME'], 'rapport')],
+                           env=env, check=True, timeout=60)
         log = open(os.path.join(root, 'service.log'), 'wb')
         service = subprocess.Popen([BINARY, '--gapplication-service'], env=env,
                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log)
@@ -135,15 +165,15 @@ def main():
         before = context_switches(pid)
         time.sleep(SECONDS)
         after = context_switches(pid)
-        voluntary = after[0] - before[0]
-        involuntary = after[1] - before[1]
+        voluntary, involuntary = switches_between(before, after)
         threads = thread_count(pid)
 
         counts, strace_problem = strace_counts(pid, SECONDS)
         scale = 60.0 / SECONDS
 
-        print('idle reminder service, empty journal, %d s settle, %d s windows, %d threads'
-              % (SETTLE, SECONDS, threads))
+        journal = 'career journal' if career else 'empty journal'
+        print('idle reminder service, %s, %d s settle, %d s windows, %d threads'
+              % (journal, SETTLE, SECONDS, threads))
         print('%-34s %10s' % ('measure', 'per 60 s'))
         print('%-34s %10d' % ('voluntary context switches', round(voluntary * scale)))
         print('%-34s %10d' % ('involuntary context switches', round(involuntary * scale)))
@@ -153,10 +183,22 @@ def main():
                     print('%-34s %10d' % ('%s calls (strace, all threads)' % name,
                                           round(counts[name] * scale)))
             wakeups = round((counts.get('poll', 0) + counts.get('ppoll', 0)) * scale)
+            how = 'poll/ppoll returns of all threads (strace -f -c)'
         else:
             print('# no syscall counts: %s' % strace_problem)
             wakeups = round(voluntary * scale)
+            how = 'voluntary context switches of all threads (strace could not attach)'
         print('wakeups_60s=%d' % wakeups, flush=True)
+        report({
+            'name': 'idle-wakeups',
+            'label': 'Idle reminder service, wake-ups per 60 s',
+            'value': wakeups,
+            'unit': 'per 60 s',
+            'max': 0,
+            'runs': 1,
+            'detail': '%s, nothing due for a day; %s over %d s, %d threads'
+                      % (journal, how, SECONDS, threads),
+        })
         return 0
     finally:
         if service is not None and service.poll() is None:
