@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include "rapport-local-time.h"
+#include "rapport-text-private.h"
+#include "rapport-types.h"
 
 static void
 test_parse_date (void)
@@ -264,6 +266,60 @@ test_offset_at (void)
   g_assert_cmpint (rapport_local_time_offset_at (utc, 0), ==, 0);
 }
 
+/* Zones are loaded once and shared; unknown names stay unknown. */
+static void
+test_zone_lookup (void)
+{
+  g_autoptr(GTimeZone) first = rapport_time_zone_lookup ("America/Denver");
+  g_autoptr(GTimeZone) second = rapport_time_zone_lookup ("America/Denver");
+  g_autoptr(GTimeZone) tokyo = rapport_time_zone_lookup ("Asia/Tokyo");
+  g_autoptr(GTimeZone) reference = g_time_zone_new_identifier ("America/Denver");
+
+  g_assert_nonnull (first);
+  g_assert_true (first == second);
+  g_assert_cmpstr (g_time_zone_get_identifier (first), ==, "America/Denver");
+  /* 2024-07-01 12:00 UTC: the same offset GLib's own zone gives. */
+  g_assert_cmpint (g_time_zone_get_offset (first, g_time_zone_find_interval (first,
+                                                   G_TIME_TYPE_UNIVERSAL, 1719835200)),
+                   ==, g_time_zone_get_offset (reference,
+                                               g_time_zone_find_interval (reference,
+                                                                          G_TIME_TYPE_UNIVERSAL,
+                                                                          1719835200)));
+  g_assert_true (tokyo != first);
+  g_assert_cmpstr (g_time_zone_get_identifier (tokyo), ==, "Asia/Tokyo");
+
+  g_assert_null (rapport_time_zone_lookup ("Not/A_Zone"));
+  g_assert_null (rapport_time_zone_lookup ("Not/A_Zone"));
+  g_assert_null (rapport_time_zone_lookup (""));
+  g_assert_null (rapport_time_zone_lookup (NULL));
+}
+
+/* The default zone is remembered, but a change of TZ is noticed at once. */
+static void
+test_default_tz_follows_tz (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  g_autofree char *denver = NULL;
+  g_autofree char *tokyo = NULL;
+  g_autofree char *again = NULL;
+
+  g_setenv ("TZ", "America/Denver", TRUE);
+  denver = rapport_dup_default_tz ();
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tokyo = rapport_dup_default_tz ();
+  g_setenv ("TZ", ":America/Denver", TRUE);
+  again = rapport_dup_default_tz ();
+
+  g_assert_cmpstr (denver, ==, "America/Denver");
+  g_assert_cmpstr (tokyo, ==, "Asia/Tokyo");
+  g_assert_cmpstr (again, ==, "America/Denver");
+
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/rapport/local-time/fall-back", test_fall_back);
   g_test_add_func ("/rapport/local-time/parse", test_parse);
   g_test_add_func ("/rapport/local-time/offset-at", test_offset_at);
+  g_test_add_func ("/rapport/local-time/zone-lookup", test_zone_lookup);
+  g_test_add_func ("/rapport/local-time/default-tz-follows-tz", test_default_tz_follows_tz);
 
   return g_test_run ();
 }

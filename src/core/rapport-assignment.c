@@ -669,7 +669,8 @@ rapport_assignment_is_current_at (RapportAssignment *self,
     return FALSE;
 
   /* The dates are the ones on the calendar where the work happens, not where the laptop is. */
-  zone = g_time_zone_new_identifier (self->tz);
+  zone = self->tz[0] != '\0' ? rapport_time_zone_lookup (self->tz)
+                             : g_time_zone_new_identifier (self->tz);
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
 
@@ -721,7 +722,7 @@ rapport_assignment_validate (RapportAssignment  *self,
     return FALSE;
 
   if (self->tz[0] != '\0')
-    zone = g_time_zone_new_identifier (self->tz);
+    zone = rapport_time_zone_lookup (self->tz);
   if (zone == NULL)
     {
       g_set_error_literal (error, RAPPORT_ASSIGNMENT_ERROR,

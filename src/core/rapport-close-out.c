@@ -155,7 +155,7 @@ rapport_close_out_build_check_ins (RapportStore       *store,
       return NULL;
     }
 
-  if (tz == NULL || *tz == '\0' || (zone = g_time_zone_new_identifier (tz)) == NULL)
+  if (tz == NULL || *tz == '\0' || (zone = rapport_time_zone_lookup (tz)) == NULL)
     {
       g_set_error (error, RAPPORT_REMINDER_ERROR, RAPPORT_REMINDER_ERROR_INVALID_TIME_ZONE,
                    /* Translators: %s is what was given as a time zone */

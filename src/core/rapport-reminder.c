@@ -113,7 +113,7 @@ dup_zone (RapportReminder *self)
   GTimeZone *zone = NULL;
 
   if (self->tz[0] != '\0')
-    zone = g_time_zone_new_identifier (self->tz);
+    zone = rapport_time_zone_lookup (self->tz);
 
   return zone;
 }

@@ -18,8 +18,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rapport-local-time.h"
 #include "rapport-text-private.h"
@@ -117,6 +119,35 @@ has_control_characters (const char *text)
   return FALSE;
 }
 
+GTimeZone *
+rapport_time_zone_lookup (const char *identifier)
+{
+  static GMutex lock;
+  static GHashTable *zones;   /* identifier → GTimeZone, or the table itself for "no such zone" */
+  GTimeZone *zone;
+  gpointer found;
+
+  if (identifier == NULL || *identifier == '\0')
+    return NULL;
+
+  g_mutex_lock (&lock);
+
+  if (zones == NULL)
+    zones = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!g_hash_table_lookup_extended (zones, identifier, NULL, &found))
+    {
+      /* Kept for the life of the process: there are only so many zones. */
+      zone = g_time_zone_new_identifier (identifier);
+      found = zone != NULL ? (gpointer) zone : (gpointer) zones;
+      g_hash_table_insert (zones, g_strdup (identifier), found);
+    }
+
+  g_mutex_unlock (&lock);
+
+  return found != zones ? g_time_zone_ref (found) : NULL;
+}
+
 /* An identifier such as "America/Denver" or "UTC" that GLib can load, not "Local", a file path or
  * a POSIX rule: only those mean the same zone on another machine. */
 static gboolean
@@ -134,7 +165,7 @@ is_zone_name (const char *identifier)
         return FALSE;
     }
 
-  zone = g_time_zone_new_identifier (identifier);
+  zone = rapport_time_zone_lookup (identifier);
 
   return zone != NULL;
 }
@@ -485,14 +516,44 @@ rapport_text_parse_iso_date (const char *text,
 char *
 rapport_dup_default_tz (void)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  static GMutex lock;
+  static char *cached_name;
+  static char *cached_setting;
+  static struct stat cached_stat;
+  g_autoptr(GTimeZone) local = NULL;
+  const char *setting = g_getenv ("TZ");
+  struct stat st = { 0 };
   const char *name;
+  char *result;
 
+  /* Every new reminder and assignment asks, and without TZ set GLib 2.74 reads the zone file
+   * again on each call: remember the answer until TZ or /etc/localtime changes. */
+  if (g_stat ("/etc/localtime", &st) != 0)
+    memset (&st, 0, sizeof st);
+
+  g_mutex_lock (&lock);
+  if (cached_name != NULL && g_strcmp0 (setting, cached_setting) == 0
+      && st.st_ino == cached_stat.st_ino && st.st_mtime == cached_stat.st_mtime)
+    {
+      result = g_strdup (cached_name);
+      g_mutex_unlock (&lock);
+      return result;
+    }
+
+  local = g_time_zone_new_local ();
   name = zone_name_from_setting (g_time_zone_get_identifier (local));
   if (name == NULL)
-    name = zone_name_from_setting (g_getenv ("TZ"));
+    name = zone_name_from_setting (setting);
   if (name == NULL)
     name = "UTC";
 
-  return g_strdup (name);
+  g_free (cached_name);
+  g_free (cached_setting);
+  cached_name = g_strdup (name);
+  cached_setting = g_strdup (setting);
+  cached_stat = st;
+  result = g_strdup (cached_name);
+  g_mutex_unlock (&lock);
+
+  return result;
 }

@@ -109,6 +109,11 @@ GType               rapport_item_kind_get_type      (void) G_GNUC_CONST;
 /* Translated group titles: "Colleagues", "Assignments", "Tips", "Journal", "Reminders". */
 const char         *rapport_item_kind_to_group_label (RapportItemKind kind);
 
+/* The zone for an identifier such as "America/Denver" (a new reference), or NULL when there is no
+ * such zone. Each zone is read from the zone database once and then shared: loading one maps and
+ * parses its file, too slow to repeat for every reminder of a long journal. Thread-safe. */
+GTimeZone          *rapport_time_zone_lookup        (const char *identifier);
+
 /* Longest values the journal accepts, in bytes of UTF-8. */
 #define RAPPORT_MAX_FIELD_LENGTH 1000
 #define RAPPORT_MAX_NOTES_LENGTH (1024 * 1024)
