@@ -58,15 +58,19 @@ enum {
 };
 
 /* The last column is derived: when the latest interaction naming the colleague happened. */
-#define COLLEAGUE_COLUMNS \
+#define COLLEAGUE_COLUMNS_BEFORE_LAST \
   "id, name, role, specialty, organization, phone, email, messaging, interests," \
-  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at," \
+  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+#define COLLEAGUE_COLUMNS \
+  COLLEAGUE_COLUMNS_BEFORE_LAST \
   " (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
   "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)," \
   " photo, raw_vcard"
 
+/* Without the last interaction: for every colleague at once, the subquery would read the whole
+ * journal in random order; rapport_store_new works it out from the loaded entries instead. */
 static const char select_colleagues_sql[] =
-  "SELECT " COLLEAGUE_COLUMNS " FROM colleague ORDER BY id";
+  "SELECT " COLLEAGUE_COLUMNS_BEFORE_LAST " 0, photo, raw_vcard FROM colleague ORDER BY id";
 
 static const char select_colleague_sql[] =
   "SELECT " COLLEAGUE_COLUMNS " FROM colleague WHERE id = ?1";
@@ -822,6 +826,7 @@ load_kind (RapportStore     *self,
            GError          **error)
 {
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 started = g_get_monotonic_time ();
   sqlite3_stmt *stmt;
   int rc;
 
@@ -881,7 +886,35 @@ load_kind (RapportStore     *self,
 
   collection_splice (rapport_store_get_collection (self, kind), loaded);
 
+  g_debug ("Loaded %u items of kind %d in %.1f ms", loaded->len, kind,
+           (g_get_monotonic_time () - started) / 1000.0);
+
   return TRUE;
+}
+
+/* Every colleague's last interaction, from the loaded entries in one pass. */
+static void
+set_last_interactions (RapportStore *self)
+{
+  GListModel *model = G_LIST_MODEL (self->interactions.model);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+      gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
+      guint n_ids = 0;
+      const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+
+      for (guint j = 0; j < n_ids; j++)
+        {
+          RapportColleague *colleague = rapport_store_find_colleague (self, ids[j]);
+
+          if (colleague != NULL
+              && rapport_colleague_get_last_interaction_at (colleague) < occurred_at)
+            rapport_colleague_set_last_interaction_at (colleague, occurred_at);
+        }
+    }
 }
 
 static void
@@ -2045,6 +2078,8 @@ rapport_store_new (RapportDatabase  *database,
       !load_kind (self, RAPPORT_ITEM_KIND_REMINDER, select_reminders_sql, error))
     return NULL;
 
+  set_last_interactions (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -3104,7 +3139,9 @@ rapport_store_add_interaction (RapportStore        *self,
                                RapportInteraction  *interaction,
                                GError             **error)
 {
-  g_autoptr(GHashTable) colleague_ids = NULL;
+  const gint64 *ids;
+  guint n_ids = 0;
+  gint64 occurred_at;
   sqlite3_stmt *stmt;
   gint64 now = now_seconds ();
   gint64 id = 0;
@@ -3150,9 +3187,17 @@ rapport_store_add_interaction (RapportStore        *self,
 
   rapport_store_collection_insert (&self->interactions, interaction);
 
-  colleague_ids = new_id_set ();
-  add_interaction_colleagues (colleague_ids, interaction);
-  rapport_store_refresh_last_interactions (self, colleague_ids);
+  /* A new entry can only move a last interaction later: no need to look at the others (a
+   * full rescan here made writing a long journal quadratic). */
+  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+  occurred_at = rapport_interaction_get_occurred_at (interaction);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RapportColleague *colleague = rapport_store_find_colleague (self, ids[i]);
+
+      if (colleague != NULL && rapport_colleague_get_last_interaction_at (colleague) < occurred_at)
+        rapport_colleague_set_last_interaction_at (colleague, occurred_at);
+    }
 
   rapport_store_emit_changed (self);
 
