@@ -692,6 +692,109 @@ test_vobject_30 (void)
   check_with_vobject (RAPPORT_VCARD_VERSION_3_0);
 }
 
+/* A line that claims UTF-8 but holds a sequence UTF-8 does not allow (iconv passes F5–F7
+ * lead bytes through) is still kept as valid text. */
+static void
+test_invalid_utf8_charset (void)
+{
+  static const char card[] = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\n"
+                             "X-NOTE;CHARSET=UTF-8:a\xf6\xb0\xad\xb0" "b\r\nEND:VCARD\r\n";
+  g_autoptr(GPtrArray) colleagues = rapport_vcard_parse (card, strlen (card), NULL);
+  const char *raw;
+
+  g_assert_cmpuint (colleagues->len, ==, 1);
+  if (colleagues->len != 1)
+    return;
+
+  raw = rapport_colleague_get_raw_vcard (g_ptr_array_index (colleagues, 0));
+  g_assert_true (g_utf8_validate (raw, -1, NULL));
+  g_assert_nonnull (strstr (raw, "X-NOTE;CHARSET=UTF-8:a"));
+  g_assert_nonnull (strstr (raw, "b\r\nEND:VCARD\r\n"));
+}
+
+/* A large export reads every colleague's assignments in one query; a small one asks per
+ * colleague. Both must write the same cards, CATEGORIES in assignment order included. */
+static void
+test_store_export_categories (void)
+{
+  g_autofree char *dir = rapport_test_make_tmp_dir ("vcard-store-export");
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "export.vcf", NULL);
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAssignment) with_unit = rapport_assignment_new ("Mercy General");
+  g_autoptr(RapportAssignment) without_unit = rapport_assignment_new ("Valley; Winter");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) one_by_one = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *written = NULL;
+  gint64 first_id = 0;
+  guint n_cards = 0;
+  const guint n_colleagues = 70;
+
+  store = rapport_test_open_store (path, NULL, RAPPORT_DATABASE_OPEN_CREATE, &database);
+  rapport_assignment_set_unit (with_unit, "ICU");
+  g_assert_true (rapport_store_add_assignment (store, without_unit, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_add_assignment (store, with_unit, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_colleagues; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Colleague %u", i);
+      RapportColleague *colleague = rapport_test_add_colleague (store, "name", name, NULL);
+      gint64 id = rapport_colleague_get_id (colleague);
+
+      /* Linked in the opposite order of the assignments' ids. */
+      if (i % 2 == 0)
+        g_assert_true (rapport_store_link_colleague (store, id,
+                                                     rapport_assignment_get_id (with_unit),
+                                                     NULL, NULL));
+      if (i % 3 == 0)
+        g_assert_true (rapport_store_link_colleague (store, id,
+                                                     rapport_assignment_get_id (without_unit),
+                                                     NULL, NULL));
+      if (i == 5)
+        g_assert_true (rapport_store_set_colleague_archived (store, id, TRUE, NULL));
+      if (i == 0)
+        first_id = id;
+      g_array_append_val (ids, id);
+    }
+
+  all = rapport_store_colleagues_to_vcard (store, ids, RAPPORT_VCARD_VERSION_4_0,
+                                           RAPPORT_VCARD_WRITE_DEFAULT);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *card = NULL;
+
+      g_array_append_val (one, g_array_index (ids, gint64, i));
+      card = rapport_store_colleagues_to_vcard (store, one, RAPPORT_VCARD_VERSION_4_0,
+                                                RAPPORT_VCARD_WRITE_DEFAULT);
+      g_string_append (one_by_one, card);
+    }
+
+  g_assert_cmpstr (all, ==, one_by_one->str);
+  g_assert_nonnull (strstr (all, "FN:Colleague 0\r\n"));
+  g_assert_nonnull (strstr (all, "CATEGORIES:Valley\\; Winter,Mercy General · ICU\r\n"));
+  g_assert_nonnull (strstr (all, "CATEGORIES:Mercy General · ICU\r\n"));
+  g_assert_true (first_id > 0);
+
+  /* Without ids: everyone not archived, as the export dialog writes them. */
+  g_assert_true (rapport_store_export_vcard (store, NULL, RAPPORT_VCARD_VERSION_4_0,
+                                             RAPPORT_VCARD_WRITE_DEFAULT, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (file, &written, NULL, &error));
+  for (const char *p = written; (p = strstr (p, "BEGIN:VCARD\r\n")) != NULL; p++)
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, n_colleagues - 1);
+  g_assert_null (strstr (written, "FN:Colleague 5\r\n"));
+
+  rapport_test_close_store (g_steal_pointer (&store), g_steal_pointer (&database));
+  g_assert_true (rapport_test_remove_tree (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +824,8 @@ main (int   argc,
   g_test_add_func ("/rapport/vcard/hostile", test_hostile);
   g_test_add_func ("/rapport/vcard/vobject-40", test_vobject_40);
   g_test_add_func ("/rapport/vcard/vobject-30", test_vobject_30);
+  g_test_add_func ("/rapport/vcard/invalid-utf8-charset", test_invalid_utf8_charset);
+  g_test_add_func ("/rapport/vcard/store-export-categories", test_store_export_categories);
 
   return g_test_run ();
 }

@@ -23,42 +23,143 @@
 
 /* The store's vCard side: colleagues out to a file, and (see rapport-import.c) cards in. */
 
+/* From this many colleagues on, their links to assignments are read in one query rather than
+ * one query per card: an export of thousands spent most of its time in those queries. */
+#define LINKS_IN_ONE_QUERY_FROM 64
+
+static const char select_all_colleague_assignments_sql[] =
+  "SELECT colleague_id, assignment_id FROM colleague_assignment"
+  " ORDER BY colleague_id, assignment_id";
+
+typedef struct
+{
+  gint64 colleague_id;
+  gint64 assignment_id;
+} Link;
+
+typedef struct
+{
+  RapportStore *store;
+  GArray       *links;      /* Link, sorted; NULL: ask the store for each colleague */
+  GHashTable   *names;      /* assignment id (gint64 *) → its category */
+} CategoriesData;
+
+static void
+categories_data_clear (CategoriesData *data)
+{
+  g_clear_pointer (&data->links, g_array_unref);
+  g_clear_pointer (&data->names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CategoriesData, categories_data_clear)
+
+static GArray *
+read_all_links (RapportStore  *self,
+                GError       **error)
+{
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = rapport_database_prepare (self->database, select_all_colleague_assignments_sql,
+                                         error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Link link = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (links, link);
+    }
+
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&links);
+}
+
+/* The assignment ids of one colleague, in id order, as rapport_store_dup_colleague_assignment_ids
+ * gives them. */
+static GArray *
+dup_assignment_ids (CategoriesData *data,
+                    gint64          colleague_id)
+{
+  Link *links;
+  guint low = 0;
+  guint high;
+  GArray *ids;
+
+  if (data->links == NULL)
+    return rapport_store_dup_colleague_assignment_ids (data->store, colleague_id);
+
+  links = (Link *) (gpointer) data->links->data;
+  high = data->links->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (links[middle].colleague_id < colleague_id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = low; i < data->links->len && links[i].colleague_id == colleague_id; i++)
+    g_array_append_val (ids, links[i].assignment_id);
+
+  return ids;
+}
+
+/* "Facility · Unit", or the facility alone; NULL when there is no such assignment. */
+static const char *
+get_category (CategoriesData *data,
+              gint64          assignment_id)
+{
+  RapportAssignment *assignment;
+  const char *name;
+  const char *unit;
+
+  name = g_hash_table_lookup (data->names, &assignment_id);
+  if (name != NULL)
+    return name;
+
+  assignment = rapport_store_find_assignment (data->store, assignment_id);
+  if (assignment == NULL)
+    return NULL;
+
+  unit = rapport_assignment_get_unit (assignment);
+  if (unit != NULL && *unit != '\0')
+    name = g_strdup_printf ("%s · %s", rapport_assignment_get_facility (assignment), unit);
+  else
+    name = g_strdup (rapport_assignment_get_facility (assignment));
+
+  g_hash_table_insert (data->names, g_memdup2 (&assignment_id, sizeof assignment_id),
+                       (char *) name);
+
+  return name;
+}
+
 /* "Facility · Unit" for each assignment the colleague is linked to: the card's CATEGORIES. */
 static GStrv
 dup_colleague_categories (RapportColleague *colleague,
                           gpointer          user_data)
 {
-  RapportStore *self = user_data;
+  CategoriesData *data = user_data;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
 
-  ids = rapport_store_dup_colleague_assignment_ids (self, rapport_colleague_get_id (colleague));
+  ids = dup_assignment_ids (data, rapport_colleague_get_id (colleague));
   if (ids == NULL || ids->len == 0)
     return NULL;
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < ids->len; i++)
     {
-      RapportAssignment *assignment =
-        rapport_store_find_assignment (self, g_array_index (ids, gint64, i));
-      const char *unit;
+      const char *name = get_category (data, g_array_index (ids, gint64, i));
 
-      if (assignment == NULL)
-        continue;
-
-      unit = rapport_assignment_get_unit (assignment);
-      if (unit != NULL && *unit != '\0')
-        {
-          g_autofree char *name = g_strdup_printf ("%s · %s",
-                                                   rapport_assignment_get_facility (assignment),
-                                                   unit);
-
-          g_strv_builder_add (builder, name);
-        }
-      else
-        {
-          g_strv_builder_add (builder, rapport_assignment_get_facility (assignment));
-        }
+      if (name != NULL)
+        g_strv_builder_add (builder, name);
     }
 
   return g_strv_builder_end (builder);
@@ -72,6 +173,7 @@ rapport_store_colleagues_to_vcard (RapportStore           *self,
 {
   /* The store's items, alive as long as the store: no references needed while writing. */
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
+  g_auto(CategoriesData) data = { 0 };
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
@@ -100,7 +202,18 @@ rapport_store_colleagues_to_vcard (RapportStore           *self,
         }
     }
 
-  return rapport_vcard_write (colleagues, version, flags, dup_colleague_categories, self);
+  data.store = self;
+  data.names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (colleagues->len >= LINKS_IN_ONE_QUERY_FROM)
+    {
+      g_autoptr(GError) error = NULL;
+
+      data.links = read_all_links (self, &error);
+      if (data.links == NULL)
+        g_warning ("Could not read the assignments of the colleagues: %s", error->message);
+    }
+
+  return rapport_vcard_write (colleagues, version, flags, dup_colleague_categories, &data);
 }
 
 gboolean

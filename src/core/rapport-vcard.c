@@ -29,12 +29,55 @@
 #define MAX_LINE_LENGTH         (10 * 1024 * 1024)
 #define FOLD_OCTETS             75
 
+/* What Rapport does with a property, decided once from its name. */
+typedef enum
+{
+  KIND_OTHER,
+  /* Modelled: a re-export writes these from the colleague. */
+  KIND_BEGIN,
+  KIND_END,
+  KIND_VERSION,
+  KIND_FN,
+  KIND_N,
+  KIND_ORG,
+  KIND_TITLE,
+  KIND_ROLE,
+  KIND_BDAY,
+  KIND_PHOTO,
+  KIND_NOTE,
+  KIND_CATEGORIES,
+  KIND_REV,
+  KIND_UID,
+  KIND_PRODID,
+  KIND_SPECIALTY,
+  KIND_RAPPORT_MESSAGING,
+  /* Only the first of each is modelled; the others come back verbatim. */
+  KIND_TEL,
+  KIND_EMAIL,
+  KIND_MESSAGING,
+} PropertyKind;
+
+#define KIND_IS_MODELLED(kind)   ((kind) >= KIND_BEGIN && (kind) <= KIND_RAPPORT_MESSAGING)
+#define KIND_IS_FIRST_ONLY(kind) ((kind) >= KIND_TEL)
+#define KIND_IS_MESSAGING(kind)  ((kind) == KIND_MESSAGING || (kind) == KIND_RAPPORT_MESSAGING)
+
 typedef struct
 {
-  char      *group;      /* "" when ungrouped; as written */
-  char      *name;       /* upper case */
-  GPtrArray *params;     /* "KEY=VALUE" with KEY upper case; bare 2.1 values as "TYPE=VALUE" */
-  char      *value;      /* still encoded and escaped */
+  const char *key;       /* upper case */
+  const char *value;     /* unquoted */
+} Param;
+
+/* One allocation per property: the struct, its parameters and a copy of the line, cut into
+ * pieces in place. Cards have tens of thousands of properties; this is the parser's hot path. */
+typedef struct
+{
+  const char   *group;    /* "" when ungrouped; as written */
+  const char   *name;     /* upper case */
+  PropertyKind  kind;
+  guint         n_params;
+  Param        *params;   /* bare 2.1 values as TYPE, or ENCODING for an encoding */
+  char         *value;    /* still encoded and escaped */
+  gsize         value_length;
 } Property;
 
 typedef struct
@@ -47,25 +90,47 @@ typedef struct
 
 /* Properties Rapport reads into fields; a re-export writes these from the colleague. Fields a
  * vCard has no property for travel as X-RAPPORT-SPECIALTY, X-RAPPORT-MESSAGING (messaging that is
- * not a URI for IMPP) and NOTE;X-RAPPORT=interests, so a round trip loses nothing. */
-static const char *modelled_names[] = {
-  "BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "ROLE", "BDAY", "PHOTO", "NOTE",
-  "CATEGORIES", "REV", "UID", "PRODID", "X-RAPPORT-SPECIALTY", "X-RAPPORT-MESSAGING",
-};
-
-/* Only the first of each is modelled; the others come back verbatim. */
-static const char *first_only_names[] = {
-  "TEL", "EMAIL", "IMPP", "X-JABBER", "X-SKYPE", "X-SKYPE-USERNAME", "X-AIM", "X-MSN", "X-ICQ",
-  "X-YAHOO", "X-GOOGLE-TALK", "X-GTALK",
+ * not a URI for IMPP) and NOTE;X-RAPPORT=interests, so a round trip loses nothing. Sorted by name
+ * for bsearch. */
+static const struct
+{
+  const char   *name;
+  PropertyKind  kind;
+} known_names[] = {
+  { "BDAY", KIND_BDAY },
+  { "BEGIN", KIND_BEGIN },
+  { "CATEGORIES", KIND_CATEGORIES },
+  { "EMAIL", KIND_EMAIL },
+  { "END", KIND_END },
+  { "FN", KIND_FN },
+  { "IMPP", KIND_MESSAGING },
+  { "N", KIND_N },
+  { "NOTE", KIND_NOTE },
+  { "ORG", KIND_ORG },
+  { "PHOTO", KIND_PHOTO },
+  { "PRODID", KIND_PRODID },
+  { "REV", KIND_REV },
+  { "ROLE", KIND_ROLE },
+  { "TEL", KIND_TEL },
+  { "TITLE", KIND_TITLE },
+  { "UID", KIND_UID },
+  { "VERSION", KIND_VERSION },
+  { "X-AIM", KIND_MESSAGING },
+  { "X-GOOGLE-TALK", KIND_MESSAGING },
+  { "X-GTALK", KIND_MESSAGING },
+  { "X-ICQ", KIND_MESSAGING },
+  { "X-JABBER", KIND_MESSAGING },
+  { "X-MSN", KIND_MESSAGING },
+  { "X-RAPPORT-MESSAGING", KIND_RAPPORT_MESSAGING },
+  { "X-RAPPORT-SPECIALTY", KIND_SPECIALTY },
+  { "X-SKYPE", KIND_MESSAGING },
+  { "X-SKYPE-USERNAME", KIND_MESSAGING },
+  { "X-YAHOO", KIND_MESSAGING },
 };
 
 static void
 property_free (Property *property)
 {
-  g_free (property->group);
-  g_free (property->name);
-  g_ptr_array_unref (property->params);
-  g_free (property->value);
   g_free (property);
 }
 
@@ -77,23 +142,103 @@ card_free (Card *card)
   g_free (card);
 }
 
-static gboolean
-name_in (const char  *name,
-         const char **names,
-         gsize        n_names)
+/* name is upper case already. */
+static PropertyKind
+kind_for_name (const char *name)
 {
-  for (gsize i = 0; i < n_names; i++)
-    if (g_ascii_strcasecmp (name, names[i]) == 0)
-      return TRUE;
+  gsize low = 0;
+  gsize high = G_N_ELEMENTS (known_names);
 
-  return FALSE;
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+      int order = strcmp (name, known_names[middle].name);
+
+      if (order == 0)
+        return known_names[middle].kind;
+      if (order < 0)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+
+  return KIND_OTHER;
 }
 
-static gboolean
-is_messaging_name (const char *name)
+static void
+ascii_up_in_place (char *text)
 {
-  return name_in (name, first_only_names + 2, G_N_ELEMENTS (first_only_names) - 2)
-      || g_ascii_strcasecmp (name, "X-RAPPORT-MESSAGING") == 0;
+  for (char *p = text; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
+}
+
+/* Where the parameters of "NAME;P=V;P2:value" end (at the colon or the end), honouring quoted
+ * values, and how many non-empty parameters there are. name_end is at the first ';' or ':'. */
+static const char *
+scan_params (const char *name_end,
+             const char *end,
+             guint      *n_params)
+{
+  const char *p = name_end;
+
+  *n_params = 0;
+  while (p < end && *p == ';')
+    {
+      const char *start = ++p;
+      gboolean quoted = FALSE;
+
+      while (p < end && (quoted || (*p != ';' && *p != ':')))
+        {
+          if (*p == '"')
+            quoted = !quoted;
+          p++;
+        }
+
+      if (p > start)
+        (*n_params)++;
+    }
+
+  return p;
+}
+
+static void
+property_add_param (Property *property,
+                    char     *param)
+{
+  Param *added = &property->params[property->n_params++];
+  char *equals = strchr (param, '=');
+  char *value;
+  gsize length;
+
+  if (equals == NULL)
+    {
+      if (g_ascii_strcasecmp (param, "QUOTED-PRINTABLE") == 0
+          || g_ascii_strcasecmp (param, "BASE64") == 0)
+        {
+          ascii_up_in_place (param);
+          added->key = "ENCODING";
+        }
+      else
+        {
+          added->key = "TYPE";
+        }
+      value = param;
+    }
+  else
+    {
+      *equals = '\0';
+      ascii_up_in_place (param);
+      added->key = param;
+      value = equals + 1;
+    }
+
+  length = strlen (value);
+  if (length >= 2 && value[0] == '"' && value[length - 1] == '"')
+    {
+      value[length - 1] = '\0';
+      value++;
+    }
+  added->value = value;
 }
 
 /* Splits "group.NAME;P=V;P2:value" honouring quoted parameter values. NULL when not a property. */
@@ -103,9 +248,14 @@ property_parse (const char *line,
 {
   const char *end = line + length;
   const char *p = line;
-  const char *name_start = line;
   const char *dot = NULL;
+  const char *params_end;
   Property *property;
+  guint n_params;
+  char *copy;
+  char *q;
+  char *copy_end;
+  char separator;
 
   while (p < end && *p != ';' && *p != ':')
     {
@@ -114,96 +264,75 @@ property_parse (const char *line,
       p++;
     }
 
-  if (p == end || p == name_start)
+  if (p == end || p == line)
     return NULL;
 
-  property = g_new0 (Property, 1);
-  property->params = g_ptr_array_new_with_free_func (g_free);
+  params_end = scan_params (p, end, &n_params);
+
+  property = g_malloc (sizeof (Property) + n_params * sizeof (Param) + length + 1);
+  property->params = (Param *) (property + 1);
+  property->n_params = 0;
+  copy = (char *) (property->params + n_params);
+  memcpy (copy, line, length);
+  copy[length] = '\0';
+  copy_end = copy + length;
 
   if (dot != NULL)
     {
-      property->group = g_strndup (name_start, dot - name_start);
-      name_start = dot + 1;
+      copy[dot - line] = '\0';
+      property->group = copy;
+      property->name = copy + (dot - line) + 1;
     }
   else
     {
-      property->group = g_strdup ("");
+      property->group = "";
+      property->name = copy;
     }
 
-  property->name = g_ascii_strup (name_start, p - name_start);
+  q = copy + (p - line);
+  separator = *q;
+  *q = '\0';
+  ascii_up_in_place ((char *) property->name);
+  property->kind = kind_for_name (property->name);
 
-  while (p < end && *p == ';')
+  while (q < copy_end && separator == ';')
     {
-      const char *start = ++p;
+      char *start = ++q;
       gboolean quoted = FALSE;
-      g_autofree char *param = NULL;
-      char *equals;
 
-      while (p < end && (quoted || (*p != ';' && *p != ':')))
+      while (q < copy_end && (quoted || (*q != ';' && *q != ':')))
         {
-          if (*p == '"')
+          if (*q == '"')
             quoted = !quoted;
-          p++;
+          q++;
         }
 
-      if (p == start)
-        continue;
-
-      param = g_strndup (start, p - start);
-      equals = strchr (param, '=');
-
-      if (equals == NULL)
-        {
-          g_autofree char *upper = g_ascii_strup (param, -1);
-
-          if (g_str_equal (upper, "QUOTED-PRINTABLE") || g_str_equal (upper, "BASE64"))
-            g_ptr_array_add (property->params, g_strconcat ("ENCODING=", upper, NULL));
-          else
-            g_ptr_array_add (property->params, g_strconcat ("TYPE=", param, NULL));
-        }
-      else
-        {
-          g_autofree char *key = g_ascii_strup (param, equals - param);
-
-          g_ptr_array_add (property->params, g_strconcat (key, equals, NULL));
-        }
+      separator = *q;
+      *q = '\0';
+      if (q > start)
+        property_add_param (property, start);
     }
 
-  if (p < end && *p == ':')
-    p++;
+  /* scan_params walked the same bytes: the parameters fit the room made for them. */
+  g_warn_if_fail (q - copy == params_end - line && property->n_params == n_params);
 
-  property->value = g_strndup (p, end - p);
+  if (q < copy_end && separator == ':')
+    q++;
+
+  property->value = q;
+  property->value_length = copy_end - q;
 
   return property;
 }
 
-/* The value of parameter key (upper case), unquoted, or NULL. */
+/* The value of the first parameter key (upper case), unquoted, or NULL. */
 static const char *
 property_get_param (Property   *property,
-                    const char *key,
-                    char      **unquoted)
+                    const char *key)
 {
-  gsize key_length = strlen (key);
-
-  for (guint i = 0; i < property->params->len; i++)
-    {
-      const char *param = g_ptr_array_index (property->params, i);
-
-      if (strncmp (param, key, key_length) == 0 && param[key_length] == '=')
-        {
-          const char *value = param + key_length + 1;
-          gsize length = strlen (value);
-
-          if (length >= 2 && value[0] == '"' && value[length - 1] == '"')
-            *unquoted = g_strndup (value + 1, length - 2);
-          else
-            *unquoted = g_strdup (value);
-
-          return *unquoted;
-        }
-    }
-
-  *unquoted = NULL;
+  for (guint i = 0; i < property->n_params; i++)
+    if (strcmp (property->params[i].key, key) == 0)
+      return property->params[i].value;
 
   return NULL;
 }
@@ -213,18 +342,26 @@ property_has_param_value (Property   *property,
                           const char *key,
                           const char *value)
 {
-  g_autofree char *found = NULL;
+  const char *found = property_get_param (property, key);
 
-  if (property_get_param (property, key, &found) == NULL)
-    return FALSE;
-
-  return g_ascii_strcasecmp (found, value) == 0;
+  return found != NULL && g_ascii_strcasecmp (found, value) == 0;
 }
 
 static gboolean
 property_is_quoted_printable (Property *property)
 {
   return property_has_param_value (property, "ENCODING", "QUOTED-PRINTABLE");
+}
+
+/* Whether a CHARSET parameter names something other than UTF-8. */
+static gboolean
+property_has_foreign_charset (Property *property)
+{
+  const char *charset = property_get_param (property, "CHARSET");
+
+  return charset != NULL
+      && g_ascii_strcasecmp (charset, "UTF-8") != 0
+      && g_ascii_strcasecmp (charset, "UTF8") != 0;
 }
 
 static int
@@ -272,36 +409,51 @@ decode_quoted_printable (const char *value)
   return bytes;
 }
 
-/* The value as UTF-8 text, still escaped; NULL with *problem set when its character set is unknown. */
-static char *
+/* The value as UTF-8 text, still escaped; NULL with *problem set when its character set is
+ * unknown. Plain UTF-8 (nearly every value) is returned as it is, without a copy: *owned is what
+ * the caller frees. */
+static const char *
 property_decode_text (Property  *property,
                       guint      card,
-                      char     **problem)
+                      char     **problem,
+                      char     **owned)
 {
   g_autoptr(GByteArray) bytes = NULL;
-  g_autofree char *charset = NULL;
+  const char *charset;
+  gboolean quoted_printable = property_is_quoted_printable (property);
+  gboolean foreign = property_has_foreign_charset (property);
 
-  if (property_is_quoted_printable (property))
+  *owned = NULL;
+
+  if (!quoted_printable && !foreign)
+    {
+      if (property->value_length == 0 || g_utf8_validate_len (property->value,
+                                                             property->value_length, NULL))
+        return property->value;
+
+      return *owned = g_utf8_make_valid (property->value, property->value_length);
+    }
+
+  if (quoted_printable)
     bytes = decode_quoted_printable (property->value);
   else
     bytes = g_byte_array_append (g_byte_array_new (), (const guint8 *) property->value,
-                                 strlen (property->value));
+                                 property->value_length);
 
-  if (property_get_param (property, "CHARSET", &charset) != NULL
-      && g_ascii_strcasecmp (charset, "UTF-8") != 0
-      && g_ascii_strcasecmp (charset, "UTF8") != 0)
+  charset = property_get_param (property, "CHARSET");
+  if (foreign)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *converted = NULL;
       gsize written = 0;
 
       if (bytes->len == 0)
-        return g_strdup ("");
+        return *owned = g_strdup ("");
 
       converted = g_convert ((const char *) bytes->data, bytes->len, "UTF-8", charset,
                              NULL, &written, &error);
       if (converted != NULL)
-        return g_utf8_make_valid (converted, written);
+        return *owned = g_utf8_make_valid (converted, written);
 
       /* Bytes the character set does not allow are repaired below; a character set iconv
        * cannot open (reported as NO_CONVERSION or FAILED, depending on errno) skips the card. */
@@ -322,16 +474,22 @@ property_decode_text (Property  *property,
     }
 
   if (bytes->len == 0)
-    return g_strdup ("");
+    return *owned = g_strdup ("");
 
-  return g_utf8_make_valid ((const char *) bytes->data, bytes->len);
+  return *owned = g_utf8_make_valid ((const char *) bytes->data, bytes->len);
 }
 
 static char *
 unescape (const char *text,
           gsize       length)
 {
-  GString *out = g_string_sized_new (length);
+  GString *out;
+
+  /* Most values have nothing to unescape. */
+  if (memchr (text, '\\', length) == NULL && memchr (text, '\r', length) == NULL)
+    return g_strndup (text, length);
+
+  out = g_string_sized_new (length);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -353,12 +511,10 @@ unescape (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Components of a structured value (N, ORG), split at unescaped semicolons, each unescaped. */
-static GStrv
-split_structured (const char *text)
+/* Where the structured component starting at text ends: at an unescaped semicolon or the end. */
+static const char *
+component_end (const char *text)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *start = text;
   const char *p = text;
 
   for (;; p++)
@@ -370,17 +526,39 @@ split_structured (const char *text)
         }
 
       if (*p == ';' || *p == '\0')
-        {
-          g_autofree char *component = unescape (start, p - start);
+        return p;
+    }
+}
 
-          g_strv_builder_add (builder, g_strstrip (component));
-          if (*p == '\0')
-            break;
-          start = p + 1;
-        }
+static char *
+dup_component (const char *start,
+               const char *end)
+{
+  char *component = unescape (start, end - start);
+
+  return g_strstrip (component);
+}
+
+/* Components of a structured value (N, ORG), split at unescaped semicolons, each unescaped. */
+static GStrv
+split_structured (const char *text)
+{
+  GPtrArray *parts = g_ptr_array_sized_new (6);
+  const char *start = text;
+
+  for (;;)
+    {
+      const char *end = component_end (start);
+
+      g_ptr_array_add (parts, dup_component (start, end));
+      if (*end == '\0')
+        break;
+      start = end + 1;
     }
 
-  return g_strv_builder_end (builder);
+  g_ptr_array_add (parts, NULL);
+
+  return (GStrv) g_ptr_array_free (parts, FALSE);
 }
 
 static char *
@@ -411,7 +589,7 @@ parse_birthday (Property   *property,
                 const char *value)
 {
   g_autofree char *digits = NULL;
-  g_autofree char *omit = NULL;
+  const char *omit;
   g_autofree char *normalized = NULL;
   g_autofree char *candidate = NULL;
   GString *kept = g_string_new (NULL);
@@ -432,7 +610,7 @@ parse_birthday (Property   *property,
   else
     return NULL;
 
-  if (!year_less && property_get_param (property, "X-APPLE-OMIT-YEAR", &omit) != NULL
+  if (!year_less && (omit = property_get_param (property, "X-APPLE-OMIT-YEAR")) != NULL
       && strncmp (omit, digits, 4) == 0)
     {
       g_free (candidate);
@@ -445,15 +623,16 @@ parse_birthday (Property   *property,
   return g_steal_pointer (&normalized);
 }
 
+/* Decodes in place: the property is not needed afterwards. */
 static GBytes *
 parse_photo (Property *property)
 {
-  g_autofree char *encoding = NULL;
-  const char *data = property->value;
-  guchar *decoded;
+  const char *encoding = property_get_param (property, "ENCODING");
+  char *data = property->value;
+  gsize data_length = property->value_length;
   gsize length = 0;
-
-  property_get_param (property, "ENCODING", &encoding);
+  int state = 0;
+  guint save = 0;
 
   if (g_ascii_strncasecmp (data, "data:", 5) == 0)
     {
@@ -461,7 +640,8 @@ parse_photo (Property *property)
 
       if (comma == NULL || g_strstr_len (data, comma - data, ";base64") == NULL)
         return NULL;
-      data = comma + 1;
+      data_length -= comma + 1 - data;
+      data = (char *) comma + 1;
     }
   else if (encoding == NULL
            || (g_ascii_strcasecmp (encoding, "b") != 0
@@ -471,17 +651,15 @@ parse_photo (Property *property)
     }
 
   /* base64 grows by 4/3: anything longer is over the limit before decoding. */
-  if (strlen (data) > (RAPPORT_MAX_PHOTO_SIZE / 3 + 2) * 4 + RAPPORT_MAX_PHOTO_SIZE / 16)
+  if (data_length > (RAPPORT_MAX_PHOTO_SIZE / 3 + 2) * 4 + RAPPORT_MAX_PHOTO_SIZE / 16)
     return NULL;
 
-  decoded = g_base64_decode (data, &length);
+  /* What g_base64_decode_inplace does, without its refusal of one-character input. */
+  length = g_base64_decode_step (data, data_length, (guchar *) data, &state, &save);
   if (length == 0 || length > RAPPORT_MAX_PHOTO_SIZE)
-    {
-      g_free (decoded);
-      return NULL;
-    }
+    return NULL;
 
-  return g_bytes_new_take (decoded, length);
+  return g_bytes_new (data, length);
 }
 
 /* The phone as rapport_validate_phone accepts it: tel: URIs and stray characters removed. */
@@ -546,40 +724,98 @@ card_to_colleague (Card  *card,
   for (guint i = 0; i < card->properties->len; i++)
     {
       Property *property = g_ptr_array_index (card->properties, i);
-      const char *name = property->name;
-      g_autofree char *text = NULL;
+      PropertyKind kind = property->kind;
+      g_autofree char *owned = NULL;
       g_autofree char *value = NULL;
+      const char *text;
+      gboolean is_interests = FALSE;
+      gboolean wanted;
 
-      if (g_str_equal (name, "PHOTO"))
+      if (kind == KIND_PHOTO)
         {
           if (photo == NULL)
             photo = parse_photo (property);
           continue;
         }
 
-      if (!name_in (name, modelled_names, G_N_ELEMENTS (modelled_names))
-          && !name_in (name, first_only_names, G_N_ELEMENTS (first_only_names)))
+      if (kind == KIND_OTHER)
         continue;
 
-      text = property_decode_text (property, card->number, problem);
+      /* Whether the value would be kept: the first of each, and for a birthday the first that
+       * reads as one. */
+      switch (kind)
+        {
+        case KIND_N:
+          wanted = n == NULL;
+          break;
+        case KIND_ORG:
+          wanted = org == NULL;
+          break;
+        case KIND_FN:
+          wanted = fn == NULL;
+          break;
+        case KIND_TITLE:
+          wanted = title == NULL;
+          break;
+        case KIND_ROLE:
+          wanted = role == NULL;
+          break;
+        case KIND_TEL:
+          wanted = phone == NULL;
+          break;
+        case KIND_EMAIL:
+          wanted = email == NULL;
+          break;
+        case KIND_BDAY:
+          wanted = birthday == NULL;
+          break;
+        case KIND_SPECIALTY:
+          wanted = specialty == NULL;
+          break;
+        case KIND_MESSAGING:
+        case KIND_RAPPORT_MESSAGING:
+          wanted = messaging == NULL;
+          break;
+        case KIND_NOTE:
+          is_interests = property_has_param_value (property, "X-RAPPORT", "interests");
+          wanted = is_interests ? interests == NULL : note == NULL;
+          break;
+        case KIND_OTHER:
+        case KIND_BEGIN:
+        case KIND_END:
+        case KIND_VERSION:
+        case KIND_PHOTO:
+        case KIND_CATEGORIES:
+        case KIND_REV:
+        case KIND_UID:
+        case KIND_PRODID:
+        default:
+          wanted = FALSE;
+          break;
+        }
+
+      /* A value not kept is still decoded when it names a character set: one that cannot be
+       * read skips the card, wherever it is. Only such a value can fail to decode. */
+      if (!wanted && !property_has_foreign_charset (property))
+        continue;
+
+      text = property_decode_text (property, card->number, problem, &owned);
       if (text == NULL)
         return NULL;
 
-      if (g_str_equal (name, "N"))
+      if (!wanted)
+        continue;
+
+      if (kind == KIND_N)
         {
-          if (n == NULL)
-            n = name_from_n (text);
+          n = name_from_n (text);
           continue;
         }
 
-      if (g_str_equal (name, "ORG"))
+      /* The organisation's name; its units follow. */
+      if (kind == KIND_ORG)
         {
-          if (org == NULL)
-            {
-              g_auto(GStrv) parts = split_structured (text);
-
-              org = g_strdup (parts[0] != NULL ? parts[0] : "");
-            }
+          org = dup_component (text, component_end (text));
           continue;
         }
 
@@ -589,32 +825,53 @@ card_to_colleague (Card  *card,
       if (value[0] == '\0')
         continue;
 
-      if (g_str_equal (name, "FN") && fn == NULL)
-        fn = g_steal_pointer (&value);
-      else if (g_str_equal (name, "TITLE") && title == NULL)
-        title = g_steal_pointer (&value);
-      else if (g_str_equal (name, "ROLE") && role == NULL)
-        role = g_steal_pointer (&value);
-      else if (g_str_equal (name, "TEL") && phone == NULL)
-        phone = clean_phone (value);
-      else if (g_str_equal (name, "EMAIL") && email == NULL)
-        email = g_steal_pointer (&value);
-      else if (g_str_equal (name, "BDAY") && birthday == NULL)
-        birthday = parse_birthday (property, value);
-      else if (g_str_equal (name, "NOTE"))
+      switch (kind)
         {
-          if (property_has_param_value (property, "X-RAPPORT", "interests"))
-            {
-              if (interests == NULL)
-                interests = g_steal_pointer (&value);
-            }
-          else if (note == NULL)
+        case KIND_FN:
+          fn = g_steal_pointer (&value);
+          break;
+        case KIND_TITLE:
+          title = g_steal_pointer (&value);
+          break;
+        case KIND_ROLE:
+          role = g_steal_pointer (&value);
+          break;
+        case KIND_TEL:
+          phone = clean_phone (value);
+          break;
+        case KIND_EMAIL:
+          email = g_steal_pointer (&value);
+          break;
+        case KIND_BDAY:
+          birthday = parse_birthday (property, value);
+          break;
+        case KIND_SPECIALTY:
+          specialty = g_steal_pointer (&value);
+          break;
+        case KIND_MESSAGING:
+        case KIND_RAPPORT_MESSAGING:
+          messaging = g_steal_pointer (&value);
+          break;
+        case KIND_NOTE:
+          if (is_interests)
+            interests = g_steal_pointer (&value);
+          else
             note = g_steal_pointer (&value);
+          break;
+        case KIND_OTHER:
+        case KIND_BEGIN:
+        case KIND_END:
+        case KIND_VERSION:
+        case KIND_N:
+        case KIND_ORG:
+        case KIND_PHOTO:
+        case KIND_CATEGORIES:
+        case KIND_REV:
+        case KIND_UID:
+        case KIND_PRODID:
+        default:
+          break;
         }
-      else if (g_str_equal (name, "X-RAPPORT-SPECIALTY") && specialty == NULL)
-        specialty = g_steal_pointer (&value);
-      else if (is_messaging_name (name) && messaging == NULL)
-        messaging = g_steal_pointer (&value);
     }
 
   if (fn != NULL)
@@ -703,7 +960,7 @@ append_raw_line (GString    *raw,
                  const char *line,
                  gsize       length)
 {
-  g_autofree char *charset = NULL;
+  const char *charset;
   g_autofree char *converted = NULL;
 
   if (g_utf8_validate_len (line, length, NULL))
@@ -712,8 +969,11 @@ append_raw_line (GString    *raw,
     }
   else
     {
-      if (property_get_param (property, "CHARSET", &charset) != NULL)
+      if ((charset = property_get_param (property, "CHARSET")) != NULL)
         converted = g_convert (line, length, "UTF-8", charset, NULL, NULL, NULL);
+      /* iconv's "UTF-8" lets through sequences UTF-8 does not allow (a lead byte F5–F7). */
+      if (converted != NULL && !g_utf8_validate (converted, -1, NULL))
+        g_clear_pointer (&converted, g_free);
       if (converted == NULL)
         converted = g_utf8_make_valid (line, length);
       g_string_append (raw, converted);
@@ -746,8 +1006,8 @@ handle_line (ParseState *state,
   if (property == NULL)
     return;
 
-  begin = g_str_equal (property->name, "BEGIN") && g_ascii_strcasecmp (property->value, "VCARD") == 0;
-  end = g_str_equal (property->name, "END") && g_ascii_strcasecmp (property->value, "VCARD") == 0;
+  begin = property->kind == KIND_BEGIN && g_ascii_strcasecmp (property->value, "VCARD") == 0;
+  end = property->kind == KIND_END && g_ascii_strcasecmp (property->value, "VCARD") == 0;
 
   if (begin)
     {
@@ -759,7 +1019,8 @@ handle_line (ParseState *state,
 
       state->card = g_new0 (Card, 1);
       state->card->number = ++state->n_cards;
-      state->card->raw = g_string_new ("BEGIN:VCARD\r\n");
+      state->card->raw = g_string_sized_new (1024);
+      g_string_append (state->card->raw, "BEGIN:VCARD\r\n");
       state->card->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) property_free);
       return;
     }
@@ -786,7 +1047,7 @@ handle_line (ParseState *state,
     }
 
   /* Photos are kept as bytes, not twice; the raw text must stay within the notes limit. */
-  if (!g_str_equal (property->name, "PHOTO")
+  if (property->kind != KIND_PHOTO
       && state->card->raw->len + length + 2 + 11 <= RAPPORT_MAX_NOTES_LENGTH)
     {
       append_raw_line (state->card->raw, property, line, length);
@@ -849,8 +1110,12 @@ rapport_vcard_parse (const char  *data,
   gboolean too_long = FALSE;
   int qp = -1;
   gsize scanned = 0;
+  gboolean has_nul;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* Looked for once, rather than in every line. */
+  has_nul = length > 0 && memchr (data, '\0', length) != NULL;
 
   state.colleagues = g_ptr_array_new_with_free_func (g_object_unref);
   state.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_vcard_problem_free);
@@ -890,7 +1155,11 @@ rapport_vcard_parse (const char  *data,
         }
 
       /* NUL bytes end nothing early but cannot be kept in text. */
-      if (!too_long && line->len + (stop - p) <= MAX_LINE_LENGTH)
+      if (!too_long && line->len + (stop - p) <= MAX_LINE_LENGTH && !has_nul)
+        {
+          g_string_append_len (line, p, stop - p);
+        }
+      else if (!too_long && line->len + (stop - p) <= MAX_LINE_LENGTH)
         {
           for (const char *q = p; q < stop;)
             {
@@ -929,8 +1198,21 @@ append_escaped (GString    *out,
                 const char *text,
                 gboolean    escape_comma)
 {
+  const char *special = escape_comma ? "\\;,\n\r" : "\\;\n\r";
+
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* Runs of plain text at once. */
+      gsize run = strcspn (p, special);
+
+      if (run > 0)
+        {
+          g_string_append_len (out, p, run);
+          p += run;
+          if (*p == '\0')
+            break;
+        }
+
       switch (*p)
         {
         case '\\':
@@ -1030,16 +1312,81 @@ photo_type (GBytes  *photo,
   return upper ? "JPEG" : "jpeg";
 }
 
-static char *
-raw_version (const char *raw)
+/* The next line of raw text, which separates lines with CRLF (as g_strsplit would cut it):
+ * *length is set, and the return value is where the line after it starts, or NULL after the last
+ * one (which may be empty). */
+static const char *
+next_raw_line (const char *line,
+               gsize      *length)
 {
-  g_auto(GStrv) lines = g_strsplit (raw, "\r\n", -1);
+  const char *crlf = strstr (line, "\r\n");
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_ascii_strncasecmp (lines[i], "VERSION:", 8) == 0)
-      return g_strstrip (g_strdup (lines[i] + 8));
+  if (crlf == NULL)
+    {
+      *length = strlen (line);
+      return NULL;
+    }
 
-  return g_strdup ("");
+  *length = crlf - line;
+  return crlf + 2;
+}
+
+/* Whether the first VERSION line of the raw text says version. */
+static gboolean
+raw_version_is (const char *raw,
+                const char *version)
+{
+  const char *line = raw;
+
+  while (line != NULL)
+    {
+      gsize length;
+      const char *next = next_raw_line (line, &length);
+
+      if (length >= 8 && g_ascii_strncasecmp (line, "VERSION:", 8) == 0)
+        {
+          const char *start = line + 8;
+          const char *stop = line + length;
+
+          while (start < stop && g_ascii_isspace (*start))
+            start++;
+          while (stop > start && g_ascii_isspace (stop[-1]))
+            stop--;
+
+          return (gsize) (stop - start) == strlen (version)
+              && memcmp (start, version, stop - start) == 0;
+        }
+
+      line = next;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *line;
+  gsize       length;
+  Property   *property;
+} KeptLine;
+
+static void
+kept_line_clear (gpointer data)
+{
+  KeptLine *kept = data;
+
+  property_free (kept->property);
+}
+
+static gboolean
+group_in (GPtrArray  *groups,
+          const char *group)
+{
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (groups, i), group) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Lines of the original card Rapport does not model, as they were. */
@@ -1049,39 +1396,42 @@ emit_unknown (GString             *out,
               RapportVCardVersion  version)
 {
   const char *raw = rapport_colleague_get_raw_vcard (colleague);
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GHashTable) skipped_groups = NULL;
-  g_autofree char *raw_ver = NULL;
+  g_autoptr(GPtrArray) skipped_groups = NULL;
+  g_autoptr(GArray) keep = NULL;
+  gboolean seen_tel = FALSE, seen_email = FALSE, seen_impp = FALSE;
   gboolean same_version;
-  g_autoptr(GPtrArray) keep = NULL;
+  const char *line;
 
   if (raw[0] == '\0')
     return;
 
-  raw_ver = raw_version (raw);
-  same_version = g_str_equal (raw_ver, version == RAPPORT_VCARD_VERSION_4_0 ? "4.0" : "3.0");
-  lines = g_strsplit (raw, "\r\n", -1);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  skipped_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  keep = g_ptr_array_new ();
+  same_version = raw_version_is (raw, version == RAPPORT_VCARD_VERSION_4_0 ? "4.0" : "3.0");
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (line = raw; line != NULL;)
     {
-      Property *property = property_parse (lines[i], strlen (lines[i]));
+      gsize length;
+      const char *next = next_raw_line (line, &length);
+      Property *property = property_parse (line, length);
       gboolean skip = FALSE;
 
       if (property == NULL)
-        continue;
-
-      if (name_in (property->name, modelled_names, G_N_ELEMENTS (modelled_names)))
-        skip = TRUE;
-      else if (name_in (property->name, first_only_names, G_N_ELEMENTS (first_only_names)))
         {
-          const char *key = is_messaging_name (property->name) ? "IMPP" : property->name;
+          line = next;
+          continue;
+        }
 
-          skip = !g_hash_table_contains (seen, key);
-          g_hash_table_add (seen, g_strdup (key));
+      if (KIND_IS_MODELLED (property->kind))
+        {
+          skip = TRUE;
+        }
+      else if (KIND_IS_FIRST_ONLY (property->kind))
+        {
+          gboolean *seen = property->kind == KIND_TEL ? &seen_tel
+                         : property->kind == KIND_EMAIL ? &seen_email
+                         : &seen_impp;
+
+          skip = !*seen;
+          *seen = TRUE;
         }
 
       /* Properties other versions define differently come back only into the same version. */
@@ -1089,38 +1439,67 @@ emit_unknown (GString             *out,
         skip = TRUE;
 
       /* 2.1 encodings and character sets mean nothing to a 3.0 or 4.0 reader. */
-      if (!skip && !same_version)
-        {
-          g_autofree char *encoding = NULL;
-          g_autofree char *charset = NULL;
+      if (!skip && !same_version
+          && (property_get_param (property, "ENCODING") != NULL
+              || property_get_param (property, "CHARSET") != NULL))
+        skip = TRUE;
 
-          if (property_get_param (property, "ENCODING", &encoding) != NULL
-              || property_get_param (property, "CHARSET", &charset) != NULL)
-            skip = TRUE;
+      if (skip)
+        {
+          if (property->group[0] != '\0' && !group_in (skipped_groups, property->group))
+            {
+              if (skipped_groups == NULL)
+                skipped_groups = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (skipped_groups, g_strdup (property->group));
+            }
+          property_free (property);
+        }
+      else
+        {
+          KeptLine kept = { line, length, property };
+
+          if (keep == NULL)
+            {
+              keep = g_array_new (FALSE, FALSE, sizeof (KeptLine));
+              g_array_set_clear_func (keep, kept_line_clear);
+            }
+          g_array_append_val (keep, kept);
         }
 
-      if (skip && property->group[0] != '\0')
-        g_hash_table_add (skipped_groups, g_ascii_strdown (property->group, -1));
-      if (!skip)
-        g_ptr_array_add (keep, lines[i]);
-
-      property_free (property);
+      line = next;
     }
 
-  for (guint i = 0; i < keep->len; i++)
+  for (guint i = 0; keep != NULL && i < keep->len; i++)
     {
-      const char *line = g_ptr_array_index (keep, i);
-      Property *property = property_parse (line, strlen (line));
-      g_autofree char *group = g_ascii_strdown (property->group, -1);
+      KeptLine *kept = &g_array_index (keep, KeptLine, i);
 
-      if (group[0] == '\0' || !g_hash_table_contains (skipped_groups, group))
-        append_folded (out, line, strlen (line));
-      property_free (property);
+      if (kept->property->group[0] == '\0' || !group_in (skipped_groups, kept->property->group))
+        append_folded (out, kept->line, kept->length);
     }
+}
+
+/* The photo in base64, straight into line. */
+static void
+append_base64 (GString *line,
+               GBytes  *photo)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (photo, &size);
+  gsize start = line->len;
+  gsize written;
+  int state = 0;
+  int save = 0;
+
+  /* The room g_base64_encode_step documents, and the close. */
+  g_string_set_size (line, start + (size / 3 + 1) * 4 + 4 + 1);
+  written = g_base64_encode_step (data, size, FALSE, line->str + start, &state, &save);
+  written += g_base64_encode_close (FALSE, line->str + start + written, &state, &save);
+  g_string_truncate (line, start + written);
 }
 
 static void
 write_card (GString                    *out,
+            GString                    *line,
             RapportColleague           *colleague,
             RapportVCardVersion         version,
             RapportVCardWriteFlags      flags,
@@ -1128,7 +1507,6 @@ write_card (GString                    *out,
             gpointer                    user_data)
 {
   gboolean v4 = version == RAPPORT_VCARD_VERSION_4_0;
-  g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *uid = uid_for (colleague);
   const char *name = rapport_colleague_get_name (colleague);
   const char *birthday = rapport_colleague_get_birthday (colleague);
@@ -1142,6 +1520,7 @@ write_card (GString                    *out,
   const char *family;
   gboolean compact = (flags & RAPPORT_VCARD_WRITE_COMPACT) != 0;
 
+  g_string_truncate (line, 0);
   g_string_append (out, "BEGIN:VCARD\r\n");
   g_string_append (out, v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n");
 
@@ -1200,16 +1579,19 @@ write_card (GString                    *out,
 
   if (photo != NULL && !compact)
     {
-      gsize size;
-      const guchar *data = g_bytes_get_data (photo, &size);
-      g_autofree char *encoded = g_base64_encode (data, size);
-
       if (v4)
-        g_string_append_printf (line, "PHOTO:data:image/%s;base64,%s",
-                                photo_type (photo, FALSE), encoded);
+        {
+          g_string_append (line, "PHOTO:data:image/");
+          g_string_append (line, photo_type (photo, FALSE));
+          g_string_append (line, ";base64,");
+        }
       else
-        g_string_append_printf (line, "PHOTO;ENCODING=b;TYPE=%s:%s",
-                                photo_type (photo, TRUE), encoded);
+        {
+          g_string_append (line, "PHOTO;ENCODING=b;TYPE=");
+          g_string_append (line, photo_type (photo, TRUE));
+          g_string_append_c (line, ':');
+        }
+      append_base64 (line, photo);
       emit (out, line);
     }
 
@@ -1255,6 +1637,29 @@ write_card (GString                    *out,
   g_string_append (out, "END:VCARD\r\n");
 }
 
+static gsize
+text_length (const char *text)
+{
+  return text != NULL ? strlen (text) : 0;
+}
+
+/* About what a card takes, so the text grows once instead of doubling through a large export. */
+static gsize
+estimate_card_size (RapportColleague       *colleague,
+                    RapportVCardWriteFlags  flags)
+{
+  GBytes *photo = rapport_colleague_get_photo (colleague);
+  gsize size = 512 + text_length (rapport_colleague_get_raw_vcard (colleague));
+
+  if (photo != NULL && (flags & RAPPORT_VCARD_WRITE_COMPACT) == 0)
+    size += g_bytes_get_size (photo) / 3 * 4 * 78 / 75 + 64;
+  if ((flags & RAPPORT_VCARD_WRITE_PERSONAL) != 0)
+    size += text_length (rapport_colleague_get_notes (colleague))
+            + text_length (rapport_colleague_get_interests (colleague)) + 64;
+
+  return size;
+}
+
 char *
 rapport_vcard_write (GPtrArray                  *colleagues,
                      RapportVCardVersion         version,
@@ -1262,12 +1667,20 @@ rapport_vcard_write (GPtrArray                  *colleagues,
                      RapportVCardCategoriesFunc  categories,
                      gpointer                    user_data)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) line = NULL;
+  GString *out;
+  gsize estimate = 1;
 
   g_return_val_if_fail (colleagues != NULL, NULL);
 
   for (guint i = 0; i < colleagues->len; i++)
-    write_card (out, g_ptr_array_index (colleagues, i), version, flags, categories, user_data);
+    estimate += estimate_card_size (g_ptr_array_index (colleagues, i), flags);
+
+  out = g_string_sized_new (estimate);
+  line = g_string_sized_new (256);
+  for (guint i = 0; i < colleagues->len; i++)
+    write_card (out, line, g_ptr_array_index (colleagues, i), version, flags, categories,
+                user_data);
 
   return g_string_free (out, FALSE);
 }
