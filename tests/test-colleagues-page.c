@@ -61,6 +61,34 @@ add_colleague (Fixture    *fixture,
   return rapport_colleague_get_id (colleague);
 }
 
+/* A journal of a few years: enough that building a row for each would show. */
+#define N_MANY 3000
+/* GTK 4.8's list view keeps up to 200 rows around what shows, whatever the list's length. */
+#define ROW_BOUND 256
+
+static void
+add_many_colleagues (Fixture *fixture,
+                     guint    n)
+{
+  static const char * const first[] = { "Ada", "Bea", "Cyd", "Dov", "Eli", "Fay", "Gus", "Hal" };
+  g_autoptr(GPtrArray) colleagues = g_ptr_array_new_with_free_func (g_object_unref);
+  RapportStoreImportCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* One transaction, as an import does: thousands of single adds would take a while. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s Many%04u", first[i % G_N_ELEMENTS (first)], i);
+
+      g_ptr_array_add (colleagues, rapport_colleague_new (name));
+    }
+
+  rapport_store_import_colleagues (fixture->store, colleagues, RAPPORT_STORE_IMPORT_MERGE_EXACT,
+                                   &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.imported, ==, n);
+}
+
 static void
 add_toast_cb (RapportColleaguesPage *page,
               AdwToast              *toast,
@@ -91,6 +119,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = rapport_test_open_store (fixture->path, NULL, RAPPORT_DATABASE_OPEN_CREATE,
                                             &fixture->database);
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (g_strcmp0 (user_data, "many") == 0)
+    add_many_colleagues (fixture, N_MANY);
 
   /* Added out of order, with mixed case and an accent, to see the list sort and search. */
   if (user_data == NULL)
@@ -713,6 +744,117 @@ test_update_in_place (Fixture       *fixture,
   g_signal_handler_disconnect (list_model (fixture), handler);
 }
 
+typedef struct
+{
+  guint n_emissions;
+  guint most_removed;
+  guint most_added;
+} ItemsChanged;
+
+static void
+record_items_changed_cb (GListModel   *model,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         ItemsChanged *changes)
+{
+  changes->n_emissions++;
+  changes->most_removed = MAX (changes->most_removed, removed);
+  changes->most_added = MAX (changes->most_added, added);
+}
+
+static void
+scroll_to (GtkListView *view,
+           double       fraction)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, fraction * end);
+  rapport_test_wait_ms (30);
+}
+
+static guint
+count_rows (GtkWidget *root)
+{
+  guint count = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += RAPPORT_IS_COLLEAGUE_ROW (child) ? 1 : count_rows (child);
+
+  return count;
+}
+
+/* Thousands of colleagues: rows only for what shows, and an edit touches one row. */
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  GtkListView *view = list_view (fixture);
+  GListModel *model = list_model (fixture);
+  GListModel *colleagues = rapport_store_get_colleagues (fixture->store);
+  g_autoptr(RapportColleague) colleague = NULL;
+  g_autoptr(RapportColleague) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged items_changed = { 0 };
+  GtkWidget *row;
+  gulong handler;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MANY);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 0);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, ROW_BOUND);
+
+  /* Down the whole list and back: rows are recycled, not one made per colleague. */
+  for (guint i = 1; i <= 10; i++)
+    scroll_to (view, i / 10.0);
+  for (guint i = 0; i <= 10; i++)
+    scroll_to (view, 1.0 - i / 10.0);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, ROW_BOUND);
+
+  /* The first in the list shows now; rename it without moving it. */
+  colleague = g_list_model_get_item (model, 0);
+  row = gtk_widget_get_ancestor (find_in_page (fixture, is_label,
+                                               rapport_colleague_get_name (colleague)),
+                                 RAPPORT_TYPE_COLLEAGUE_ROW);
+  g_assert_nonnull (row);
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed_cb),
+                              &items_changed);
+  g_signal_connect (colleagues, "items-changed", G_CALLBACK (record_items_changed_cb),
+                    &items_changed);
+
+  changes = rapport_colleague_dup (colleague);
+  rapport_colleague_set_name (changes, "Aaron Aardvark");
+  rapport_store_update_colleague (fixture->store, changes, &error);
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+
+  g_assert_cmpuint (items_changed.most_removed, <=, 1);
+  g_assert_cmpuint (items_changed.most_added, <=, 1);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Aaron Aardvark"));
+  if (row != NULL)
+    g_assert_true (shows_label (row, "Aaron Aardvark"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, ROW_BOUND);
+
+  /* A rename that moves it: one item out, one in, never the whole list. */
+  g_clear_object (&changes);
+  changes = rapport_colleague_dup (colleague);
+  rapport_colleague_set_name (changes, "Mmm Middle");
+  rapport_store_update_colleague (fixture->store, changes, &error);
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+
+  g_assert_cmpuint (items_changed.most_removed, <=, 1);
+  g_assert_cmpuint (items_changed.most_added, <=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MANY);
+
+  g_signal_handler_disconnect (model, handler);
+  g_signal_handlers_disconnect_by_func (colleagues, record_items_changed_cb, &items_changed);
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
@@ -837,6 +979,7 @@ main (int   argc,
   ADD ("empty", "empty", test_empty);
   ADD ("add-colleague", NULL, test_add_colleague);
   ADD ("narrow", NULL, test_narrow);
+  ADD ("many", "many", test_many);
 
 #undef ADD
 

@@ -35,6 +35,16 @@
 /* How many journal entries the page lists, and how many from earlier stays. */
 #define MAX_JOURNAL_ROWS 10
 #define MAX_RECALL_INTERACTIONS 5
+/* Rows each recall list shows before a "Show More" row: a site visited for years brings
+ * hundreds of tips and colleagues, and a row for each makes the page slow to open and lay out. */
+#define RECALL_LIMIT 10
+#define RECALL_STEP 50
+
+enum {
+  RECALL_TIPS,
+  RECALL_COLLEAGUES,
+  N_RECALL_LISTS
+};
 
 /* Selects every category in the tip filter. */
 #define ALL_CATEGORIES ((guint) -1)
@@ -79,6 +89,7 @@ struct _RapportAssignmentsPage
   GtkLabel            *week_label;
   AdwPreferencesGroup *recall_group;
   GtkBox              *recall_box;
+  guint                recall_limits[N_RECALL_LISTS];
   AdwPreferencesGroup *details_group;
   AdwActionRow        *tz_row;
   AdwActionRow        *agency_row;
@@ -906,6 +917,23 @@ compare_colleague_names (gconstpointer a,
   return g_utf8_collate (first_key, second_key);
 }
 
+/* The last row of a recall list that has more than it shows. */
+static GtkWidget *
+new_more_row (guint  list,
+              char  *title)
+{
+  g_autofree char *owned_title = title;
+  GtkWidget *row = new_row (owned_title, NULL, NULL, FALSE);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "assignments.show-more");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", (guint32) list);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
+
+  return row;
+}
+
 static GtkWidget *
 add_recall_section (RapportAssignmentsPage *self,
                     const char             *title)
@@ -934,6 +962,7 @@ rebuild_recall (RapportAssignmentsPage *self)
   GtkWidget *section = NULL;
   GtkWidget *child;
   guint n_tips;
+  guint n_shown, n_more;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recall_box))) != NULL)
     gtk_box_remove (self->recall_box, child);
@@ -973,6 +1002,8 @@ rebuild_recall (RapportAssignmentsPage *self)
 
   /* Tips from there, each with a way to bring it into this stay. */
   section = NULL;
+  n_shown = 0;
+  n_more = 0;
   tips = rapport_store_get_tips (self->store);
   n_tips = g_list_model_get_n_items (tips);
   for (guint i = 0; i < n_tips; i++)
@@ -986,6 +1017,13 @@ rebuild_recall (RapportAssignmentsPage *self)
 
       if (!g_hash_table_contains (earlier_ids, &assignment_id))
         continue;
+
+      if (n_shown >= self->recall_limits[RECALL_TIPS])
+        {
+          n_more++;
+          continue;
+        }
+      n_shown++;
 
       if (section == NULL)
         section = add_recall_section (self, _("Tips From Earlier Stays"));
@@ -1014,6 +1052,13 @@ rebuild_recall (RapportAssignmentsPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (section), row);
     }
 
+  if (n_more > 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (section),
+                               new_more_row (RECALL_TIPS,
+                                             g_strdup_printf (ngettext ("Show %u More Tip",
+                                                                        "Show %u More Tips",
+                                                                        n_more), n_more)));
+
   /* The people from there, with a way to say they are here again. */
   if (g_hash_table_size (colleague_ids) > 0)
     {
@@ -1032,7 +1077,8 @@ rebuild_recall (RapportAssignmentsPage *self)
         }
       g_ptr_array_sort (colleagues, compare_colleague_names);
 
-      for (guint i = 0; i < colleagues->len; i++)
+      n_shown = MIN (colleagues->len, self->recall_limits[RECALL_COLLEAGUES]);
+      for (guint i = 0; i < n_shown; i++)
         {
           RapportColleague *colleague = g_ptr_array_index (colleagues, i);
           gint64 id = rapport_colleague_get_id (colleague);
@@ -1071,6 +1117,15 @@ rebuild_recall (RapportAssignmentsPage *self)
 
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (section), row);
         }
+
+      if (n_shown < colleagues->len)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (section),
+                                   new_more_row (RECALL_COLLEAGUES,
+                                                 g_strdup_printf (
+                                                   ngettext ("Show %u More Colleague",
+                                                             "Show %u More Colleagues",
+                                                             colleagues->len - n_shown),
+                                                   colleagues->len - n_shown)));
     }
 
   interactions = collect_interactions (self, earlier_ids, MAX_RECALL_INTERACTIONS);
@@ -1650,6 +1705,21 @@ add_tip_action (GtkWidget  *widget,
 }
 
 static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportAssignmentsPage *self = RAPPORT_ASSIGNMENTS_PAGE (widget);
+  guint32 list = g_variant_get_uint32 (parameter);
+
+  if (list >= N_RECALL_LISTS)
+    return;
+
+  self->recall_limits[list] += RECALL_STEP;
+  rebuild_recall (self);
+}
+
+static void
 show_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -2024,6 +2094,8 @@ rapport_assignments_page_class_init (RapportAssignmentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tip_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "assignments.show", "x", show_action);
+  gtk_widget_class_install_action (widget_class, "assignments.show-more", "u",
+                                   show_more_action);
   gtk_widget_class_install_action (widget_class, "assignments.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "assignments.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "assignments.export-guide", NULL,
@@ -2051,6 +2123,9 @@ rapport_assignments_page_init (RapportAssignmentsPage *self)
   GtkListItemFactory *factory;
   GtkEventController *controller;
   GtkShortcut *shortcut;
+
+  for (guint i = 0; i < N_RECALL_LISTS; i++)
+    self->recall_limits[i] = RECALL_LIMIT;
 
   g_type_ensure (RAPPORT_TYPE_ASSIGNMENT);
   g_type_ensure (RAPPORT_TYPE_ASSIGNMENT_ROW);

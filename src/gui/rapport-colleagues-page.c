@@ -33,6 +33,8 @@ struct _RapportColleaguesPage
   RapportStore           *store;
   GSettings              *settings;
   GtkCustomFilter        *filter;
+  GtkCustomFilter        *moving_filter;
+  RapportColleague       *moving;          /* taken out of the sort for a moment, see resort */
   GHashTable             *search_ids;      /* gint64 ids matching the search, NULL without one */
   GHashTable             *watched;         /* colleagues whose changes we follow */
   gint64                  pinned_id;       /* shown even when archived, after show_colleague() */
@@ -48,6 +50,7 @@ struct _RapportColleaguesPage
   GtkSortListModel       *sort_model;
   GtkStringSorter        *sorter;
   GtkFilterListModel     *filter_model;
+  GtkFilterListModel     *moving_model;
   AdwStatusPage          *no_results_page;
   GtkWidget              *separator;
   GtkWidget              *content;
@@ -103,6 +106,15 @@ filter_func (gpointer item,
     return id != 0 && id == self->pinned_id;
 
   return TRUE;
+}
+
+static gboolean
+moving_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  RapportColleaguesPage *self = user_data;
+
+  return item != (gpointer) self->moving;
 }
 
 static void
@@ -277,14 +289,25 @@ resort_if_needed (RapportColleaguesPage *self,
       in_order = gtk_sorter_compare (sorter, colleague, next) != GTK_ORDERING_LARGER;
     }
 
-  /* The sort model keeps each item's sort key; only a new expression makes it compute them
-   * again, a plain "changed" would re-sort on the old names. */
+  /* The sort model keeps each item's sort key, and re-sorting all of them (a new expression)
+   * rebuilds the whole list: take this one colleague out and put them back, so the sort model
+   * computes one key and the list moves one row. */
   if (!in_order)
     {
-      g_autoptr(GtkExpression) expression =
-        gtk_property_expression_new (RAPPORT_TYPE_COLLEAGUE, NULL, "name");
+      gboolean selected = gtk_single_selection_get_selected_item (self->selection) ==
+                          (gpointer) colleague;
 
-      gtk_string_sorter_set_expression (self->sorter, expression);
+      self->moving = colleague;
+      gtk_filter_changed (GTK_FILTER (self->moving_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      self->moving = NULL;
+      gtk_filter_changed (GTK_FILTER (self->moving_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+
+      if (selected)
+        {
+          position = find_position (G_LIST_MODEL (self->selection), colleague);
+          if (position != GTK_INVALID_LIST_POSITION)
+            gtk_single_selection_set_selected (self->selection, position);
+        }
     }
 }
 
@@ -418,6 +441,10 @@ selection_changed_cb (RapportColleaguesPage *self)
 {
   RapportColleague *colleague = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A colleague on their way to a new place in the list stays selected (resort_if_needed). */
+  if (self->moving != NULL)
+    return;
+
   if (colleague == NULL || rapport_colleague_get_id (colleague) != self->pinned_id)
     self->pinned_id = 0;
 
@@ -527,6 +554,7 @@ rapport_colleagues_page_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
+  g_clear_object (&self->moving_filter);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_hash_table_unref);
 
@@ -606,6 +634,7 @@ rapport_colleagues_page_class_init (RapportColleaguesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, sorter);
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, moving_model);
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, separator);
   gtk_widget_class_bind_template_child (widget_class, RapportColleaguesPage, content);
@@ -646,6 +675,8 @@ rapport_colleagues_page_init (RapportColleaguesPage *self)
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  self->moving_filter = gtk_custom_filter_new (moving_filter_func, self, NULL);
+  gtk_filter_list_model_set_filter (self->moving_model, GTK_FILTER (self->moving_filter));
   /* After the filter model has taken a change in, so the counts are current. */
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -714,7 +745,8 @@ rapport_colleagues_page_set_store (RapportColleaguesPage *self,
     }
 
   rapport_colleague_detail_set_store (self->detail, store);
-  gtk_filter_list_model_set_model (self->filter_model, colleagues);
+  /* Sorted once; searches and archiving filter the sorted list without sorting it again. */
+  gtk_filter_list_model_set_model (self->moving_model, colleagues);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_state (self);
 

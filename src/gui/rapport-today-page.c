@@ -28,8 +28,23 @@
 #define N_RECENT 5
 /* From here on, the end of an assignment matters more than how far into it one is. */
 #define ENDING_SOON_DAYS 14
+/* Rows a section shows before a "Show More" row: a career holds thousands of reminders, and a
+ * page that builds a row for each takes seconds to open and to lay out. */
+#define SECTION_LIMIT 10
+#define SECTION_STEP 50
 /* "Next 7 Days" ends this many midnights after tonight's. */
 #define WEEK_DAYS 7
+
+typedef enum
+{
+  SECTION_OVERDUE,
+  SECTION_TODAY,
+  SECTION_WEEK,
+  SECTION_LATER,
+  SECTION_RECONNECT,
+  SECTION_BIRTHDAYS,
+  N_SECTIONS
+} Section;
 
 struct _RapportTodayPage
 {
@@ -44,6 +59,8 @@ struct _RapportTodayPage
 
   gint64        current_assignment_id;
   gboolean      later_expanded;
+  /* What each section shows at most, raised by its "Show More" row. */
+  guint         limits[N_SECTIONS];
 
   GtkStack     *stack;
   GtkLabel     *date_label;
@@ -418,14 +435,45 @@ new_reminder_item (RapportTodayPage *self,
   return item;
 }
 
+/* The last row of a section that has more than it shows. */
+static GtkWidget *
+new_more_row (Section  section,
+              guint    n_more,
+              gboolean reminders)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (reminders)
+    title = g_strdup_printf (ngettext ("Show %u More Reminder", "Show %u More Reminders", n_more),
+                             n_more);
+  else
+    title = g_strdup_printf (ngettext ("Show %u More Colleague", "Show %u More Colleagues", n_more),
+                             n_more);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "today.show-more");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", (guint32) section);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
+
+  return row;
+}
+
 static void
 fill_section (RapportTodayPage *self,
+              Section           section,
               GtkWidget        *group,
               GtkListBox       *list,
               GArray           *planned)
 {
-  for (guint i = 0; i < planned->len; i++)
+  guint shown = MIN (planned->len, self->limits[section]);
+
+  for (guint i = 0; i < shown; i++)
     gtk_list_box_append (list, new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
+  if (shown < planned->len)
+    gtk_list_box_append (list, new_more_row (section, planned->len - shown, TRUE));
 
   gtk_widget_set_visible (group, planned->len > 0);
 }
@@ -446,6 +494,8 @@ fill_later (RapportTodayPage *self,
   g_autofree char *count = NULL;
   GtkWidget *expander;
 
+  guint shown = MIN (planned->len, self->limits[SECTION_LATER]);
+
   gtk_widget_set_visible (self->later_group, planned->len > 0);
   if (planned->len == 0)
     return;
@@ -459,9 +509,12 @@ fill_later (RapportTodayPage *self,
   g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (later_expanded_cb), self,
                            G_CONNECT_SWAPPED);
 
-  for (guint i = 0; i < planned->len; i++)
+  for (guint i = 0; i < shown; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                               new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
+  if (shown < planned->len)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              new_more_row (SECTION_LATER, planned->len - shown, TRUE));
 
   gtk_list_box_append (self->later_list, expander);
 }
@@ -540,8 +593,9 @@ fill_reconnect (RapportTodayPage *self,
                 gint64            end_of_today)
 {
   g_autoptr(GPtrArray) due = rapport_store_dup_reconnect_due (self->store, end_of_today - 1);
+  guint shown = due != NULL ? MIN (due->len, self->limits[SECTION_RECONNECT]) : 0;
 
-  for (guint i = 0; due != NULL && i < due->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
       RapportColleague *colleague = g_ptr_array_index (due, i);
       const char *name = rapport_colleague_get_name (colleague);
@@ -577,6 +631,9 @@ fill_reconnect (RapportTodayPage *self,
 
       gtk_list_box_append (self->reconnect_list, row);
     }
+  if (due != NULL && shown < due->len)
+    gtk_list_box_append (self->reconnect_list,
+                         new_more_row (SECTION_RECONNECT, due->len - shown, FALSE));
 
   gtk_widget_set_visible (self->reconnect_group, due != NULL && due->len > 0);
 
@@ -636,9 +693,9 @@ update_planned (RapportTodayPage *self,
   g_array_sort (week, compare_planned);
   g_array_sort (later, compare_planned);
 
-  fill_section (self, self->overdue_group, self->overdue_list, overdue);
-  fill_section (self, self->today_group, self->today_list, today);
-  fill_section (self, self->week_group, self->week_list, week);
+  fill_section (self, SECTION_OVERDUE, self->overdue_group, self->overdue_list, overdue);
+  fill_section (self, SECTION_TODAY, self->today_group, self->today_list, today);
+  fill_section (self, SECTION_WEEK, self->week_group, self->week_list, week);
   fill_later (self, later);
   n_reconnect = fill_reconnect (self, now, end_of_today);
 
@@ -709,13 +766,17 @@ rebuild (RapportTodayPage *self)
     }
 
   g_array_sort (birthdays, compare_birthdays);
-  for (guint i = 0; i < birthdays->len; i++)
+  for (guint i = 0; i < MIN (birthdays->len, self->limits[SECTION_BIRTHDAYS]); i++)
     {
       const Birthday *birthday = &g_array_index (birthdays, Birthday, i);
       g_autofree char *when = format_days_until (birthday->days);
 
       add_row (self->birthdays_list, birthday->colleague, when);
     }
+  if (birthdays->len > self->limits[SECTION_BIRTHDAYS])
+    gtk_list_box_append (self->birthdays_list,
+                         new_more_row (SECTION_BIRTHDAYS,
+                                       birthdays->len - self->limits[SECTION_BIRTHDAYS], FALSE));
   gtk_widget_set_visible (self->birthdays_group, birthdays->len > 0);
 
   g_ptr_array_sort (recent, compare_newest_first);
@@ -849,6 +910,21 @@ forget_model (RapportTodayPage *self)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+}
+
+static void
+show_more_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportTodayPage *self = RAPPORT_TODAY_PAGE (widget);
+  guint32 section = g_variant_get_uint32 (parameter);
+
+  if (section >= N_SECTIONS)
+    return;
+
+  self->limits[section] += SECTION_STEP;
+  rebuild (self);
 }
 
 static void
@@ -997,6 +1073,8 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, assignment_activated_cb);
 
+  gtk_widget_class_install_action (widget_class, "today.show-more", "u", show_more_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1004,6 +1082,8 @@ static void
 rapport_today_page_init (RapportTodayPage *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    self->limits[i] = SECTION_LIMIT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
