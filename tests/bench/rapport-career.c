@@ -255,7 +255,12 @@ add_colleagues (RapportStore  *store,
       const char *first = PICK (rand, first_names);
       const char *last = PICK (rand, last_names);
 
-      name = g_strdup_printf ("%s %s", first, last);
+      /* Half carry two family names, as in Spain and Portugal: few names then repeat, so an
+       * import of the export adds people rather than merging them into namesakes. */
+      if (g_rand_boolean (rand))
+        name = g_strdup_printf ("%s %s %s", first, last, PICK (rand, last_names));
+      else
+        name = g_strdup_printf ("%s %s", first, last);
       ascii = g_str_to_ascii (name, "C");
       g_strdelimit (ascii, " '", '.');
       email = g_strdup_printf ("%s%u@example.org", ascii_down_in_place (ascii), i);
