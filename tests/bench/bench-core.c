@@ -41,12 +41,13 @@
 #include "rapport-scheduler.h"
 #include "rapport-test-utils.h"
 
+#include "bench-results.h"
+
 /* As src/gui/rapport-search-page.c asks. */
 #define SEARCH_LIMIT_PER_KIND 20
 #define N_QUERIES             1000
 #define QUERY_SEED            20261122
 
-static char *results_path;
 static char *write_vcard_path;
 
 static const GOptionEntry entries[] = {
@@ -59,155 +60,6 @@ static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value at fraction q (0..1) of the sorted timings, nearest rank. */
-static double
-percentile (GArray *timings,
-            double  q)
-{
-  g_autoptr(GArray) sorted = g_array_copy (timings);
-  guint rank;
-
-  g_return_val_if_fail (timings->len > 0, 0);
-
-  g_array_sort (sorted, compare_doubles);
-  /* Nearest rank, rounded up (no libm: the benchmark links only GLib and the core). */
-  rank = (guint) (q * sorted->len);
-  if (rank < q * sorted->len)
-    rank++;
-  rank = CLAMP (rank, 1, sorted->len);
-
-  return g_array_index (sorted, double, rank - 1);
-}
-
-static double
-median (GArray *timings)
-{
-  g_autoptr(GArray) sorted = g_array_copy (timings);
-  guint n = sorted->len;
-
-  g_return_val_if_fail (n > 0, 0);
-
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
-static double
-maximum (GArray *timings)
-{
-  double result = 0;
-
-  for (guint i = 0; i < timings->len; i++)
-    result = MAX (result, g_array_index (timings, double, i));
-
-  return result;
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_number (GString *out,
-                    double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *format = ABS (value) >= 100 ? "%.1f" : ABS (value) >= 1 ? "%.2f" : "%.4f";
-
-  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, format, value));
-}
-
-/* bound: "max", "min" or NULL (a baseline or context figure). */
-static void
-report (const char *name,
-        const char *label,
-        double      value,
-        const char *unit,
-        const char *bound,
-        double      limit,
-        guint       runs,
-        const char *detail)
-{
-  g_autoptr(GString) line = g_string_new ("{\"name\": ");
-
-  append_json_string (line, name);
-  g_string_append (line, ", \"label\": ");
-  append_json_string (line, label);
-  g_string_append (line, ", \"value\": ");
-  append_json_number (line, value);
-  g_string_append (line, ", \"unit\": ");
-  append_json_string (line, unit);
-  if (bound != NULL)
-    {
-      g_string_append_printf (line, ", \"%s\": ", bound);
-      append_json_number (line, limit);
-    }
-  g_string_append_printf (line, ", \"runs\": %u", runs);
-  if (detail != NULL)
-    {
-      g_string_append (line, ", \"detail\": ");
-      append_json_string (line, detail);
-    }
-  g_string_append (line, "}\n");
-
-  fputs (line->str, stdout);
-  fflush (stdout);
-
-  if (results_path != NULL)
-    {
-      FILE *file = fopen (results_path, "a");
-
-      if (file == NULL)
-        {
-          g_printerr ("Could not append to %s\n", results_path);
-          return;
-        }
-      fputs (line->str, file);
-      fclose (file);
-    }
-}
-
-static gint64
-read_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-
-  line = strstr (status, "VmRSS:");
-  if (line == NULL)
-    return 0;
-
-  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
 }
 
 static char *
@@ -287,8 +139,8 @@ bench_open_unlock (RapportProfile *profile)
 
   detail = g_strdup_printf ("key from the keyring, SQLCipher open, schema read; median of %u "
                             "after a first run of %.1f ms (its keyring connection is new); "
-                            "max %.1f ms", runs, first, maximum (timings));
-  report ("open-unlock", "Open and unlock the database", median (timings), "ms", "max", 50, runs,
+                            "max %.1f ms", runs, first, bench_percentile (timings, 1));
+  bench_report ("open-unlock", "Open and unlock the database", bench_median (timings), "ms", "max", 50, runs,
           detail);
 
   return TRUE;
@@ -327,7 +179,7 @@ bench_load (RapportProfile *profile)
           return NULL;
         }
 
-      rss_before = read_rss_kb ();
+      rss_before = bench_read_rss_kb ();
       start = g_get_monotonic_time ();
       store = rapport_store_new (database, &error);
       ms = elapsed_ms (start);
@@ -338,7 +190,7 @@ bench_load (RapportProfile *profile)
         }
 
       if (i == 0)
-        rss_growth_kb = read_rss_kb () - rss_before;
+        rss_growth_kb = bench_read_rss_kb () - rss_before;
       g_array_append_val (timings, ms);
 
       if (i == runs - 1)
@@ -357,14 +209,14 @@ bench_load (RapportProfile *profile)
                               "(%s colleagues, %s assignments, %s tips, %s journal entries, %s "
                               "reminders), not the colleagues alone; min %.1f ms, max %.1f ms",
                               colleagues, assignments, tips, interactions, reminders,
-                              percentile (timings, 0), maximum (timings));
+                              bench_percentile (timings, 0), bench_percentile (timings, 1));
     rss_detail = g_strdup_printf ("VmRSS growth across the first rapport_store_new (%s colleagues, "
                                   "%s journal entries)", colleagues, interactions);
   }
 
-  report ("load-colleagues", "Load all colleagues into the list model", median (timings), "ms",
+  bench_report ("load-colleagues", "Load all colleagues into the list model", bench_median (timings), "ms",
           "max", 100, runs, detail);
-  report ("load-journal-rss-mb", "Resident memory added by loading the journal",
+  bench_report ("load-journal-rss-mb", "Resident memory added by loading the journal",
           rss_growth_kb / 1024.0, "MB", NULL, 0, 1, rss_detail);
 
   return kept;
@@ -718,24 +570,24 @@ bench_search (RapportStore *store)
                             "rapport_store_search (limit %d per kind) and "
                             "rapport_store_search_colleagues; %s; %u found something in the "
                             "journal, %u a colleague",
-                            percentile (all, 0.5), maximum (all),
+                            bench_percentile (all, 0.5), bench_percentile (all, 1),
                             (char *) queries->pdata[slowest / 2],
                             slowest % 2 == 0 ? "the journal search" : "the colleague search",
                             SEARCH_LIMIT_PER_KIND, summary, journal_hits, colleague_hits);
-  report ("search-p95", "Search as you type, p95 of 1,000 queries (both searches)",
-          percentile (all, 0.95), "ms", "max", 5, all->len, detail);
+  bench_report ("search-p95", "Search as you type, p95 of 1,000 queries (both searches)",
+          bench_percentile (all, 0.95), "ms", "max", 5, all->len, detail);
 
   g_free (detail);
   detail = g_strdup_printf ("rapport_store_search_colleagues (the colleagues page): p50 %.2f ms, "
-                            "max %.2f ms", percentile (colleagues, 0.5), maximum (colleagues));
-  report ("search-colleagues-p95", "Colleague search, p95", percentile (colleagues, 0.95), "ms",
+                            "max %.2f ms", bench_percentile (colleagues, 0.5), bench_percentile (colleagues, 1));
+  bench_report ("search-colleagues-p95", "Colleague search, p95", bench_percentile (colleagues, 0.95), "ms",
           NULL, 0, colleagues->len, detail);
 
   g_free (detail);
   detail = g_strdup_printf ("rapport_store_search, limit %d per kind (the search page): "
                             "p50 %.2f ms, max %.2f ms", SEARCH_LIMIT_PER_KIND,
-                            percentile (journal, 0.5), maximum (journal));
-  report ("search-journal-p95", "Journal-wide search, p95", percentile (journal, 0.95), "ms",
+                            bench_percentile (journal, 0.5), bench_percentile (journal, 1));
+  bench_report ("search-journal-p95", "Journal-wide search, p95", bench_percentile (journal, 0.95), "ms",
           NULL, 0, journal->len, detail);
 
   return TRUE;
@@ -837,17 +689,17 @@ bench_vcard_parse (RapportStore *store,
       n_problems = problems->len;
     }
 
-  ms = median (timings);
+  ms = bench_median (timings);
   detail = g_strdup_printf ("rapport_vcard_parse from memory (MB = 10^6 bytes), median of %u "
                             "(%.1f ms; min %.1f, max %.1f); %s; %u cards read, %u problems",
-                            runs, ms, percentile (timings, 0), maximum (timings), summary,
+                            runs, ms, bench_percentile (timings, 0), bench_percentile (timings, 1), summary,
                             n_cards, n_problems);
-  report ("vcard-parse", "vCard parse", length / 1e6 / (ms / 1000), "MB/s", "min", 72, runs,
+  bench_report ("vcard-parse", "vCard parse", length / 1e6 / (ms / 1000), "MB/s", "min", 72, runs,
           detail);
 
   g_free (detail);
   detail = g_strdup_printf ("%u cards in %.1f ms", n_cards, ms);
-  report ("vcard-parse-cards-per-s", "vCard parse, cards per second", n_cards / (ms / 1000),
+  bench_report ("vcard-parse-cards-per-s", "vCard parse, cards per second", n_cards / (ms / 1000),
           "cards/s", NULL, 0, runs, detail);
 
   return TRUE;
@@ -892,12 +744,12 @@ bench_vcard_export (RapportStore *store,
                             "photos, categories (assignments), UID, REV and the cards' own "
                             "extra lines, no personal notes; written to a file (fsync'ed, "
                             "renamed); %u cards, %s bytes; min %.1f ms, max %.1f ms", n_cards,
-                            size, percentile (timings, 0), maximum (timings));
+                            size, bench_percentile (timings, 0), bench_percentile (timings, 1));
   {
     g_autofree char *count = format_count (n_cards);
     g_autofree char *label = g_strdup_printf ("vCard export of %s colleagues", count);
 
-    report ("vcard-export", label, median (timings), "ms", "max", 100, runs, detail);
+    bench_report ("vcard-export", label, bench_median (timings), "ms", "max", 100, runs, detail);
   }
 
   return TRUE;
@@ -1104,17 +956,17 @@ bench_vcard_import (const char *vcard_path,
                             "find duplicates) %.0f ms + run_async (one transaction on a second "
                             "connection, then the models) %.0f ms (medians); %u cards %s into an "
                             "empty new journal each run: %u added, %u merged (same name, email "
-                            "or phone as an earlier card), %u skipped", median (loads),
-                            median (writes), n_cards,
+                            "or phone as an earlier card), %u skipped", bench_median (loads),
+                            bench_median (writes), n_cards,
                             distinct ? "of the export made distinct people (a suffix to each "
                                        "name, a new phone and email)"
                                      : "from the export file",
                             counts.imported, counts.merged, counts.skipped);
   if (distinct)
-    report ("vcard-import-distinct", "vCard import, every card a new person", median (timings),
+    bench_report ("vcard-import-distinct", "vCard import, every card a new person", bench_median (timings),
             "ms", NULL, 0, runs, detail);
   else
-    report ("vcard-import", "vCard import of that file into an empty journal", median (timings),
+    bench_report ("vcard-import", "vCard import of that file into an empty journal", bench_median (timings),
             "ms", "max", 1000, runs, detail);
 
   return TRUE;
@@ -1182,11 +1034,11 @@ bench_next_due (RapportStore *store)
                             "(rapport_scheduler_get_next_wakeup with the re-arm pending) over %s "
                             "reminders, %u pending; next wake-up %s the earliest pending; "
                             "max %.3f ms", count, n_pending,
-                            wakeup == earliest ? "is" : "is NOT", maximum (timings));
+                            wakeup == earliest ? "is" : "is NOT", bench_percentile (timings, 1));
   {
     g_autofree char *label = g_strdup_printf ("Next due time with %s reminders", count);
 
-    report ("next-due", label, median (timings), "ms", "max", 5, runs, detail);
+    bench_report ("next-due", label, bench_median (timings), "ms", "max", 5, runs, detail);
   }
 
   return TRUE;
@@ -1223,7 +1075,6 @@ main (int   argc,
       return 77;
     }
 
-  results_path = g_strdup (g_getenv ("RAPPORT_BENCH_RESULTS"));
   data_dir = g_build_filename (data_home, "rapport", NULL);
   career_vcf = g_build_filename (data_home, "career.vcf", NULL);
   profile = rapport_profile_new (data_dir);

@@ -17,7 +17,6 @@
 #
 # Run it through build-aux/bench (or build-aux/test --benchmark --suite bench for the empty journal).
 
-import json
 import os
 import re
 import shutil
@@ -26,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from bench_results import report
 
 BINARY = os.environ.get('RAPPORT_BINARY', '')
 SEED = os.environ.get('RAPPORT_SEED', '')
@@ -73,15 +74,6 @@ def switches_between(before, after):
         voluntary += vol - start[0]
         involuntary += invol - start[1]
     return voluntary, involuntary
-
-
-def report(figure):
-    line = json.dumps(figure, ensure_ascii=False)
-    print(line, flush=True)
-    results = os.environ.get('RAPPORT_BENCH_RESULTS')
-    if results:
-        with open(results, 'a', encoding='utf-8') as output:
-            output.write(line + '\n')
 
 
 def thread_count(pid):

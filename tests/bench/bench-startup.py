@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+from bench_results import report
+
 RUNS = 11
 TIMEOUT_S = 600
 
@@ -38,14 +40,6 @@ def run_once(binary, bare, env):
                        f'{completed.stderr[-2000:]}')
 
 
-def emit(results_path, figure):
-    line = json.dumps(figure, ensure_ascii=False)
-    print(line, flush=True)
-    if results_path:
-        with open(results_path, 'a', encoding='utf-8') as results:
-            results.write(line + '\n')
-
-
 def main():
     if len(sys.argv) != 2:
         print('usage: bench-startup.py BENCH-WINDOW', file=sys.stderr)
@@ -58,7 +52,6 @@ def main():
               file=sys.stderr)
         return 77
     scale = os.environ.get('RAPPORT_BENCH_SCALE', '1')
-    results_path = os.environ.get('RAPPORT_BENCH_RESULTS')
 
     bare_env = dict(os.environ)
     rapport_env = dict(os.environ)
@@ -86,13 +79,13 @@ def main():
     runs_text = f'median of {RUNS} runs after a warm-up, bare and Rapport alternating'
     scale_text = f'career scale {scale}'
 
-    emit(results_path, {
+    report({
         'name': 'startup-bare', 'label': 'Bare AdwApplicationWindow to its first frame',
         'value': round(bare_ms, 1), 'unit': 'ms', 'runs': RUNS,
         'detail': f'{runs_text}; min {min(r["first_frame_ms"] for r in bare):.0f} ms, '
                   f'max {max(r["first_frame_ms"] for r in bare):.0f} ms',
     })
-    emit(results_path, {
+    report({
         'name': 'startup', 'label': 'Rapport to its first frame with the journal',
         'value': round(rapport_ms, 1), 'unit': 'ms', 'runs': RUNS,
         'detail': f'{scale_text}, {runs_text}; min '
@@ -102,22 +95,22 @@ def main():
                   f'{med(rapport, "store_ms"):.0f} ms, views filled at '
                   f'{med(rapport, "journal_ms"):.0f} ms',
     })
-    emit(results_path, {
+    report({
         'name': 'startup-ratio', 'label': 'Startup against the bare window',
         'value': round(rapport_ms / bare_ms, 2), 'unit': '×', 'max': 1.2, 'runs': RUNS,
         'detail': f'{rapport_ms:.0f} ms / {bare_ms:.0f} ms, {scale_text}',
     })
-    emit(results_path, {
+    report({
         'name': 'rss-bare', 'label': 'Bare window, resident memory at its first frame',
         'value': round(bare_mb, 1), 'unit': 'MB', 'runs': RUNS,
         'detail': f'VmRSS, {runs_text}',
     })
-    emit(results_path, {
+    report({
         'name': 'rss', 'label': 'Rapport, resident memory at its first frame',
         'value': round(rapport_mb, 1), 'unit': 'MB', 'runs': RUNS,
         'detail': f'VmRSS, {scale_text}, {runs_text}',
     })
-    emit(results_path, {
+    report({
         'name': 'rss-delta', 'label': 'Resident memory above the bare window',
         'value': round(rapport_mb - bare_mb, 1), 'unit': 'MB', 'max': 40, 'runs': RUNS,
         'detail': f'{rapport_mb:.1f} MB − {bare_mb:.1f} MB, {scale_text}',

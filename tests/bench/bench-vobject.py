@@ -14,12 +14,13 @@
 # A full parse that would take much over a minute is cut to a prefix of whole cards, and the
 # detail says so.
 
-import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+
+from bench_results import report
 
 RUNS = 3
 # A first run longer than this (seconds) makes the next ones use a prefix of the file.
@@ -32,15 +33,6 @@ def vobject_version():
         return version('vobject')
     except Exception:  # noqa: BLE001 (only for the detail)
         return '(version unknown)'
-
-
-def report(figure):
-    line = json.dumps(figure, ensure_ascii=False)
-    print(line, flush=True)
-    results = os.environ.get('RAPPORT_BENCH_RESULTS')
-    if results:
-        with open(results, 'a', encoding='utf-8') as f:
-            f.write(line + '\n')
 
 
 def parse(text):

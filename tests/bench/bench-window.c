@@ -44,6 +44,8 @@
 #include "rapport-journal-page.h"
 #include "rapport-window.h"
 
+#include "bench-results.h"
+
 #define BARE_APPLICATION_ID "io.github.rapportjournal.RapportBench.Bare"
 /* Nothing to show after this long: the journal could not be opened. */
 #define STARTUP_TIMEOUT_S 300
@@ -83,22 +85,6 @@ static const GOptionEntry entries[] = {
 };
 
 /* Helpers */
-
-static long
-read_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-
-  line = strstr (status, "VmRSS:");
-  if (line == NULL)
-    return -1;
-
-  return strtol (line + strlen ("VmRSS:"), NULL, 10);
-}
 
 static gint
 probe_poll (GPollFD *fds,
@@ -210,24 +196,6 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-static double
-median (double *values,
-        guint   n)
-{
-  g_autofree double *sorted = g_memdup2 (values, n * sizeof (double));
-
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
-      {
-        double swap = sorted[j];
-
-        sorted[j] = sorted[j - 1];
-        sorted[j - 1] = swap;
-      }
-
-  return n == 0 ? 0 : n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
 typedef struct
 {
   double max;
@@ -284,65 +252,6 @@ scenario_free (Scenario *scenario)
 {
   g_array_unref (scenario->iterations);
   g_free (scenario);
-}
-
-/* A JSON string's contents: UTF-8 stays as it is (g_strescape would write octal escapes). */
-static char *
-json_escape (const char *text)
-{
-  GString *escaped = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (escaped, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (escaped, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (escaped, *p);
-    }
-
-  return g_string_free (escaped, FALSE);
-}
-
-static void
-emit_result (const char *name,
-             const char *label,
-             double      value,
-             const char *unit,
-             double      max,
-             guint       runs,
-             const char *detail)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *escaped_label = json_escape (label);
-  g_autofree char *escaped_detail = json_escape (detail);
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *path = g_getenv ("RAPPORT_BENCH_RESULTS");
-
-  g_string_append_printf (line, "{\"name\": \"%s\", \"label\": \"%s\", ", name, escaped_label);
-  g_string_append_printf (line, "\"value\": %s, \"unit\": \"%s\"",
-                          g_ascii_formatd (number, sizeof number, "%.2f", value), unit);
-  if (max > 0)
-    g_string_append_printf (line, ", \"max\": %s", g_ascii_formatd (number, sizeof number, "%g", max));
-  g_string_append_printf (line, ", \"runs\": %u, \"detail\": \"%s\"}\n", runs, escaped_detail);
-
-  fputs (line->str, stdout);
-  fflush (stdout);
-
-  if (path != NULL && *path != '\0')
-    {
-      FILE *file = fopen (path, "a");
-
-      if (file == NULL)
-        {
-          g_printerr ("Could not append to %s\n", path);
-          exit_status = 1;
-          return;
-        }
-      fputs (line->str, file);
-      fclose (file);
-    }
 }
 
 /* Typing and scrolling */
@@ -507,6 +416,20 @@ pick_query (RapportStore *store)
   return fallback != NULL ? g_steal_pointer (&fallback) : g_strdup ("Mar");
 }
 
+/* max 0: a context figure. A figure that cannot be written fails the run. */
+static void
+emit_result (const char *name,
+             const char *label,
+             double      value,
+             const char *unit,
+             double      max,
+             guint       runs,
+             const char *detail)
+{
+  if (!bench_report (name, label, value, unit, max > 0 ? "max" : NULL, max, runs, detail))
+    exit_status = 1;
+}
+
 static void
 report_stalls (const char *name,
                const char *label,
@@ -515,7 +438,7 @@ report_stalls (const char *name,
                double      max,
                const char *what)
 {
-  g_autofree double *maxima = g_new0 (double, n_rounds);
+  g_autoptr(GArray) maxima = g_array_sized_new (FALSE, FALSE, sizeof (double), n_rounds);
   g_autoptr(GString) detail = g_string_new (NULL);
   double worst = 0;
 
@@ -523,14 +446,16 @@ report_stalls (const char *name,
     {
       g_autofree char *description = describe_figures (rounds[i]);
 
-      maxima[i] = scenario_figures (rounds[i]).max;
-      worst = MAX (worst, maxima[i]);
+      double round_max = scenario_figures (rounds[i]).max;
+
+      g_array_append_val (maxima, round_max);
+      worst = MAX (worst, round_max);
       g_string_append_printf (detail, "%s%s", i > 0 ? "; " : "", description);
     }
 
   g_string_prepend (detail, what);
   g_string_append_printf (detail, "; worst %.1f ms", worst);
-  emit_result (name, label, median (maxima, n_rounds), "ms", max, n_rounds, detail->str);
+  emit_result (name, label, bench_median (maxima), "ms", max, n_rounds, detail->str);
 }
 
 static void
@@ -705,8 +630,8 @@ report_first_frame (void)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  g_string_append_printf (line, "{\"first_frame_ms\": %.1f, \"rss_kb\": %ld",
-                          (first_frame_time - opt_t0) / 1000.0, read_rss_kb ());
+  g_string_append_printf (line, "{\"first_frame_ms\": %.1f, \"rss_kb\": %" G_GINT64_FORMAT,
+                          (first_frame_time - opt_t0) / 1000.0, bench_read_rss_kb ());
   if (!opt_bare)
     g_string_append_printf (line, ", \"activate_ms\": %.1f, \"store_ms\": %.1f, "
                             "\"journal_ms\": %.1f",
