@@ -892,6 +892,25 @@ load_kind (RapportStore     *self,
   return TRUE;
 }
 
+/* An entry can only move its colleagues' last interaction later: enough when one is added or
+ * loaded, without looking at the others. */
+static void
+move_last_interactions_later (RapportStore       *self,
+                              RapportInteraction *interaction)
+{
+  gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
+  guint n_ids = 0;
+  const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RapportColleague *colleague = rapport_store_find_colleague (self, ids[i]);
+
+      if (colleague != NULL && rapport_colleague_get_last_interaction_at (colleague) < occurred_at)
+        rapport_colleague_set_last_interaction_at (colleague, occurred_at);
+    }
+}
+
 /* Every colleague's last interaction, from the loaded entries in one pass. */
 static void
 set_last_interactions (RapportStore *self)
@@ -902,18 +921,8 @@ set_last_interactions (RapportStore *self)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
-      gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
-      guint n_ids = 0;
-      const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
 
-      for (guint j = 0; j < n_ids; j++)
-        {
-          RapportColleague *colleague = rapport_store_find_colleague (self, ids[j]);
-
-          if (colleague != NULL
-              && rapport_colleague_get_last_interaction_at (colleague) < occurred_at)
-            rapport_colleague_set_last_interaction_at (colleague, occurred_at);
-        }
+      move_last_interactions_later (self, interaction);
     }
 }
 
@@ -3139,9 +3148,6 @@ rapport_store_add_interaction (RapportStore        *self,
                                RapportInteraction  *interaction,
                                GError             **error)
 {
-  const gint64 *ids;
-  guint n_ids = 0;
-  gint64 occurred_at;
   sqlite3_stmt *stmt;
   gint64 now = now_seconds ();
   gint64 id = 0;
@@ -3187,17 +3193,8 @@ rapport_store_add_interaction (RapportStore        *self,
 
   rapport_store_collection_insert (&self->interactions, interaction);
 
-  /* A new entry can only move a last interaction later: no need to look at the others (a
-   * full rescan here made writing a long journal quadratic). */
-  ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
-  occurred_at = rapport_interaction_get_occurred_at (interaction);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      RapportColleague *colleague = rapport_store_find_colleague (self, ids[i]);
-
-      if (colleague != NULL && rapport_colleague_get_last_interaction_at (colleague) < occurred_at)
-        rapport_colleague_set_last_interaction_at (colleague, occurred_at);
-    }
+  /* Not a rescan of the whole journal: that made writing a long journal quadratic. */
+  move_last_interactions_later (self, interaction);
 
   rapport_store_emit_changed (self);
 
