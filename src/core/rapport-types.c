@@ -520,18 +520,30 @@ rapport_dup_default_tz (void)
   static char *cached_name;
   static char *cached_setting;
   static struct stat cached_stat;
+  static gint64 checked_at;
   g_autoptr(GTimeZone) local = NULL;
   const char *setting = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
   struct stat st = { 0 };
   const char *name;
   char *result;
 
-  /* Every new reminder and assignment asks, and without TZ set GLib 2.74 reads the zone file
-   * again on each call: remember the answer until TZ or /etc/localtime changes. */
+  /* Every new reminder and assignment asks (20,000 of them when a journal loads), and without TZ
+   * set GLib 2.74 reads the zone file again on each call: remember the answer until TZ changes
+   * or, looked at once a second at most, /etc/localtime does. */
+  g_mutex_lock (&lock);
+  if (cached_name != NULL && g_strcmp0 (setting, cached_setting) == 0
+      && now - checked_at < G_USEC_PER_SEC)
+    {
+      result = g_strdup (cached_name);
+      g_mutex_unlock (&lock);
+      return result;
+    }
+
   if (g_stat ("/etc/localtime", &st) != 0)
     memset (&st, 0, sizeof st);
+  checked_at = now;
 
-  g_mutex_lock (&lock);
   if (cached_name != NULL && g_strcmp0 (setting, cached_setting) == 0
       && st.st_ino == cached_stat.st_ino && st.st_mtime == cached_stat.st_mtime)
     {
