@@ -148,6 +148,8 @@ close_window (RapportWindow *window)
   rapport_application_set_store (app, NULL);
 }
 
+static void close_dialogs (RapportWindow *window);
+
 /* Tests */
 
 static void
@@ -160,17 +162,44 @@ test_window_opens (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rapport");
   g_assert_cmpstr (visible_state (window), ==, "journal");
   g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
-  /* The pages got the application's store. */
+  /* The view on screen and the search got the application's store; the other views get it when
+   * they are first shown, or first asked to do something. */
   g_assert_true (rapport_today_page_get_store (RAPPORT_TODAY_PAGE (
     rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))) == store);
-  g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
-    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
-  g_assert_true (rapport_assignments_page_get_store (RAPPORT_ASSIGNMENTS_PAGE (
-    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_ASSIGNMENTS_PAGE))) == store);
-  g_assert_true (rapport_journal_page_get_store (RAPPORT_JOURNAL_PAGE (
-    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_JOURNAL_PAGE))) == store);
   g_assert_true (rapport_search_page_get_store (RAPPORT_SEARCH_PAGE (
     rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_SEARCH_PAGE))) == store);
+  g_assert_null (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))));
+  g_assert_null (rapport_journal_page_get_store (RAPPORT_JOURNAL_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_JOURNAL_PAGE))));
+
+  adw_view_stack_set_visible_child_name (get_view_stack (window), "colleagues");
+  g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
+  g_assert_null (rapport_assignments_page_get_store (RAPPORT_ASSIGNMENTS_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_ASSIGNMENTS_PAGE))));
+
+  /* Adding an assignment opens its view on the way. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-assignment", NULL);
+  g_assert_true (rapport_assignments_page_get_store (RAPPORT_ASSIGNMENTS_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_ASSIGNMENTS_PAGE))) == store);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (get_view_stack (window)), ==,
+                   "assignments");
+  close_dialogs (window);
+
+  /* A view keeps the store once open. */
+  adw_view_stack_set_visible_child_name (get_view_stack (window), "today");
+  g_assert_true (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))) == store);
+
+  /* Locking the journal closes every view. */
+  rapport_application_set_store (app, NULL);
+  g_assert_null (rapport_today_page_get_store (RAPPORT_TODAY_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_TODAY_PAGE))));
+  g_assert_null (rapport_colleagues_page_get_store (RAPPORT_COLLEAGUES_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_COLLEAGUES_PAGE))));
+  g_assert_null (rapport_search_page_get_store (RAPPORT_SEARCH_PAGE (
+    rapport_test_find_by_type (GTK_WIDGET (window), RAPPORT_TYPE_SEARCH_PAGE))));
 
   close_window (window);
 }

@@ -56,6 +56,8 @@ struct _RapportWindow
   RapportAssignmentsPage *assignments_page;
   RapportJournalPage     *journal_page;
   RapportSearchPage      *search_page;
+
+  RapportStore           *views_store;   /* what the open views show */
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,16 +100,74 @@ get_store (RapportWindow *self)
 }
 
 static void
+set_page_store (GtkWidget    *page,
+                RapportStore *store)
+{
+  if (RAPPORT_IS_TODAY_PAGE (page))
+    rapport_today_page_set_store (RAPPORT_TODAY_PAGE (page), store);
+  else if (RAPPORT_IS_COLLEAGUES_PAGE (page))
+    rapport_colleagues_page_set_store (RAPPORT_COLLEAGUES_PAGE (page), store);
+  else if (RAPPORT_IS_ASSIGNMENTS_PAGE (page))
+    rapport_assignments_page_set_store (RAPPORT_ASSIGNMENTS_PAGE (page), store);
+  else if (RAPPORT_IS_JOURNAL_PAGE (page))
+    rapport_journal_page_set_store (RAPPORT_JOURNAL_PAGE (page), store);
+  else
+    g_assert_not_reached ();
+}
+
+/* A view gets the store when it is first shown or first asked to do something, and keeps it:
+ * filling every view of a career's journal at startup, when one is seen, made the window slow to
+ * appear. */
+static void
+open_view (RapportWindow *self,
+           GtkWidget     *page)
+{
+  RapportStore *store = get_store (self);
+
+  if (store == NULL || g_object_get_data (G_OBJECT (page), "rapport-view-open") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "rapport-view-open", GINT_TO_POINTER (TRUE));
+  set_page_store (page, store);
+}
+
+static void
 sync_store (RapportWindow *self)
 {
-  RapportApplication *application = get_application (self);
-  RapportStore *store = application != NULL ? rapport_application_get_store (application) : NULL;
+  RapportStore *store = get_store (self);
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->today_page), GTK_WIDGET (self->colleagues_page),
+    GTK_WIDGET (self->assignments_page), GTK_WIDGET (self->journal_page),
+  };
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
 
-  rapport_today_page_set_store (self->today_page, store);
-  rapport_colleagues_page_set_store (self->colleagues_page, store);
-  rapport_assignments_page_set_store (self->assignments_page, store);
-  rapport_journal_page_set_store (self->journal_page, store);
-  rapport_search_page_set_store (self->search_page, store);
+  /* A new store (or none) closes every view; the one on screen opens again at once. */
+  if (store != self->views_store)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          if (g_object_get_data (G_OBJECT (views[i]), "rapport-view-open") != NULL)
+            set_page_store (views[i], NULL);
+          g_object_set_data (G_OBJECT (views[i]), "rapport-view-open", NULL);
+        }
+
+      g_set_object (&self->views_store, store);
+      rapport_search_page_set_store (self->search_page, store);
+    }
+
+  if (visible != NULL)
+    open_view (self, visible);
+}
+
+static void
+visible_view_cb (RapportWindow *self,
+                 GParamSpec    *pspec,
+                 AdwViewStack  *view_stack)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (view_stack);
+
+  if (visible != NULL)
+    open_view (self, visible);
 }
 
 static void
@@ -211,6 +271,7 @@ show_colleague_cb (RapportWindow    *self,
                    RapportTodayPage *page)
 {
   show_colleagues (self);
+  open_view (self, GTK_WIDGET (self->colleagues_page));
   rapport_colleagues_page_show_colleague (self->colleagues_page, id);
 }
 
@@ -353,6 +414,7 @@ add_colleague_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_colleagues (self);
+  open_view (self, GTK_WIDGET (self->colleagues_page));
   rapport_colleagues_page_add_colleague (self->colleagues_page);
 }
 
@@ -364,6 +426,7 @@ add_assignment_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_view (self, "assignments");
+  open_view (self, GTK_WIDGET (self->assignments_page));
   rapport_assignments_page_add_assignment (self->assignments_page);
 }
 
@@ -375,6 +438,7 @@ add_tip_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_view (self, "assignments");
+  open_view (self, GTK_WIDGET (self->assignments_page));
   rapport_assignments_page_add_tip (self->assignments_page);
 }
 
@@ -386,6 +450,7 @@ show_colleague_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_colleagues (self);
+  open_view (self, GTK_WIDGET (self->colleagues_page));
   rapport_colleagues_page_show_colleague (self->colleagues_page, g_variant_get_int64 (parameter));
 }
 
@@ -397,6 +462,7 @@ show_assignment_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_view (self, "assignments");
+  open_view (self, GTK_WIDGET (self->assignments_page));
   rapport_assignments_page_show_assignment (self->assignments_page,
                                             g_variant_get_int64 (parameter));
 }
@@ -409,6 +475,7 @@ show_tip_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_view (self, "assignments");
+  open_view (self, GTK_WIDGET (self->assignments_page));
   rapport_assignments_page_show_tip (self->assignments_page, g_variant_get_int64 (parameter));
 }
 
@@ -420,6 +487,7 @@ show_interaction_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   show_view (self, "journal");
+  open_view (self, GTK_WIDGET (self->journal_page));
   rapport_journal_page_show_interaction (self->journal_page, g_variant_get_int64 (parameter));
 }
 
@@ -430,6 +498,7 @@ log_interaction_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
+  open_view (self, GTK_WIDGET (self->journal_page));
   rapport_journal_page_log_interaction (self->journal_page, g_variant_get_int64 (parameter));
 }
 
@@ -667,6 +736,7 @@ rapport_window_dispose (GObject *object)
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_func (self->application, store_changed_cb, self);
   g_clear_weak_pointer (&self->application);
+  g_clear_object (&self->views_store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
@@ -764,6 +834,9 @@ rapport_window_init (RapportWindow *self)
   g_type_ensure (RAPPORT_TYPE_UNLOCK_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_view_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
