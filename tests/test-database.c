@@ -177,7 +177,8 @@ test_create_and_reopen (Fixture       *f,
   if (db == NULL)
     return;
 
-  g_assert_cmpuint (rapport_database_get_schema_version (db), ==, 1);
+  g_assert_cmpuint (rapport_database_get_schema_version (db), ==,
+                    rapport_database_get_latest_version ());
   stmt = rapport_database_prepare (db, "SELECT name, notes FROM colleague", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -452,7 +453,8 @@ test_cipher_and_pragmas (Fixture       *f,
   g_assert_cmpint (query_int64 (db, "PRAGMA secure_delete"), ==, 1);
   g_assert_cmpint (query_int64 (db, "PRAGMA temp_store"), ==, 2);
   g_assert_cmpint (query_int64 (db, "PRAGMA cipher_page_size"), ==, 1024);
-  g_assert_cmpint (query_int64 (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "PRAGMA user_version"), ==,
+                   (gint64) rapport_database_get_latest_version ());
 
   g_assert_finalize_object (db);
 }
@@ -541,6 +543,77 @@ static const RapportMigration failing_steps[] = {
        "DELETE FROM note;"
        "CREATE TABLES oops (;" },
 };
+
+static gint64
+last_interaction_at (RapportDatabase *db,
+                     gint64           colleague_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT IFNULL (last_interaction_at, -1) FROM colleague "
+                                          "WHERE id = %" G_GINT64_FORMAT, colleague_id);
+
+  return query_int64 (db, sql);
+}
+
+/* Schema 2 keeps each colleague's last interaction in their row: an older journal gets it worked
+ * out once, and the triggers keep it after that. */
+static void
+test_last_interaction_migration (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_steps = 0;
+  const RapportMigration *steps = rapport_database_get_migrations (&n_steps);
+  RapportDatabase *db;
+  gint64 ada, ben, cy;
+
+  g_assert_cmpuint (n_steps, >=, 2);
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                              steps, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (db == NULL)
+    return;
+  ada = add_colleague (db, "Ada", "");
+  ben = add_colleague (db, "Ben", "");
+  cy = add_colleague (db, "Cy", "");
+  g_assert_true (rapport_database_exec (db,
+                                        "INSERT INTO interaction (id, occurred_at, created_at) VALUES"
+                                        " (1, 100, 1), (2, 300, 1), (3, 200, 1);"
+                                        "INSERT INTO interaction_colleague VALUES"
+                                        " (1, 1), (1, 2), (2, 1), (3, 2);",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  db = rapport_database_open (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (db == NULL)
+    return;
+
+  g_assert_cmpint (last_interaction_at (db, ada), ==, 300);
+  g_assert_cmpint (last_interaction_at (db, ben), ==, 200);
+  g_assert_cmpint (last_interaction_at (db, cy), ==, -1);
+
+  /* A link added moves it later only; a time moved or a link removed looks again; a deleted
+   * entry takes its links, and its time, with it. */
+  g_assert_true (rapport_database_exec (db, "INSERT INTO interaction_colleague VALUES (1, 3)",
+                                        &error));
+  g_assert_cmpint (last_interaction_at (db, cy), ==, 100);
+  g_assert_true (rapport_database_exec (db, "UPDATE interaction SET occurred_at = 50 WHERE id = 2",
+                                        &error));
+  g_assert_cmpint (last_interaction_at (db, ada), ==, 100);
+  g_assert_true (rapport_database_exec (db, "DELETE FROM interaction_colleague "
+                                            "WHERE interaction_id = 3", &error));
+  g_assert_cmpint (last_interaction_at (db, ben), ==, 100);
+  g_assert_true (rapport_database_exec (db, "DELETE FROM interaction WHERE id = 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_interaction_at (db, ada), ==, 50);
+  g_assert_cmpint (last_interaction_at (db, ben), ==, -1);
+  g_assert_cmpint (last_interaction_at (db, cy), ==, -1);
+
+  g_assert_finalize_object (db);
+}
 
 static void
 test_migrations (Fixture       *f,
@@ -1097,7 +1170,12 @@ test_backup_round_trip (Fixture       *f,
   original = dump_connection (rapport_database_get_handle (db));
   g_assert_nonnull (strstr (original, "Badge office"));
   g_assert_nonnull (strstr (original, "x'89504e470d0a1a0a00ff'"));
-  g_assert_nonnull (strstr (original, "user_version 1"));
+  {
+    g_autofree char *version = g_strdup_printf ("user_version %u\n",
+                                                rapport_database_get_latest_version ());
+
+    g_assert_nonnull (strstr (original, version));
+  }
 
   export_backup (db, backup);
 
@@ -1488,6 +1566,7 @@ main (int   argc,
   ADD ("cipher-and-pragmas", test_cipher_and_pragmas);
   ADD ("schema", test_schema);
   ADD ("migrations", test_migrations);
+  ADD ("last-interaction-migration", test_last_interaction_migration);
   ADD ("failing-migration", test_failing_migration);
   ADD ("failing-first-migration", test_failing_first_migration);
   ADD ("newer-schema", test_newer_schema);

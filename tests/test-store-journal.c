@@ -1184,7 +1184,13 @@ assert_last (Fixture          *fixture,
              RapportColleague *colleague,
              gint64            expected)
 {
+  g_autofree char *sql = g_strdup_printf ("SELECT IFNULL (last_interaction_at, 0) FROM colleague "
+                                          "WHERE id = %" G_GINT64_FORMAT,
+                                          rapport_colleague_get_id (colleague));
+
   g_assert_cmpint (rapport_colleague_get_last_interaction_at (colleague), ==, expected);
+  /* The database's own copy, which the next start reads. */
+  g_assert_cmpint (count_rows (fixture, sql), ==, expected);
 }
 
 /* last-interaction-at follows every change to the journal, and a restart agrees. */

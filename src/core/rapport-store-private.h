@@ -43,8 +43,9 @@ struct _RapportStore
   RapportStoreCollection  colleagues;
   RapportStoreCollection  assignments;
   RapportStoreCollection  tips;
-  RapportStoreCollection  interactions;
+  RapportStoreCollection  interactions;   /* read on first use: see loaded_interactions () */
   RapportStoreCollection  reminders;
+  gboolean                interactions_loaded;
 };
 
 /* One FTS table serves every kind of row: docid = id * RAPPORT_SEARCH_KIND_MODULUS + kind, so a
@@ -73,7 +74,7 @@ gpointer                rapport_store_read_item              (RapportStore      
 void                    rapport_store_merge_item             (RapportStore            *self,
                                                               RapportItemKind          kind,
                                                               gpointer                 item);
-/* colleague_ids: a set of gint64 *; their last-interaction-at is recomputed from the model. */
+/* colleague_ids: a set of gint64 *; their last-interaction-at is read again from the database. */
 void                    rapport_store_refresh_last_interactions (RapportStore         *self,
                                                               GHashTable              *colleague_ids);
 void                    rapport_store_emit_changed           (RapportStore            *self);

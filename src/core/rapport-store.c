@@ -57,20 +57,14 @@ enum {
   PARAM_RAW_VCARD,
 };
 
-/* The last column is derived: when the latest interaction naming the colleague happened. */
-#define COLLEAGUE_COLUMNS_BEFORE_LAST \
-  "id, name, role, specialty, organization, phone, email, messaging, interests," \
-  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+/* last_interaction_at is kept by the database's triggers (see the schema), never written here. */
 #define COLLEAGUE_COLUMNS \
-  COLLEAGUE_COLUMNS_BEFORE_LAST \
-  " (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
-  "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)," \
-  " photo, raw_vcard"
+  "id, name, role, specialty, organization, phone, email, messaging, interests," \
+  " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at," \
+  " last_interaction_at, photo, raw_vcard"
 
-/* Without the last interaction: for every colleague at once, the subquery would read the whole
- * journal in random order; rapport_store_new works it out from the loaded entries instead. */
 static const char select_colleagues_sql[] =
-  "SELECT " COLLEAGUE_COLUMNS_BEFORE_LAST " 0, photo, raw_vcard FROM colleague ORDER BY id";
+  "SELECT " COLLEAGUE_COLUMNS " FROM colleague ORDER BY id";
 
 static const char select_colleague_sql[] =
   "SELECT " COLLEAGUE_COLUMNS " FROM colleague WHERE id = ?1";
@@ -191,6 +185,12 @@ static const char select_all_interaction_colleagues_sql[] =
   "SELECT interaction_id, colleague_id FROM interaction_colleague"
   " ORDER BY interaction_id, colleague_id";
 
+static const char select_last_interaction_at_sql[] =
+  "SELECT last_interaction_at FROM colleague WHERE id = ?1";
+/* Of two at the same moment, the one logged last. */
+static const char select_last_interaction_id_sql[] =
+  "SELECT i.id FROM interaction_colleague ic JOIN interaction i ON i.id = ic.interaction_id"
+  " WHERE ic.colleague_id = ?1 ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1";
 static const char select_interaction_colleagues_sql[] =
   "SELECT colleague_id FROM interaction_colleague WHERE interaction_id = ?1"
   " ORDER BY colleague_id";
@@ -819,6 +819,9 @@ read_ids (RapportStore  *self,
   return g_steal_pointer (&ids);
 }
 
+static RapportStoreCollection *collection_of (RapportStore    *self,
+                                              RapportItemKind  kind);
+
 static gboolean
 load_kind (RapportStore     *self,
            RapportItemKind   kind,
@@ -884,7 +887,7 @@ load_kind (RapportStore     *self,
         return FALSE;
     }
 
-  collection_splice (rapport_store_get_collection (self, kind), loaded);
+  collection_splice (collection_of (self, kind), loaded);
 
   g_debug ("Loaded %u items of kind %d in %.1f ms", loaded->len, kind,
            (g_get_monotonic_time () - started) / 1000.0);
@@ -911,19 +914,23 @@ move_last_interactions_later (RapportStore       *self,
     }
 }
 
-/* Every colleague's last interaction, from the loaded entries in one pass. */
-static void
-set_last_interactions (RapportStore *self)
+/* Journal entries are read on first use: a career holds a hundred thousand of them, and reading
+ * them all made opening the journal slow when most visits only look at Today or the colleagues.
+ * A failed read leaves the model empty and is tried again at the next use. */
+static RapportStoreCollection *
+loaded_interactions (RapportStore *self)
 {
-  GListModel *model = G_LIST_MODEL (self->interactions.model);
-  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
+  if (self->interactions_loaded)
+    return &self->interactions;
 
-      move_last_interactions_later (self, interaction);
-    }
+  if (load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, &error))
+    self->interactions_loaded = TRUE;
+  else
+    g_warning ("Could not read the journal entries: %s", error->message);
+
+  return &self->interactions;
 }
 
 static void
@@ -1232,7 +1239,7 @@ reindex_colleague_interactions (RapportStore  *self,
                                 gint64         colleague_id,
                                 GError       **error)
 {
-  GListModel *model = G_LIST_MODEL (self->interactions.model);
+  GListModel *model = G_LIST_MODEL (loaded_interactions (self)->model);
   guint n_items = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n_items; i++)
@@ -1751,9 +1758,9 @@ rapport_store_item_get_id (RapportItemKind kind,
     }
 }
 
-RapportStoreCollection *
-rapport_store_get_collection (RapportStore    *self,
-                              RapportItemKind  kind)
+static RapportStoreCollection *
+collection_of (RapportStore    *self,
+               RapportItemKind  kind)
 {
   switch (kind)
     {
@@ -1770,6 +1777,16 @@ rapport_store_get_collection (RapportStore    *self,
     default:
       return NULL;
     }
+}
+
+RapportStoreCollection *
+rapport_store_get_collection (RapportStore    *self,
+                              RapportItemKind  kind)
+{
+  if (kind == RAPPORT_ITEM_KIND_INTERACTION)
+    return loaded_interactions (self);
+
+  return collection_of (self, kind);
 }
 
 gpointer
@@ -1936,55 +1953,41 @@ void
 rapport_store_refresh_last_interactions (RapportStore *self,
                                          GHashTable   *colleague_ids)
 {
-  g_autoptr(GHashTable) latest = NULL;
-  GListModel *model = G_LIST_MODEL (self->interactions.model);
-  guint n_items = g_list_model_get_n_items (model);
   GHashTableIter iter;
   gpointer key;
-
-  if (g_hash_table_size (colleague_ids) == 0)
-    return;
-
-  /* gint64 * (the set's keys) → gint64 * occurred-at */
-  latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
-      gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
-      guint n_ids = 0;
-      const gint64 *ids = rapport_interaction_get_colleague_ids (interaction, &n_ids);
-
-      for (guint j = 0; j < n_ids; j++)
-        {
-          gpointer set_key = NULL;
-          gint64 *value;
-
-          if (!g_hash_table_lookup_extended (colleague_ids, &ids[j], &set_key, NULL))
-            continue;
-
-          value = g_hash_table_lookup (latest, set_key);
-          if (value == NULL)
-            {
-              value = g_new (gint64, 1);
-              *value = occurred_at;
-              g_hash_table_insert (latest, set_key, value);
-            }
-          else if (occurred_at > *value)
-            {
-              *value = occurred_at;
-            }
-        }
-    }
 
   g_hash_table_iter_init (&iter, colleague_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      RapportColleague *colleague = rapport_store_find_colleague (self, *(gint64 *) key);
-      gint64 *value = g_hash_table_lookup (latest, key);
-      gint64 last = value != NULL ? *value : 0;
+      gint64 id = *(gint64 *) key;
+      RapportColleague *colleague = rapport_store_find_colleague (self, id);
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt;
+      gint64 last = 0;
+      int rc;
 
-      if (colleague != NULL && rapport_colleague_get_last_interaction_at (colleague) != last)
+      if (colleague == NULL)
+        continue;
+
+      if (!(stmt = rapport_store_prepare_with_id (self, select_last_interaction_at_sql, id, &error)))
+        {
+          g_warning ("Could not read a colleague's last interaction: %s", error->message);
+          continue;
+        }
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          last = sqlite3_column_int64 (stmt, 0);  /* NULL, read as 0, when there is none */
+          rc = SQLITE_DONE;
+        }
+      if (!rapport_store_finish_rows (self, stmt, rc, &error))
+        {
+          g_warning ("Could not read a colleague's last interaction: %s", error->message);
+          continue;
+        }
+
+      if (rapport_colleague_get_last_interaction_at (colleague) != last)
         rapport_colleague_set_last_interaction_at (colleague, last);
     }
 }
@@ -2083,11 +2086,8 @@ rapport_store_new (RapportDatabase  *database,
   if (!load_kind (self, RAPPORT_ITEM_KIND_COLLEAGUE, select_colleagues_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_ASSIGNMENT, select_assignments_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_TIP, select_tips_sql, error) ||
-      !load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_REMINDER, select_reminders_sql, error))
     return NULL;
-
-  set_last_interactions (self);
 
   return g_steal_pointer (&self);
 }
@@ -2310,7 +2310,7 @@ rapport_store_delete_colleague (RapportStore      *self,
   /* Entries that named only them would name nobody: they go. The others only lose them. */
   solo = g_array_new (FALSE, FALSE, sizeof (gint64));
   shared = g_ptr_array_new_with_free_func (g_object_unref);
-  interactions = G_LIST_MODEL (self->interactions.model);
+  interactions = G_LIST_MODEL (loaded_interactions (self)->model);
   for (guint i = 0; i < g_list_model_get_n_items (interactions); i++)
     {
       g_autoptr(RapportInteraction) interaction = g_list_model_get_item (interactions, i);
@@ -2381,7 +2381,7 @@ rapport_store_delete_colleague (RapportStore      *self,
     return FALSE;
 
   for (guint i = 0; i < solo->len; i++)
-    rapport_store_collection_remove (&self->interactions, g_array_index (solo, gint64, i));
+    rapport_store_collection_remove (loaded_interactions (self), g_array_index (solo, gint64, i));
 
   for (guint i = 0; i < shared->len; i++)
     {
@@ -2659,7 +2659,7 @@ rapport_store_delete_assignment (RapportStore      *self,
     }
 
   logged_there = g_ptr_array_new_with_free_func (g_object_unref);
-  model = G_LIST_MODEL (self->interactions.model);
+  model = G_LIST_MODEL (loaded_interactions (self)->model);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
@@ -3131,7 +3131,7 @@ rapport_store_get_interactions (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return G_LIST_MODEL (self->interactions.model);
+  return G_LIST_MODEL (loaded_interactions (self)->model);
 }
 
 RapportInteraction *
@@ -3140,7 +3140,7 @@ rapport_store_find_interaction (RapportStore *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return rapport_store_collection_lookup (&self->interactions, id);
+  return rapport_store_collection_lookup (loaded_interactions (self), id);
 }
 
 gboolean
@@ -3161,7 +3161,7 @@ rapport_store_add_interaction (RapportStore        *self,
   if (!check_interaction_refs (self, interaction, error))
     return FALSE;
 
-  if (!next_id (&self->interactions, &id, error))
+  if (!next_id (loaded_interactions (self), &id, error))
     return FALSE;
 
   if (!rapport_database_begin (self->database, error))
@@ -3191,7 +3191,7 @@ rapport_store_add_interaction (RapportStore        *self,
   rapport_interaction_set_created_at (interaction, now);
   g_object_thaw_notify (G_OBJECT (interaction));
 
-  rapport_store_collection_insert (&self->interactions, interaction);
+  rapport_store_collection_insert (loaded_interactions (self), interaction);
 
   /* Not a rescan of the whole journal: that made writing a long journal quadratic. */
   move_last_interactions_later (self, interaction);
@@ -3270,30 +3270,22 @@ RapportInteraction *
 rapport_store_get_last_interaction (RapportStore *self,
                                     gint64        colleague_id)
 {
-  GListModel *model;
-  RapportInteraction *last = NULL;
-  guint n_items;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  model = G_LIST_MODEL (self->interactions.model);
-  n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
+  if (!(ids = read_ids (self, select_last_interaction_id_sql, colleague_id, &error)))
     {
-      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
-
-      if (!rapport_interaction_has_colleague (interaction, colleague_id))
-        continue;
-
-      /* Ids grow, so of two at the same moment the one logged last wins. */
-      if (last == NULL ||
-          rapport_interaction_get_occurred_at (interaction) >=
-          rapport_interaction_get_occurred_at (last))
-        last = interaction;
+      g_warning ("Could not read a colleague's last interaction: %s", error->message);
+      return NULL;
     }
 
-  return last;
+  if (ids->len == 0)
+    return NULL;
+
+  return rapport_store_collection_lookup (loaded_interactions (self),
+                                          g_array_index (ids, gint64, 0));
 }
 
 char *
@@ -3317,7 +3309,8 @@ rapport_store_interactions_to_json_lines (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return model_to_json_lines (G_LIST_MODEL (self->interactions.model), build_interaction_json);
+  return model_to_json_lines (G_LIST_MODEL (loaded_interactions (self)->model),
+                              build_interaction_json);
 }
 
 GListModel *

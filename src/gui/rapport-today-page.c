@@ -525,17 +525,16 @@ describe_last_interaction (RapportTodayPage *self,
                            RapportColleague *colleague,
                            GDateTime        *now)
 {
-  RapportInteraction *last = rapport_store_get_last_interaction (self->store,
-                                                                 rapport_colleague_get_id (colleague));
+  gint64 last = rapport_colleague_get_last_interaction_at (colleague);
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) then = NULL;
   GDate then_day, today;
   int days;
 
-  if (last == NULL)
+  if (last == 0)
     return g_strdup (_("No interaction yet"));
 
-  utc = g_date_time_new_from_unix_utc (rapport_interaction_get_occurred_at (last));
+  utc = g_date_time_new_from_unix_utc (last);
   then = utc != NULL ? g_date_time_to_local (utc) : NULL;
   if (then == NULL)
     return g_strdup (_("No interaction yet"));
