@@ -33,6 +33,9 @@ typedef struct
   /* The largest id this store has seen in the table, never lowered by a delete: new rows get
    * the next one, so an id that a pending undo will put back is never given to another row. */
   gint64           max_id;
+  /* Colleagues, assignments and reminders are read when the store opens; tips and journal
+   * entries on first use (see rapport_store_get_collection). */
+  gboolean         loaded;
 } RapportStoreCollection;
 
 struct _RapportStore
@@ -43,9 +46,8 @@ struct _RapportStore
   RapportStoreCollection  colleagues;
   RapportStoreCollection  assignments;
   RapportStoreCollection  tips;
-  RapportStoreCollection  interactions;   /* read on first use: see loaded_interactions () */
+  RapportStoreCollection  interactions;
   RapportStoreCollection  reminders;
-  gboolean                interactions_loaded;
 };
 
 /* One FTS table serves every kind of row: docid = id * RAPPORT_SEARCH_KIND_MODULUS + kind, so a

@@ -914,23 +914,46 @@ move_last_interactions_later (RapportStore       *self,
     }
 }
 
-/* Journal entries are read on first use: a career holds a hundred thousand of them, and reading
- * them all made opening the journal slow when most visits only look at Today or the colleagues.
- * A failed read leaves the model empty and is tried again at the next use. */
-static RapportStoreCollection *
-loaded_interactions (RapportStore *self)
+static const char *
+select_all_sql (RapportItemKind kind)
 {
+  switch (kind)
+    {
+    case RAPPORT_ITEM_KIND_COLLEAGUE:
+      return select_colleagues_sql;
+    case RAPPORT_ITEM_KIND_ASSIGNMENT:
+      return select_assignments_sql;
+    case RAPPORT_ITEM_KIND_TIP:
+      return select_tips_sql;
+    case RAPPORT_ITEM_KIND_INTERACTION:
+      return select_interactions_sql;
+    case RAPPORT_ITEM_KIND_REMINDER:
+      return select_reminders_sql;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Tips and journal entries are read on first use: a career holds ten thousand tips and a hundred
+ * thousand entries, and reading them all made opening the journal slow when most visits only
+ * look at Today or the colleagues. A failed read leaves the model empty and is tried again at
+ * the next use. */
+static RapportStoreCollection *
+loaded (RapportStore    *self,
+        RapportItemKind  kind)
+{
+  RapportStoreCollection *collection = collection_of (self, kind);
   g_autoptr(GError) error = NULL;
 
-  if (self->interactions_loaded)
-    return &self->interactions;
+  if (collection->loaded)
+    return collection;
 
-  if (load_kind (self, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, &error))
-    self->interactions_loaded = TRUE;
+  if (load_kind (self, kind, select_all_sql (kind), &error))
+    collection->loaded = TRUE;
   else
-    g_warning ("Could not read the journal entries: %s", error->message);
+    g_warning ("Could not read the journal's items of kind %d: %s", kind, error->message);
 
-  return &self->interactions;
+  return collection;
 }
 
 static void
@@ -1239,7 +1262,7 @@ reindex_colleague_interactions (RapportStore  *self,
                                 gint64         colleague_id,
                                 GError       **error)
 {
-  GListModel *model = G_LIST_MODEL (loaded_interactions (self)->model);
+  GListModel *model = G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model);
   guint n_items = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n_items; i++)
@@ -1783,10 +1806,7 @@ RapportStoreCollection *
 rapport_store_get_collection (RapportStore    *self,
                               RapportItemKind  kind)
 {
-  if (kind == RAPPORT_ITEM_KIND_INTERACTION)
-    return loaded_interactions (self);
-
-  return collection_of (self, kind);
+  return loaded (self, kind);
 }
 
 gpointer
@@ -1969,7 +1989,8 @@ rapport_store_refresh_last_interactions (RapportStore *self,
       if (colleague == NULL)
         continue;
 
-      if (!(stmt = rapport_store_prepare_with_id (self, select_last_interaction_at_sql, id, &error)))
+      stmt = rapport_store_prepare_with_id (self, select_last_interaction_at_sql, id, &error);
+      if (stmt == NULL)
         {
           g_warning ("Could not read a colleague's last interaction: %s", error->message);
           continue;
@@ -2083,11 +2104,12 @@ rapport_store_new (RapportDatabase  *database,
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->database = g_object_ref (database);
 
+  /* What Today, the colleagues and the reminder scheduler need at once. */
   if (!load_kind (self, RAPPORT_ITEM_KIND_COLLEAGUE, select_colleagues_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_ASSIGNMENT, select_assignments_sql, error) ||
-      !load_kind (self, RAPPORT_ITEM_KIND_TIP, select_tips_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_REMINDER, select_reminders_sql, error))
     return NULL;
+  self->colleagues.loaded = self->assignments.loaded = self->reminders.loaded = TRUE;
 
   return g_steal_pointer (&self);
 }
@@ -2310,7 +2332,7 @@ rapport_store_delete_colleague (RapportStore      *self,
   /* Entries that named only them would name nobody: they go. The others only lose them. */
   solo = g_array_new (FALSE, FALSE, sizeof (gint64));
   shared = g_ptr_array_new_with_free_func (g_object_unref);
-  interactions = G_LIST_MODEL (loaded_interactions (self)->model);
+  interactions = G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model);
   for (guint i = 0; i < g_list_model_get_n_items (interactions); i++)
     {
       g_autoptr(RapportInteraction) interaction = g_list_model_get_item (interactions, i);
@@ -2333,7 +2355,7 @@ rapport_store_delete_colleague (RapportStore      *self,
     }
 
   tips = g_ptr_array_new_with_free_func (g_object_unref);
-  tip_model = G_LIST_MODEL (self->tips.model);
+  tip_model = G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_TIP)->model);
   for (guint i = 0; i < g_list_model_get_n_items (tip_model); i++)
     {
       g_autoptr(RapportTip) tip = g_list_model_get_item (tip_model, i);
@@ -2381,7 +2403,8 @@ rapport_store_delete_colleague (RapportStore      *self,
     return FALSE;
 
   for (guint i = 0; i < solo->len; i++)
-    rapport_store_collection_remove (loaded_interactions (self), g_array_index (solo, gint64, i));
+    rapport_store_collection_remove (loaded (self, RAPPORT_ITEM_KIND_INTERACTION),
+                                     g_array_index (solo, gint64, i));
 
   for (guint i = 0; i < shared->len; i++)
     {
@@ -2645,7 +2668,7 @@ rapport_store_delete_assignment (RapportStore      *self,
     return FALSE;
 
   tip_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  model = G_LIST_MODEL (self->tips.model);
+  model = G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_TIP)->model);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(RapportTip) tip = g_list_model_get_item (model, i);
@@ -2659,7 +2682,7 @@ rapport_store_delete_assignment (RapportStore      *self,
     }
 
   logged_there = g_ptr_array_new_with_free_func (g_object_unref);
-  model = G_LIST_MODEL (loaded_interactions (self)->model);
+  model = G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
@@ -2696,7 +2719,8 @@ rapport_store_delete_assignment (RapportStore      *self,
     return FALSE;
 
   for (guint i = 0; i < tip_ids->len; i++)
-    rapport_store_collection_remove (&self->tips, g_array_index (tip_ids, gint64, i));
+    rapport_store_collection_remove (loaded (self, RAPPORT_ITEM_KIND_TIP),
+                                     g_array_index (tip_ids, gint64, i));
 
   for (guint i = 0; i < logged_there->len; i++)
     rapport_interaction_set_assignment_id (logged_there->pdata[i], 0);
@@ -2967,7 +2991,7 @@ rapport_store_get_tips (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return G_LIST_MODEL (self->tips.model);
+  return G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_TIP)->model);
 }
 
 RapportTip *
@@ -2976,7 +3000,7 @@ rapport_store_find_tip (RapportStore *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return rapport_store_collection_lookup (&self->tips, id);
+  return rapport_store_collection_lookup (loaded (self, RAPPORT_ITEM_KIND_TIP), id);
 }
 
 gboolean
@@ -2997,7 +3021,7 @@ rapport_store_add_tip (RapportStore  *self,
   if (!check_tip_refs (self, tip, error))
     return FALSE;
 
-  if (!next_id (&self->tips, &id, error))
+  if (!next_id (loaded (self, RAPPORT_ITEM_KIND_TIP), &id, error))
     return FALSE;
 
   if (!rapport_database_begin (self->database, error))
@@ -3026,7 +3050,7 @@ rapport_store_add_tip (RapportStore  *self,
   rapport_tip_set_created_at (tip, now);
   g_object_thaw_notify (G_OBJECT (tip));
 
-  rapport_store_collection_insert (&self->tips, tip);
+  rapport_store_collection_insert (loaded (self, RAPPORT_ITEM_KIND_TIP), tip);
   rapport_store_emit_changed (self);
 
   return TRUE;
@@ -3131,7 +3155,7 @@ rapport_store_get_interactions (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return G_LIST_MODEL (loaded_interactions (self)->model);
+  return G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model);
 }
 
 RapportInteraction *
@@ -3140,7 +3164,7 @@ rapport_store_find_interaction (RapportStore *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return rapport_store_collection_lookup (loaded_interactions (self), id);
+  return rapport_store_collection_lookup (loaded (self, RAPPORT_ITEM_KIND_INTERACTION), id);
 }
 
 gboolean
@@ -3161,7 +3185,7 @@ rapport_store_add_interaction (RapportStore        *self,
   if (!check_interaction_refs (self, interaction, error))
     return FALSE;
 
-  if (!next_id (loaded_interactions (self), &id, error))
+  if (!next_id (loaded (self, RAPPORT_ITEM_KIND_INTERACTION), &id, error))
     return FALSE;
 
   if (!rapport_database_begin (self->database, error))
@@ -3191,7 +3215,7 @@ rapport_store_add_interaction (RapportStore        *self,
   rapport_interaction_set_created_at (interaction, now);
   g_object_thaw_notify (G_OBJECT (interaction));
 
-  rapport_store_collection_insert (loaded_interactions (self), interaction);
+  rapport_store_collection_insert (loaded (self, RAPPORT_ITEM_KIND_INTERACTION), interaction);
 
   /* Not a rescan of the whole journal: that made writing a long journal quadratic. */
   move_last_interactions_later (self, interaction);
@@ -3284,7 +3308,7 @@ rapport_store_get_last_interaction (RapportStore *self,
   if (ids->len == 0)
     return NULL;
 
-  return rapport_store_collection_lookup (loaded_interactions (self),
+  return rapport_store_collection_lookup (loaded (self, RAPPORT_ITEM_KIND_INTERACTION),
                                           g_array_index (ids, gint64, 0));
 }
 
@@ -3301,7 +3325,8 @@ rapport_store_tips_to_json_lines (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return model_to_json_lines (G_LIST_MODEL (self->tips.model), build_tip_json);
+  return model_to_json_lines (G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_TIP)->model),
+                              build_tip_json);
 }
 
 char *
@@ -3309,7 +3334,7 @@ rapport_store_interactions_to_json_lines (RapportStore *self)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return model_to_json_lines (G_LIST_MODEL (loaded_interactions (self)->model),
+  return model_to_json_lines (G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model),
                               build_interaction_json);
 }
 
