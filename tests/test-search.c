@@ -627,6 +627,253 @@ test_hostile_queries (Fixture       *fixture,
   assert_search (fixture, long_word->str, "");
 }
 
+/* The rows of a journal at schema 1, as the store of that version wrote them: the items, and their
+ * search entries with docid = id * 8 + kind. */
+static const char v1_rows[] =
+  "INSERT INTO assignment (id, facility, city, created_at, updated_at)"
+  "  VALUES (1, 'Mercy Regional', 'Durango', 1, 1);"
+  "INSERT INTO colleague (id, name, role, created_at, updated_at) VALUES"
+  "  (1, 'Marta Núñez', 'Charge nurse', 1, 1),"
+  "  (2, 'Mario Rossi', 'Anesthesiologist', 1, 1),"
+  "  (3, 'Émile Zola', 'Marketing', 1, 1),"
+  "  (4, 'Жанна Иванова', 'Медсестра', 1, 1),"
+  "  (5, 'Ada Okafor', 'Hospitalist', 1, 1);"
+  "INSERT INTO tip (id, assignment_id, category, title, body, created_at) VALUES"
+  "  (1, 1, 'food', 'Market tacos', 'Mariscos on Main', 1),"
+  "  (2, 1, 'coffee', 'Zócalo café', 'Espresso near the emergency doors', 1);"
+  "INSERT INTO interaction (id, occurred_at, kind, assignment_id, body, created_at) VALUES"
+  "  (1, 1709661600, 'coffee', 1, 'Met Marta at the market', 1),"
+  "  (2, 1709748000, 'meal', 1, 'Ma''s recipe for mole', 1),"
+  "  (3, 1709834400, 'call', NULL, 'Жанна about the rota', 1);"
+  "INSERT INTO interaction_colleague (interaction_id, colleague_id) VALUES (1, 1), (3, 4);"
+  "INSERT INTO reminder (id, title, notes, colleague_id, due_at, tz, created_at) VALUES"
+  "  (1, 'Mail Mario the badge form', '', 2, 1709920800, 'America/Denver', 1);"
+  "INSERT INTO search (docid, title, body) VALUES"
+  "  (10, 'Mercy Regional', 'Durango'),"
+  "  (9, 'Marta Núñez', 'Charge nurse'),"
+  "  (17, 'Mario Rossi', 'Anesthesiologist'),"
+  "  (25, 'Émile Zola', 'Marketing'),"
+  "  (33, 'Жанна Иванова', 'Медсестра'),"
+  "  (41, 'Ada Okafor', 'Hospitalist'),"
+  "  (11, 'Market tacos', 'Mariscos on Main\nfood\nFood'),"
+  "  (19, 'Zócalo café', 'Espresso near the emergency doors\ncoffee\nCoffee'),"
+  "  (12, 'coffee Coffee', 'Met Marta at the market\nMarta Núñez'),"
+  "  (20, 'meal Meal', 'Ma''s recipe for mole'),"
+  "  (28, 'call Call', 'Жанна about the rota\nЖанна Иванова'),"
+  "  (13, 'Mail Mario the badge form', 'Mario Rossi');";
+
+/* Short prefixes, where the prefix indexes answer: one, two and three bytes after folding (a
+ * Cyrillic letter takes two), and longer ones, which the whole-word index answers. */
+static const char * const migrated_queries[] = {
+  "m", "M", "ma", "mar", "mart", "marta", "e", "É", "em", "z", "zo", "ж", "жа", "жан", "a",
+  "c", "co", "cof", "ma mo", "m n", "mar ta", "q",
+};
+
+static const char match_sql[] = "SELECT docid FROM search WHERE search MATCH ?1";
+static const char match_kind_sql[] = "SELECT docid FROM search WHERE search MATCH ?1 AND kind = ?2";
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 first = *(const gint64 *) a;
+  gint64 second = *(const gint64 *) b;
+
+  return (first > second) - (first < second);
+}
+
+/* The docids a MATCH of every word of query as a prefix finds, sorted, as text; by_kind asks each
+ * kind in turn, as the search table has kinds since schema 3. */
+static char *
+dup_match_docids (RapportDatabase *database,
+                  const char      *query,
+                  gboolean         by_kind)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GArray) docids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) words = g_strsplit (query, " ", -1);
+  GString *text = g_string_new (NULL);
+  int last_kind = by_kind ? RAPPORT_ITEM_KIND_REMINDER : 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append_printf (match, "%s%s*", i > 0 ? " " : "", words[i]);
+
+  for (int kind = 0; kind <= last_kind; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt;
+
+      stmt = rapport_database_prepare (database, by_kind ? match_kind_sql : match_sql, &error);
+      g_assert_no_error (error);
+      if (stmt == NULL)
+        break;
+
+      sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_TRANSIENT);
+      if (by_kind)
+        sqlite3_bind_int (stmt, 2, kind);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 docid = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (docids, docid);
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  g_array_sort (docids, compare_int64);
+  for (guint i = 0; i < docids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (docids, gint64, i));
+
+  return g_string_free (text, FALSE);
+}
+
+/* The docids the store's search finds for query, sorted, as text. */
+static char *
+dup_search_docids (RapportStore *store,
+                   const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = rapport_store_search (store, query, 0, &error);
+  g_autoptr(GArray) docids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      RapportSearchResult *result = g_ptr_array_index (results, i);
+      gint64 docid = rapport_search_result_get_id (result) * 8
+                     + rapport_search_result_get_kind (result);
+
+      g_array_append_val (docids, docid);
+    }
+
+  g_array_sort (docids, compare_int64);
+  for (guint i = 0; i < docids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (docids, gint64, i));
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+dup_text (RapportDatabase *database,
+          const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = rapport_database_prepare (database, sql, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", value != NULL ? value : "NULL");
+        }
+      g_string_append_c (text, '\n');
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return g_string_free (text, FALSE);
+}
+
+/* A journal of schema 1 gets the search table with prefix indexes and kinds, with every entry
+ * kept and found by the same short prefixes as before. */
+static void
+test_migrate_prefix_index (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) v1_docids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(GArray) colleague_ids = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "v1.db", NULL);
+  g_autofree char *v1_entries = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *text = NULL;
+  const RapportMigration *steps;
+  RapportStore *store;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  guint n_steps = 0;
+
+  rapport_test_fixed_key (key, 6);
+  steps = rapport_database_get_migrations (&n_steps);
+  g_assert_cmpuint (n_steps, >=, 2);
+
+  database = rapport_database_open_with_migrations (path, key, RAPPORT_DATABASE_OPEN_CREATE,
+                                                    steps, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  if (database == NULL)
+    return;
+
+  g_assert_true (rapport_database_exec (database, v1_rows, &error));
+  g_assert_no_error (error);
+  v1_entries = dup_text (database, "SELECT docid, title, body FROM search ORDER BY docid");
+  g_assert_cmpuint (strlen (v1_entries), >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (migrated_queries); i++)
+    g_ptr_array_add (v1_docids, dup_match_docids (database, migrated_queries[i], FALSE));
+  rapport_database_close (database);
+  g_clear_object (&database);
+
+  store = rapport_test_open_store (path, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
+  g_assert_nonnull (store);
+  if (store == NULL)
+    return;
+
+  g_assert_cmpuint (rapport_database_get_schema_version (database), ==,
+                    rapport_database_get_latest_version ());
+
+  /* Every entry, word for word, now with its kind. */
+  entries = dup_text (database, "SELECT docid, title, body FROM search ORDER BY docid");
+  g_assert_cmpstr (entries, ==, v1_entries);
+  g_clear_pointer (&text, g_free);
+  text = dup_text (database, "SELECT count(*) FROM search WHERE kind <> docid % 8");
+  g_assert_cmpstr (text, ==, "0\n");
+
+  schema = dup_text (database, "SELECT sql FROM sqlite_master WHERE name = 'search'");
+  g_assert_nonnull (strstr (schema, "prefix=\"1,2,3\""));
+  g_assert_nonnull (strstr (schema, "languageid=\"kind\""));
+  g_assert_nonnull (strstr (schema, "remove_diacritics=1"));
+  /* FTS numbers its indexes 0 (whole words) to 3 (three-byte prefixes) in each segment's level;
+   * all four have entries. */
+  g_clear_pointer (&text, g_free);
+  text = dup_text (database, "SELECT count(DISTINCT (level / 1024) % 4) FROM search_segdir");
+  g_assert_cmpstr (text, ==, "4\n");
+
+  /* The same entries for each query, through FTS and through the store. */
+  for (guint i = 0; i < G_N_ELEMENTS (migrated_queries); i++)
+    {
+      g_autofree char *by_match = dup_match_docids (database, migrated_queries[i], TRUE);
+      g_autofree char *by_store = dup_search_docids (store, migrated_queries[i]);
+
+      g_test_message ("query “%s”", migrated_queries[i]);
+      g_assert_cmpstr (by_match, ==, v1_docids->pdata[i]);
+      g_assert_cmpstr (by_store, ==, v1_docids->pdata[i]);
+    }
+
+  /* Nothing was found by accident: the queries above find what they should. */
+  g_assert_cmpstr (v1_docids->pdata[0], ==, "9 10 11 12 13 17 20 25");
+  g_assert_cmpstr (v1_docids->pdata[11], ==, "28 33");
+  colleague_ids = rapport_store_search_colleagues (store, "ma", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (colleague_ids->len, ==, 3);
+
+  rapport_test_close_store (store, g_steal_pointer (&database));
+
+  /* A new journal runs every step, so it ends with the same table. */
+  fresh_schema = dup_text (fixture->database,
+                           "SELECT sql FROM sqlite_master WHERE name = 'search'");
+  g_assert_cmpstr (fresh_schema, ==, schema);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +890,7 @@ main (int   argc,
   ADD_TEST ("interaction-names", test_interaction_names);
   ADD_TEST ("delete-undo", test_delete_undo);
   ADD_TEST ("hostile-queries", test_hostile_queries);
+  ADD_TEST ("migrate-prefix-index", test_migrate_prefix_index);
 
 #undef ADD_TEST
 

@@ -1753,6 +1753,7 @@ test_failed_writes (Fixture       *fixture,
   g_autoptr(RapportStoreUndo) failed_undo = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *search_sql = NULL;
   RapportColleague *ada = add_colleague (fixture, "Ada");
   RapportColleague *ben = add_colleague (fixture, "Ben");
   RapportAssignment *mercy = add_assignment (fixture, "Mercy", "Durango", "US", "", "", "UTC");
@@ -1806,6 +1807,7 @@ test_failed_writes (Fixture       *fixture,
   g_clear_pointer (&after, g_free);
 
   /* Without the search index every write fails at its last step. */
+  search_sql = dump_rows (fixture, "SELECT sql FROM sqlite_master WHERE name = 'search'");
   g_assert_true (rapport_database_exec (fixture->database, "DROP TABLE search", &error));
   g_assert_no_error (error);
 
@@ -1850,10 +1852,7 @@ test_failed_writes (Fixture       *fixture,
   g_assert_true (rapport_store_find_assignment (fixture->store, id_of (mercy)) == mercy);
 
   /* Put an index back, then compare the models with a fresh load of the file. */
-  g_assert_true (rapport_database_exec (fixture->database,
-                                        "CREATE VIRTUAL TABLE search USING fts4 (title, body,"
-                                        " tokenize=unicode61 \"remove_diacritics=1\")",
-                                        &error));
+  g_assert_true (rapport_database_exec (fixture->database, search_sql, &error));
   g_assert_no_error (error);
   g_clear_pointer (&before, g_free);
   before = dup_json_lines (fixture);

@@ -28,24 +28,22 @@
 /* A longer word is searched by its first characters: still a prefix of what it matches. */
 #define SEARCH_MAX_WORD_CHARS 64
 
-/* The search SQL below spells these out, so statements stay cacheable by their text. */
-G_STATIC_ASSERT (RAPPORT_ITEM_KIND_COLLEAGUE == 1 && RAPPORT_SEARCH_KIND_MODULUS == 8);
+G_STATIC_ASSERT (RAPPORT_ITEM_KIND_COLLEAGUE >= 1);
 G_STATIC_ASSERT (RAPPORT_ITEM_KIND_REMINDER < RAPPORT_SEARCH_KIND_MODULUS);
 
 static const char search_delete_sql[] =
   "DELETE FROM search WHERE docid = ?1";
 
+/* kind is the table's languageid: FTS keeps the entries of each kind in an index of its own, so
+ * a search of colleagues never reads the doclists of a hundred thousand journal entries. */
 static const char search_insert_sql[] =
-  "INSERT INTO search (docid, title, body) VALUES (?1, ?2, ?3)";
+  "INSERT INTO search (docid, title, body, kind) VALUES (?1, ?2, ?3, ?4)";
 
 /* Only the docid: the index answers that alone, while reading the title would decrypt a page of
  * the content table for every hit (tens of thousands for a one-letter query). The titles come
- * from the items in memory instead (dup_title). */
-static const char search_colleagues_sql[] =
-  "SELECT docid FROM search WHERE search MATCH ?1 AND docid % 8 = 1";
-
-static const char search_all_sql[] =
-  "SELECT docid FROM search WHERE search MATCH ?1";
+ * from the items in memory instead (dup_title). Without a kind, FTS would look at kind 0 only. */
+static const char search_kind_sql[] =
+  "SELECT docid FROM search WHERE search MATCH ?1 AND kind = ?2";
 
 static const char interaction_names_sql[] =
   "SELECT c.name FROM interaction_colleague ic JOIN colleague c ON c.id = ic.colleague_id"
@@ -60,26 +58,50 @@ typedef struct
   gint64           id;
   gpointer         item;
   gboolean         title_match;
-  /* Alphabetical kinds: the folded title's collation key; dated kinds: the date, newest first. */
-  char            *collate_key;
-  char            *date;
+  /* Borrowed from the item and its TitleKeys, which outlive the search. Alphabetical kinds: the
+   * folded title's collation key; assignments: the start date; interactions: the time. */
+  const char      *collate_key;
+  const char      *date;
   gint64           time;
 } SearchHit;
+
+/* What ranking and ordering a hit needs of its item's title, worked out once per title and kept
+ * on the item (a GRcBox, also held by the SearchCache): a short prefix hits thousands of items,
+ * and folding a title and making its collation key cost more than everything else a hit takes. */
+typedef struct
+{
+  /* The title the rest was made from: a renamed item gets new keys. */
+  const char *title;
+  const char *folded;
+  const char *collate_key;
+} TitleKeys;
+
+/* A journal entry as its hits are ranked: read from the entry on its first hit. */
+typedef struct
+{
+  gint64 time;
+  int    kind;    /* a RapportInteractionKind; -1: not read yet */
+} InteractionKeys;
+
+/* Kept on the store between queries, indexed by item id, and dropped whenever it emits "changed":
+ * finding a hit's item by its id and reading its fields touches memory all over the heap, and a
+ * prefix of a letter or two hits tens of thousands of journal entries. */
+typedef struct
+{
+  /* TitleKeys references (NULL: not read yet), for the kinds ordered by title */
+  GPtrArray *title_keys[RAPPORT_ITEM_KIND_REMINDER + 1];
+  GArray    *interactions;
+} SearchCache;
+
+/* Ids run from 1 without many gaps; a far larger one is looked up every time rather than grow a
+ * table around it. */
+#define SEARCH_CACHE_MIN_IDS 4096
 
 static gint64
 search_docid (RapportItemKind kind,
               gint64          id)
 {
   return id * RAPPORT_SEARCH_KIND_MODULUS + kind;
-}
-
-static void
-search_hit_clear (gpointer data)
-{
-  SearchHit *hit = data;
-
-  g_clear_pointer (&hit->collate_key, g_free);
-  g_clear_pointer (&hit->date, g_free);
 }
 
 static int
@@ -192,22 +214,35 @@ split_words (const char *text,
   return words;
 }
 
+/* Whether a word of folded_title (a run of letters and digits) begins with word, itself letters
+ * and digits only: no copy of the title's words, as this runs for every hit. */
 static gboolean
-title_matches_words (const char *title,
+has_word_starting_with (const char *folded_title,
+                        const char *word)
+{
+  gsize length = strlen (word);
+  gboolean in_word = FALSE;
+
+  for (const char *p = folded_title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar c = *p;
+      gboolean alnum = c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && !in_word && strncmp (p, word, length) == 0)
+        return TRUE;
+      in_word = alnum;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+title_matches_words (const char *folded_title,
                      GPtrArray  *folded_words)
 {
-  g_autofree char *folded_title = rapport_store_fold_text (title);
-  g_autoptr(GPtrArray) title_words = split_words (folded_title, G_MAXUINT);
-
   for (guint i = 0; i < folded_words->len; i++)
     {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < title_words->len && !found; j++)
-        found = g_str_has_prefix (g_ptr_array_index (title_words, j),
-                                  g_ptr_array_index (folded_words, i));
-
-      if (!found)
+      if (!has_word_starting_with (folded_title, g_ptr_array_index (folded_words, i)))
         return FALSE;
     }
 
@@ -313,10 +348,8 @@ dup_tip_body (RapportTip *tip)
 }
 
 static char *
-dup_interaction_title (RapportInteraction *interaction)
+dup_interaction_kind_title (RapportInteractionKind kind)
 {
-  RapportInteractionKind kind = rapport_interaction_get_kind (interaction);
-
   return g_strjoin (" ", rapport_interaction_kind_to_nick (kind),
                     rapport_interaction_kind_to_label (kind), NULL);
 }
@@ -366,7 +399,8 @@ index_put (RapportStore     *self,
 
   bound = sqlite3_bind_int64 (stmt, 1, search_docid (kind, id)) == SQLITE_OK
        && sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT) == SQLITE_OK
-       && sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+       && sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT) == SQLITE_OK
+       && sqlite3_bind_int (stmt, 4, kind) == SQLITE_OK;
 
   return rapport_store_step_done (self, stmt, bound, error);
 }
@@ -521,124 +555,426 @@ create_result (RapportStore *self,
   return rapport_search_result_new (hit->kind, hit->id, title, subtitle);
 }
 
-/* The title an item is indexed under: the name a result shows first. */
-static char *
-dup_title (RapportItemKind  kind,
+/* The title an item of any kind but an interaction (whose title is made of its kind) is indexed
+ * under: the name a result shows first. */
+static const char *
+get_title (RapportItemKind  kind,
            gpointer         item)
 {
   switch (kind)
     {
     case RAPPORT_ITEM_KIND_COLLEAGUE:
-      return g_strdup (rapport_colleague_get_name (item));
+      return rapport_colleague_get_name (item);
     case RAPPORT_ITEM_KIND_ASSIGNMENT:
-      return g_strdup (rapport_assignment_get_facility (item));
+      return rapport_assignment_get_facility (item);
     case RAPPORT_ITEM_KIND_TIP:
-      return g_strdup (rapport_tip_get_title (item));
-    case RAPPORT_ITEM_KIND_INTERACTION:
-      return dup_interaction_title (item);
+      return rapport_tip_get_title (item);
     case RAPPORT_ITEM_KIND_REMINDER:
-      return g_strdup (rapport_reminder_get_title (item));
+      return rapport_reminder_get_title (item);
+    case RAPPORT_ITEM_KIND_INTERACTION:
     default:
       g_assert_not_reached ();
       return NULL;
     }
 }
 
-/* Runs match (built by build_match) with sql and collects the hits whose items are in the
- * models, ready to sort. */
-static GArray *
-collect_hits (RapportStore  *self,
-              const char    *sql,
-              const char    *match,
-              GPtrArray     *folded_words,
-              GError       **error)
+static char *
+dup_title (RapportItemKind  kind,
+           gpointer         item)
 {
-  g_autoptr(GArray) hits = NULL;
-  int kind_title_match[RAPPORT_N_INTERACTION_KINDS];
+  if (kind == RAPPORT_ITEM_KIND_INTERACTION)
+    return dup_interaction_kind_title (rapport_interaction_get_kind (item));
+
+  return g_strdup (get_title (kind, item));
+}
+
+static GQuark
+title_keys_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("rapport-search-title-keys");
+
+  return quark;
+}
+
+static const TitleKeys *
+get_title_keys (RapportItemKind  kind,
+                gpointer         item)
+{
+  const char *title = get_title (kind, item);
+  TitleKeys *keys = g_object_get_qdata (item, title_keys_quark ());
+  g_autofree char *folded = NULL;
+  g_autofree char *collate_key = NULL;
+  gsize title_size, folded_size, key_size;
+  char *p;
+
+  if (keys != NULL && strcmp (keys->title, title) == 0)
+    return keys;
+
+  folded = rapport_store_fold_text (title);
+  collate_key = g_utf8_collate_key (folded, -1);
+  title_size = strlen (title) + 1;
+  folded_size = strlen (folded) + 1;
+  key_size = strlen (collate_key) + 1;
+
+  /* One block for the three strings: a journal has tens of thousands of titles. */
+  keys = g_rc_box_alloc (sizeof (TitleKeys) + title_size + folded_size + key_size);
+  p = (char *) (keys + 1);
+  keys->title = memcpy (p, title, title_size);
+  keys->folded = memcpy (p + title_size, folded, folded_size);
+  keys->collate_key = memcpy (p + title_size + folded_size, collate_key, key_size);
+
+  /* Lets go of the keys of the item's former title, if any. */
+  g_object_set_qdata_full (item, title_keys_quark (), keys, (GDestroyNotify) g_rc_box_release);
+
+  return keys;
+}
+
+static GQuark
+search_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("rapport-search-cache");
+
+  return quark;
+}
+
+/* GPtrArray calls it for the empty slots too. */
+static void
+release_title_keys (gpointer keys)
+{
+  if (keys != NULL)
+    g_rc_box_release (keys);
+}
+
+static void
+search_cache_free (gpointer data)
+{
+  SearchCache *cache = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cache->title_keys); i++)
+    g_clear_pointer (&cache->title_keys[i], g_ptr_array_unref);
+  g_clear_pointer (&cache->interactions, g_array_unref);
+  g_free (cache);
+}
+
+/* An emission hook rather than a handler: it runs before every handler of "changed", so one
+ * that searches again already sees the change. */
+static gboolean
+store_changed_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_param_values,
+                       const GValue          *param_values,
+                       gpointer               user_data)
+{
+  GObject *store = g_value_get_object (&param_values[0]);
+
+  g_object_set_qdata (store, search_cache_quark (), NULL);
+
+  return TRUE;
+}
+
+static SearchCache *
+get_search_cache (RapportStore *self)
+{
+  static gsize hooked;
+  SearchCache *cache = g_object_get_qdata (G_OBJECT (self), search_cache_quark ());
+
+  if (g_once_init_enter (&hooked))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("changed", RAPPORT_TYPE_STORE), 0,
+                                  store_changed_hook_cb, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (SearchCache, 1);
+      g_object_set_qdata_full (G_OBJECT (self), search_cache_quark (), cache, search_cache_free);
+    }
+
+  return cache;
+}
+
+static gboolean
+id_fits_cache (RapportStoreCollection *collection,
+               gint64                  id)
+{
+  gint64 n_items = g_hash_table_size (collection->by_id);
+
+  return id >= 0 && id < MAX (SEARCH_CACHE_MIN_IDS, 4 * n_items);
+}
+
+/* The title keys of item id of kind, NULL when there is no such item in the models. */
+static const TitleKeys *
+lookup_title_keys (SearchCache            *cache,
+                   RapportStoreCollection *collection,
+                   RapportItemKind         kind,
+                   gint64                  id)
+{
+  GPtrArray *slots = cache->title_keys[kind];
+  const TitleKeys *keys;
+  gpointer item;
+
+  if (slots != NULL && id < slots->len && slots->pdata[id] != NULL)
+    return slots->pdata[id];
+
+  if ((item = rapport_store_collection_lookup (collection, id)) == NULL)
+    return NULL;
+
+  keys = get_title_keys (kind, item);
+
+  if (id_fits_cache (collection, id))
+    {
+      if (slots == NULL)
+        slots = cache->title_keys[kind] = g_ptr_array_new_with_free_func (release_title_keys);
+      if (id >= slots->len)
+        g_ptr_array_set_size (slots, id + 1);
+      slots->pdata[id] = g_rc_box_acquire ((gpointer) keys);
+    }
+
+  return keys;
+}
+
+/* The time and kind of journal entry id, NULL when there is no such entry in the models. */
+static const InteractionKeys *
+lookup_interaction_keys (SearchCache            *cache,
+                         RapportStoreCollection *collection,
+                         gint64                  id,
+                         InteractionKeys        *uncached)
+{
+  GArray *slots = cache->interactions;
+  InteractionKeys *keys = uncached;
+  RapportInteraction *interaction;
+
+  if (slots != NULL && id < slots->len && g_array_index (slots, InteractionKeys, id).kind >= 0)
+    return &g_array_index (slots, InteractionKeys, id);
+
+  if ((interaction = rapport_store_collection_lookup (collection, id)) == NULL)
+    return NULL;
+
+  if (id_fits_cache (collection, id))
+    {
+      if (slots == NULL)
+        slots = cache->interactions = g_array_new (FALSE, FALSE, sizeof (InteractionKeys));
+      if (id >= slots->len)
+        {
+          guint old_len = slots->len;
+
+          g_array_set_size (slots, id + 1);
+          for (guint i = old_len; i < slots->len; i++)
+            g_array_index (slots, InteractionKeys, i).kind = -1;
+        }
+      keys = &g_array_index (slots, InteractionKeys, id);
+    }
+
+  keys->time = rapport_interaction_get_occurred_at (interaction);
+  keys->kind = rapport_interaction_get_kind (interaction);
+
+  return keys;
+}
+
+static void
+swap_hits (SearchHit *a,
+           SearchHit *b)
+{
+  SearchHit swap = *a;
+
+  *a = *b;
+  *b = swap;
+}
+
+/* Keeps the limit first hits of one kind in heap, ordered so that the last of them (the one a
+ * better hit pushes out) is on top: a short prefix matches tens of thousands of journal entries,
+ * of which twenty are shown. */
+static void
+keep_first_hits (GArray          *heap,
+                 guint            limit,
+                 const SearchHit *hit)
+{
+  SearchHit *hits;
+  guint at;
+
+  if (heap->len < limit)
+    {
+      g_array_append_vals (heap, hit, 1);
+      hits = (SearchHit *) heap->data;
+
+      for (at = heap->len - 1; at > 0; at = (at - 1) / 2)
+        {
+          guint parent = (at - 1) / 2;
+
+          if (search_hit_compare (&hits[at], &hits[parent]) <= 0)
+            break;
+          swap_hits (&hits[at], &hits[parent]);
+        }
+      return;
+    }
+
+  hits = (SearchHit *) heap->data;
+  if (search_hit_compare (hit, &hits[0]) >= 0)
+    return;
+
+  hits[0] = *hit;
+  for (at = 0; ; )
+    {
+      guint last = at;
+      guint left = 2 * at + 1;
+      guint right = left + 1;
+
+      if (left < heap->len && search_hit_compare (&hits[left], &hits[last]) > 0)
+        last = left;
+      if (right < heap->len && search_hit_compare (&hits[right], &hits[last]) > 0)
+        last = right;
+      if (last == at)
+        break;
+      swap_hits (&hits[at], &hits[last]);
+      at = last;
+    }
+}
+
+/* Whether a journal entry of kind interaction_kind is a title match: an entry's title is only
+ * its kind, so this is worked out once per kind and query (in title_matches, -1: not yet). */
+static gboolean
+interaction_title_matches (int        interaction_kind,
+                           int       *title_matches,
+                           GPtrArray *folded_words)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *folded = NULL;
+  gboolean matches;
+
+  if (interaction_kind >= 0 && interaction_kind < RAPPORT_N_INTERACTION_KINDS
+      && title_matches[interaction_kind] >= 0)
+    return title_matches[interaction_kind];
+
+  title = dup_interaction_kind_title (interaction_kind);
+  folded = rapport_store_fold_text (title);
+  matches = title_matches_words (folded, folded_words);
+
+  if (interaction_kind >= 0 && interaction_kind < RAPPORT_N_INTERACTION_KINDS)
+    title_matches[interaction_kind] = matches;
+
+  return matches;
+}
+
+/* Runs match (built by build_match) over the entries of kind and appends to hits those whose
+ * items are in the models, all of them (limit 0) or the limit first in order, unsorted. */
+static gboolean
+collect_kind_hits (RapportStore     *self,
+                   SearchCache      *cache,
+                   RapportItemKind   kind,
+                   const char       *match,
+                   GPtrArray        *folded_words,
+                   guint             limit,
+                   GArray           *hits,
+                   GError          **error)
+{
+  g_autoptr(GArray) first_hits = NULL;
+  RapportStoreCollection *collection = NULL;
+  int title_matches[RAPPORT_N_INTERACTION_KINDS];
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
-    return NULL;
+  if (!(stmt = rapport_database_prepare (self->database, search_kind_sql, error)))
+    return FALSE;
 
-  if (sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+  if (sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT) != SQLITE_OK
+      || sqlite3_bind_int (stmt, 2, kind) != SQLITE_OK)
     {
       rapport_database_set_error (self->database, SQLITE_NOMEM, error);
-      return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
     }
 
-  hits = g_array_new (FALSE, TRUE, sizeof (SearchHit));
-  g_array_set_clear_func (hits, search_hit_clear);
+  if (limit > 0)
+    first_hits = g_array_sized_new (FALSE, FALSE, sizeof (SearchHit), limit);
 
-  /* An interaction's title is only its kind: fold each kind's once, not each of thousands of
-   * entries' (-1: not worked out yet). */
-  for (guint i = 0; i < G_N_ELEMENTS (kind_title_match); i++)
-    kind_title_match[i] = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (title_matches); i++)
+    title_matches[i] = -1;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 docid = sqlite3_column_int64 (stmt, 0);
-      RapportItemKind kind = (RapportItemKind) (docid % RAPPORT_SEARCH_KIND_MODULUS);
-      gint64 id = docid / RAPPORT_SEARCH_KIND_MODULUS;
-      g_autofree char *title = NULL;
-      RapportStoreCollection *collection = NULL;
       SearchHit hit = { 0, };
 
-      if (kind >= RAPPORT_ITEM_KIND_COLLEAGUE && kind <= RAPPORT_ITEM_KIND_REMINDER)
-        collection = rapport_store_get_collection (self, kind);
+      hit.kind = kind;
+      hit.id = docid / RAPPORT_SEARCH_KIND_MODULUS;
 
-      /* An entry whose row is gone would be a bug elsewhere; never hand out its id. */
-      if (collection == NULL ||
-          (hit.item = rapport_store_collection_lookup (collection, id)) == NULL)
+      if (docid % RAPPORT_SEARCH_KIND_MODULUS != kind || hit.id < 0)
         continue;
 
-      hit.kind = kind;
-      hit.id = id;
-      if (kind == RAPPORT_ITEM_KIND_INTERACTION
-          && rapport_interaction_get_kind (hit.item) < RAPPORT_N_INTERACTION_KINDS)
-        {
-          RapportInteractionKind interaction_kind = rapport_interaction_get_kind (hit.item);
+      /* Looked up on the first hit only: the journal entries load on first use. */
+      if (collection == NULL)
+        collection = rapport_store_get_collection (self, kind);
 
-          if (kind_title_match[interaction_kind] < 0)
-            {
-              title = dup_title (kind, hit.item);
-              kind_title_match[interaction_kind] = title_matches_words (title, folded_words);
-            }
-          hit.title_match = kind_title_match[interaction_kind];
+      /* An entry whose item is gone would be a bug elsewhere; never hand out its id. */
+      if (kind == RAPPORT_ITEM_KIND_INTERACTION)
+        {
+          InteractionKeys uncached;
+          const InteractionKeys *keys;
+
+          keys = lookup_interaction_keys (cache, collection, hit.id, &uncached);
+          if (keys == NULL)
+            continue;
+
+          hit.title_match = interaction_title_matches (keys->kind, title_matches, folded_words);
+          hit.time = keys->time;
         }
       else
         {
-          title = dup_title (kind, hit.item);
-          hit.title_match = title_matches_words (title, folded_words);
+          const TitleKeys *keys = lookup_title_keys (cache, collection, kind, hit.id);
+
+          if (keys == NULL)
+            continue;
+
+          hit.title_match = title_matches_words (keys->folded, folded_words);
+          hit.collate_key = keys->collate_key;
+
+          /* A few hundred at most, in a career. */
+          if (kind == RAPPORT_ITEM_KIND_ASSIGNMENT)
+            hit.date = rapport_assignment_get_starts_on (
+                         rapport_store_collection_lookup (collection, hit.id));
         }
 
-      switch (kind)
-        {
-        case RAPPORT_ITEM_KIND_ASSIGNMENT:
-          hit.date = g_strdup (rapport_assignment_get_starts_on (hit.item));
-          break;
-
-        case RAPPORT_ITEM_KIND_INTERACTION:
-          hit.time = rapport_interaction_get_occurred_at (hit.item);
-          break;
-
-        case RAPPORT_ITEM_KIND_COLLEAGUE:
-        case RAPPORT_ITEM_KIND_TIP:
-        case RAPPORT_ITEM_KIND_REMINDER:
-        default:
-          {
-            g_autofree char *folded = rapport_store_fold_text (title);
-
-            hit.collate_key = g_utf8_collate_key (folded, -1);
-          }
-          break;
-        }
-
-      g_array_append_val (hits, hit);
+      if (first_hits != NULL)
+        keep_first_hits (first_hits, limit, &hit);
+      else
+        g_array_append_val (hits, hit);
     }
 
   if (!rapport_store_finish_rows (self, stmt, rc, error))
-    return NULL;
+    return FALSE;
+
+  if (first_hits != NULL)
+    g_array_append_vals (hits, first_hits->data, first_hits->len);
+
+  return TRUE;
+}
+
+/* The hits of match (built by build_match) among the entries of kinds first_kind to last_kind,
+ * sorted, with at most limit_per_kind of each kind (0: all of them). */
+static GArray *
+collect_hits (RapportStore     *self,
+              RapportItemKind   first_kind,
+              RapportItemKind   last_kind,
+              const char       *match,
+              GPtrArray        *folded_words,
+              guint             limit_per_kind,
+              GError          **error)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
+  SearchCache *cache = get_search_cache (self);
+
+  for (RapportItemKind kind = first_kind; kind <= last_kind; kind++)
+    {
+      if (!collect_kind_hits (self, cache, kind, match, folded_words, limit_per_kind, hits, error))
+        return NULL;
+    }
 
   g_array_sort (hits, search_hit_compare);
 
@@ -737,7 +1073,8 @@ rapport_store_search_colleagues (RapportStore  *self,
   if (!(match = build_match (query, &folded_words)))
     return g_steal_pointer (&ids);
 
-  if (!(hits = collect_hits (self, search_colleagues_sql, match, folded_words, error)))
+  if (!(hits = collect_hits (self, RAPPORT_ITEM_KIND_COLLEAGUE, RAPPORT_ITEM_KIND_COLLEAGUE, match,
+                             folded_words, 0, error)))
     return NULL;
 
   for (guint i = 0; i < hits->len; i++)
@@ -756,8 +1093,6 @@ rapport_store_search (RapportStore  *self,
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GPtrArray) folded_words = NULL;
   g_autofree char *match = NULL;
-  RapportItemKind current_kind = 0;
-  guint n_of_kind = 0;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -768,24 +1103,18 @@ rapport_store_search (RapportStore  *self,
   if (!(match = build_match (query, &folded_words)))
     return g_steal_pointer (&results);
 
-  if (!(hits = collect_hits (self, search_all_sql, match, folded_words, error)))
+  if (!(hits = collect_hits (self, RAPPORT_ITEM_KIND_COLLEAGUE, RAPPORT_ITEM_KIND_REMINDER, match,
+                             folded_words, limit_per_kind, error)))
     return NULL;
 
   for (guint i = 0; i < hits->len; i++)
     {
       SearchHit *hit = &g_array_index (hits, SearchHit, i);
 
-      if (hit->kind != current_kind)
-        {
-          current_kind = hit->kind;
-          n_of_kind = 0;
-        }
-
-      if (limit_per_kind > 0 && n_of_kind >= limit_per_kind)
-        continue;
-
-      n_of_kind++;
-      g_ptr_array_add (results, create_result (self, hit));
+      hit->item = rapport_store_collection_lookup (rapport_store_get_collection (self, hit->kind),
+                                                   hit->id);
+      if (hit->item != NULL)
+        g_ptr_array_add (results, create_result (self, hit));
     }
 
   return g_steal_pointer (&results);
