@@ -400,6 +400,110 @@ test_photo_raw_vcard (void)
 }
 
 static void
+test_new_with_fields (void)
+{
+  guint8 picture[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10 };
+  RapportColleagueFields fields = {
+    .id = 42,
+    .name = "Ana Pedrosa",
+    .role = "RN",
+    .specialty = NULL,
+    .organization = "St. Mary’s",
+    .email = "ana@example.org",
+    .interests = "",
+    .support_kind = RAPPORT_SUPPORT_KIND_MENTOR,
+    .birthday = "--04-12",
+    .notes = "Met on night shift.\nLikes “flat white”.",
+    .cadence_days = 14,
+    .archived = TRUE,
+    .created_at = 1700000000,
+    .updated_at = 1700000500,
+    .last_interaction_at = 1700000900,
+    .photo = picture,
+    .photo_size = sizeof picture,
+  };
+  g_autoptr(RapportColleague) expected = make_full_colleague ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  RapportColleague *colleague = rapport_colleague_new_with_fields (&fields);
+  RapportColleague *copy;
+  GBytes *photo;
+
+  g_assert_cmpint (rapport_colleague_get_id (colleague), ==, 42);
+  g_assert_cmpstr (rapport_colleague_get_name (colleague), ==, "Ana Pedrosa");
+  g_assert_cmpstr (rapport_colleague_get_role (colleague), ==, "RN");
+  g_assert_cmpstr (rapport_colleague_get_organization (colleague), ==, "St. Mary’s");
+  g_assert_cmpstr (rapport_colleague_get_email (colleague), ==, "ana@example.org");
+  g_assert_cmpstr (rapport_colleague_get_birthday (colleague), ==, "--04-12");
+  g_assert_cmpstr (rapport_colleague_get_notes (colleague), ==, fields.notes);
+  g_assert_cmpint (rapport_colleague_get_support_kind (colleague), ==,
+                   RAPPORT_SUPPORT_KIND_MENTOR);
+  g_assert_cmpuint (rapport_colleague_get_cadence_days (colleague), ==, 14);
+  g_assert_true (rapport_colleague_get_archived (colleague));
+  g_assert_cmpint (rapport_colleague_get_created_at (colleague), ==, 1700000000);
+  g_assert_cmpint (rapport_colleague_get_updated_at (colleague), ==, 1700000500);
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (colleague), ==, 1700000900);
+
+  /* NULL and "" are both unset, and unset strings read as "", never NULL. */
+  g_assert_cmpstr (rapport_colleague_get_specialty (colleague), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_phone (colleague), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_messaging (colleague), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_interests (colleague), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (colleague), ==, "");
+
+  /* The photo is a copy: the row it came from goes away. */
+  photo = rapport_colleague_get_photo (colleague);
+  g_assert_nonnull (photo);
+  if (photo != NULL)
+    {
+      g_assert_cmpmem (g_bytes_get_data (photo, NULL), g_bytes_get_size (photo),
+                       picture, sizeof picture);
+      memset (picture, 0, sizeof picture);
+      g_assert_cmpuint (((const guint8 *) g_bytes_get_data (photo, NULL))[0], ==, 0xff);
+    }
+
+  /* Setters work on the fields as usual afterwards, unset ones included. */
+  g_signal_connect (colleague, "notify", G_CALLBACK (count_notify_cb), counts);
+  rapport_colleague_set_phone (colleague, "");
+  rapport_colleague_set_name (colleague, "Ana Pedrosa");
+  g_assert_cmpuint (notify_total (counts), ==, 0);
+  rapport_colleague_set_phone (colleague, "+1 555 0100");
+  rapport_colleague_set_phone (colleague, NULL);
+  rapport_colleague_set_name (colleague, "");
+  g_assert_cmpuint (notify_count (counts, "phone"), ==, 2);
+  g_assert_cmpuint (notify_count (counts, "name"), ==, 1);
+  g_assert_cmpstr (rapport_colleague_get_phone (colleague), ==, "");
+  g_assert_cmpstr (rapport_colleague_get_name (colleague), ==, "");
+  g_signal_handlers_disconnect_by_func (colleague, count_notify_cb, counts);
+
+  copy = rapport_colleague_dup (colleague);
+  g_assert_cmpint (rapport_colleague_get_id (copy), ==, 42);
+  g_assert_cmpstr (rapport_colleague_get_notes (copy), ==, fields.notes);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (copy), photo));
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (colleague);
+
+  /* An empty photo is none; every field given matches what the setters make. */
+  fields.photo_size = 0;
+  fields.specialty = "ICU";
+  fields.phone = "+1 (555) 010-2030";
+  fields.messaging = "@ana:matrix.org";
+  fields.interests = "climbing\nsourdough";
+  fields.birthday = "1988-04-12";
+  colleague = rapport_colleague_new_with_fields (&fields);
+  g_assert_null (rapport_colleague_get_photo (colleague));
+  for (guint i = 0; i < G_N_ELEMENTS (string_properties); i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *expected_value = NULL;
+
+      g_object_get (colleague, string_properties[i], &value, NULL);
+      g_object_get (expected, string_properties[i], &expected_value, NULL);
+      g_assert_cmpstr (value, ==, expected_value);
+    }
+  g_assert_finalize_object (colleague);
+}
+
+static void
 test_validate (void)
 {
   g_autoptr(RapportColleague) colleague = make_full_colleague ();
@@ -637,6 +741,7 @@ main (int   argc,
 
   g_test_add_func ("/rapport/colleague/properties", test_properties);
   g_test_add_func ("/rapport/colleague/null-strings", test_null_strings);
+  g_test_add_func ("/rapport/colleague/new-with-fields", test_new_with_fields);
   g_test_add_func ("/rapport/colleague/notify", test_notify);
   g_test_add_func ("/rapport/colleague/dup-assign", test_dup_assign);
   g_test_add_func ("/rapport/colleague/last-interaction-at", test_last_interaction_at);

@@ -200,6 +200,57 @@ test_new_and_null_strings (void)
 }
 
 static void
+test_new_with_fields (void)
+{
+  RapportReminderFields fields = {
+    .id = 9,
+    .title = "Call Priya",
+    .notes = NULL,
+    .colleague_id = 42,
+    .assignment_id = 0,
+    .due_at = 1772731800,
+    .tz = "Europe/Berlin",
+    .rrule = "FREQ=WEEKLY",
+    .snoozed_until = 1772735400,
+    .completed_at = 1772731900,
+    .notified_at = 1772731800,
+    .created_at = 1772000000,
+  };
+  RapportReminder *reminder = rapport_reminder_new_with_fields (&fields);
+  RapportReminder *copy;
+
+  g_assert_cmpint (rapport_reminder_get_id (reminder), ==, 9);
+  g_assert_cmpstr (rapport_reminder_get_title (reminder), ==, "Call Priya");
+  g_assert_cmpstr (rapport_reminder_get_notes (reminder), ==, "");
+  g_assert_cmpint (rapport_reminder_get_colleague_id (reminder), ==, 42);
+  g_assert_cmpint (rapport_reminder_get_assignment_id (reminder), ==, 0);
+  g_assert_cmpint (rapport_reminder_get_due_at (reminder), ==, 1772731800);
+  g_assert_cmpstr (rapport_reminder_get_tz (reminder), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_rrule (reminder), ==, "FREQ=WEEKLY");
+  g_assert_cmpint (rapport_reminder_get_snoozed_until (reminder), ==, 1772735400);
+  g_assert_cmpint (rapport_reminder_get_completed_at (reminder), ==, 1772731900);
+  g_assert_cmpint (rapport_reminder_get_notified_at (reminder), ==, 1772731800);
+  g_assert_cmpint (rapport_reminder_get_created_at (reminder), ==, 1772000000);
+
+  rapport_reminder_set_notes (reminder, "Ask about the night rota");
+  rapport_reminder_set_rrule (reminder, NULL);
+  g_assert_cmpstr (rapport_reminder_get_notes (reminder), ==, "Ask about the night rota");
+  g_assert_cmpstr (rapport_reminder_get_rrule (reminder), ==, "");
+
+  copy = rapport_reminder_dup (reminder);
+  g_assert_cmpstr (rapport_reminder_get_tz (copy), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_notes (copy), ==, "Ask about the night rota");
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (reminder);
+
+  /* A row without a zone stays without one: the machine's zone is no stand-in for it. */
+  fields.tz = NULL;
+  reminder = rapport_reminder_new_with_fields (&fields);
+  g_assert_cmpstr (rapport_reminder_get_tz (reminder), ==, "");
+  g_assert_finalize_object (reminder);
+}
+
+static void
 test_default_tz (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("TZ"));
@@ -599,6 +650,7 @@ main (int   argc,
 
   g_test_add_func ("/rapport/reminder/properties", test_properties);
   g_test_add_func ("/rapport/reminder/new-null-strings", test_new_and_null_strings);
+  g_test_add_func ("/rapport/reminder/new-with-fields", test_new_with_fields);
   g_test_add_func ("/rapport/reminder/default-tz", test_default_tz);
   g_test_add_func ("/rapport/reminder/notify", test_notify);
   g_test_add_func ("/rapport/reminder/dup-assign", test_dup_assign);

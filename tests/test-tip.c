@@ -163,6 +163,55 @@ test_null_strings (void)
 }
 
 static void
+test_new_with_fields (void)
+{
+  RapportTipFields fields = {
+    .id = 7,
+    .assignment_id = 3,
+    .category = RAPPORT_TIP_CATEGORY_COFFEE,
+    .title = "Cafe Olé",
+    .body = NULL,
+    .address = "12 Main St",
+    .link = "",
+    .recommended_by = 42,
+    .tried = TRUE,
+    .created_at = 1700000000,
+  };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  RapportTip *tip = rapport_tip_new_with_fields (&fields);
+  RapportTip *copy;
+
+  g_assert_cmpint (rapport_tip_get_id (tip), ==, 7);
+  g_assert_cmpint (rapport_tip_get_assignment_id (tip), ==, 3);
+  g_assert_cmpint (rapport_tip_get_category (tip), ==, RAPPORT_TIP_CATEGORY_COFFEE);
+  g_assert_cmpstr (rapport_tip_get_title (tip), ==, "Cafe Olé");
+  g_assert_cmpstr (rapport_tip_get_body (tip), ==, "");
+  g_assert_cmpstr (rapport_tip_get_address (tip), ==, "12 Main St");
+  g_assert_cmpstr (rapport_tip_get_link (tip), ==, "");
+  g_assert_cmpint (rapport_tip_get_recommended_by (tip), ==, 42);
+  g_assert_true (rapport_tip_get_tried (tip));
+  g_assert_cmpint (rapport_tip_get_created_at (tip), ==, 1700000000);
+
+  /* Unset fields take values and give them back like any other. */
+  g_signal_connect (tip, "notify", G_CALLBACK (count_notify_cb), counts);
+  rapport_tip_set_body (tip, NULL);
+  rapport_tip_set_title (tip, "Cafe Olé");
+  g_assert_cmpuint (notify_total (counts), ==, 0);
+  rapport_tip_set_body (tip, "Flat white");
+  rapport_tip_set_body (tip, "");
+  rapport_tip_set_title (tip, NULL);
+  g_assert_cmpuint (notify_total (counts), ==, 3);
+  g_assert_cmpstr (rapport_tip_get_title (tip), ==, "");
+  g_signal_handlers_disconnect_by_func (tip, count_notify_cb, counts);
+
+  copy = rapport_tip_dup (tip);
+  g_assert_cmpint (rapport_tip_get_id (copy), ==, 7);
+  g_assert_cmpstr (rapport_tip_get_address (copy), ==, "12 Main St");
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (tip);
+}
+
+static void
 test_notify (void)
 {
   RapportTip *tip = rapport_tip_new (1, RAPPORT_TIP_CATEGORY_FOOD, "Tacos");
@@ -480,6 +529,7 @@ main (int   argc,
 
   g_test_add_func ("/rapport/tip/properties", test_properties);
   g_test_add_func ("/rapport/tip/null-strings", test_null_strings);
+  g_test_add_func ("/rapport/tip/new-with-fields", test_new_with_fields);
   g_test_add_func ("/rapport/tip/notify", test_notify);
   g_test_add_func ("/rapport/tip/dup-assign", test_dup_assign);
   g_test_add_func ("/rapport/tip/validate", test_validate);

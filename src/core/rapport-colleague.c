@@ -99,6 +99,26 @@ static const struct
   { G_STRUCT_OFFSET (RapportColleague, notes),        N_("Notes"),        TRUE },
 };
 
+/* Every unset string points here instead of to an allocation of its own: most colleagues leave
+ * several fields empty, and the store makes thousands of them at startup. */
+static char empty_string[] = "";
+
+static char *
+dup_string (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return empty_string;
+
+  return g_strdup (value);
+}
+
+static void
+free_string (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
 static gboolean
 set_string (RapportColleague *self,
             char            **field,
@@ -111,8 +131,8 @@ set_string (RapportColleague *self,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  free_string (*field);
+  *field = dup_string (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
   return TRUE;
@@ -135,18 +155,18 @@ rapport_colleague_finalize (GObject *object)
 {
   RapportColleague *self = (RapportColleague *) object;
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->role, g_free);
-  g_clear_pointer (&self->specialty, g_free);
-  g_clear_pointer (&self->organization, g_free);
-  g_clear_pointer (&self->phone, g_free);
-  g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->messaging, g_free);
-  g_clear_pointer (&self->interests, g_free);
-  g_clear_pointer (&self->birthday, g_free);
-  g_clear_pointer (&self->notes, g_free);
+  free_string (self->name);
+  free_string (self->role);
+  free_string (self->specialty);
+  free_string (self->organization);
+  free_string (self->phone);
+  free_string (self->email);
+  free_string (self->messaging);
+  free_string (self->interests);
+  free_string (self->birthday);
+  free_string (self->notes);
   g_clear_pointer (&self->photo, g_bytes_unref);
-  g_clear_pointer (&self->raw_vcard, g_free);
+  free_string (self->raw_vcard);
 
   G_OBJECT_CLASS (rapport_colleague_parent_class)->finalize (object);
 }
@@ -389,17 +409,17 @@ rapport_colleague_class_init (RapportColleagueClass *klass)
 static void
 rapport_colleague_init (RapportColleague *self)
 {
-  self->name = g_strdup ("");
-  self->role = g_strdup ("");
-  self->specialty = g_strdup ("");
-  self->organization = g_strdup ("");
-  self->phone = g_strdup ("");
-  self->email = g_strdup ("");
-  self->messaging = g_strdup ("");
-  self->interests = g_strdup ("");
-  self->birthday = g_strdup ("");
-  self->notes = g_strdup ("");
-  self->raw_vcard = g_strdup ("");
+  self->name = empty_string;
+  self->role = empty_string;
+  self->specialty = empty_string;
+  self->organization = empty_string;
+  self->phone = empty_string;
+  self->email = empty_string;
+  self->messaging = empty_string;
+  self->interests = empty_string;
+  self->birthday = empty_string;
+  self->notes = empty_string;
+  self->raw_vcard = empty_string;
 }
 
 RapportColleague *
@@ -408,6 +428,43 @@ rapport_colleague_new (const char *name)
   return g_object_new (RAPPORT_TYPE_COLLEAGUE,
                        "name", name ? name : "",
                        NULL);
+}
+
+/* Nothing can be connected to a colleague that does not exist yet: the fields are set in place,
+ * without the notifications the setters would send. */
+RapportColleague *
+rapport_colleague_new_with_fields (const RapportColleagueFields *fields)
+{
+  RapportColleague *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+  g_return_val_if_fail (fields->id >= 0, NULL);
+  g_return_val_if_fail ((guint) fields->support_kind < RAPPORT_N_SUPPORT_KINDS, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_COLLEAGUE, NULL);
+
+  self->id = fields->id;
+  self->name = dup_string (fields->name);
+  self->role = dup_string (fields->role);
+  self->specialty = dup_string (fields->specialty);
+  self->organization = dup_string (fields->organization);
+  self->phone = dup_string (fields->phone);
+  self->email = dup_string (fields->email);
+  self->messaging = dup_string (fields->messaging);
+  self->interests = dup_string (fields->interests);
+  self->support_kind = fields->support_kind;
+  self->birthday = dup_string (fields->birthday);
+  self->notes = dup_string (fields->notes);
+  self->cadence_days = fields->cadence_days;
+  self->archived = !!fields->archived;
+  self->created_at = fields->created_at;
+  self->updated_at = fields->updated_at;
+  self->last_interaction_at = fields->last_interaction_at;
+  if (fields->photo != NULL && fields->photo_size > 0)
+    self->photo = g_bytes_new (fields->photo, fields->photo_size);
+  self->raw_vcard = dup_string (fields->raw_vcard);
+
+  return self;
 }
 
 RapportColleague *

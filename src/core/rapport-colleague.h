@@ -42,9 +42,37 @@ typedef enum
   RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT,   /* invalid UTF-8 or control characters in a one-line field */
 } RapportColleagueError;
 
+/* Every field of a colleague at once, as RapportStore reads them from a row. Strings may be NULL
+ * for ""; photo may be NULL for none. Nothing is kept: strings and photo are copied. */
+typedef struct
+{
+  gint64              id;
+  const char         *name;
+  const char         *role;
+  const char         *specialty;
+  const char         *organization;
+  const char         *phone;
+  const char         *email;
+  const char         *messaging;
+  const char         *interests;
+  RapportSupportKind  support_kind;
+  const char         *birthday;
+  const char         *notes;
+  guint               cadence_days;
+  gboolean            archived;
+  gint64              created_at;
+  gint64              updated_at;
+  gint64              last_interaction_at;
+  gconstpointer       photo;
+  gsize               photo_size;
+  const char         *raw_vcard;
+} RapportColleagueFields;
+
 GQuark              rapport_colleague_error_quark     (void);
 
 RapportColleague   *rapport_colleague_new             (const char        *name);
+/* For loading many at once: cheaper than rapport_colleague_new and a setter per field. */
+RapportColleague   *rapport_colleague_new_with_fields (const RapportColleagueFields *fields);
 /* A detached copy with every field, including id and timestamps: what an editor works on. */
 RapportColleague   *rapport_colleague_dup             (RapportColleague  *self);
 /* Copies every field but the id from other; notifies only what changed. */

@@ -66,6 +66,26 @@ static GParamSpec *properties[N_PROPS];
 /* 0001-01-01 .. 9999-12-31 is what GDateTime can hold; a reminder lives in 1970 .. 9999. */
 #define MAX_TIME G_GINT64_CONSTANT (253402300799)
 
+/* Every unset string points here instead of to an allocation of its own: many reminders leave
+ * fields empty, and the store makes thousands of them at startup. */
+static char empty_string[] = "";
+
+static char *
+dup_string (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return empty_string;
+
+  return g_strdup (value);
+}
+
+static void
+free_string (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
 static gboolean
 set_string (RapportReminder  *self,
             char            **field,
@@ -78,8 +98,8 @@ set_string (RapportReminder  *self,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  free_string (*field);
+  *field = dup_string (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
   return TRUE;
@@ -123,10 +143,10 @@ rapport_reminder_finalize (GObject *object)
 {
   RapportReminder *self = (RapportReminder *) object;
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->tz, g_free);
-  g_clear_pointer (&self->rrule, g_free);
+  free_string (self->title);
+  free_string (self->notes);
+  free_string (self->tz);
+  free_string (self->rrule);
 
   G_OBJECT_CLASS (rapport_reminder_parent_class)->finalize (object);
 }
@@ -299,10 +319,10 @@ rapport_reminder_class_init (RapportReminderClass *klass)
 static void
 rapport_reminder_init (RapportReminder *self)
 {
-  self->title = g_strdup ("");
-  self->notes = g_strdup ("");
+  self->title = empty_string;
+  self->notes = empty_string;
   self->tz = rapport_dup_default_tz ();
-  self->rrule = g_strdup ("");
+  self->rrule = empty_string;
 }
 
 RapportReminder *
@@ -313,6 +333,37 @@ rapport_reminder_new (const char *title,
                        "title", title ? title : "",
                        "due-at", due_at,
                        NULL);
+}
+
+/* Nothing can be connected to a reminder that does not exist yet: the fields are set in place,
+ * without the notifications the setters would send. */
+RapportReminder *
+rapport_reminder_new_with_fields (const RapportReminderFields *fields)
+{
+  RapportReminder *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+  g_return_val_if_fail (fields->id >= 0, NULL);
+  g_return_val_if_fail (fields->colleague_id >= 0, NULL);
+  g_return_val_if_fail (fields->assignment_id >= 0, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_REMINDER, NULL);
+
+  self->id = fields->id;
+  self->title = dup_string (fields->title);
+  self->notes = dup_string (fields->notes);
+  self->colleague_id = fields->colleague_id;
+  self->assignment_id = fields->assignment_id;
+  self->due_at = fields->due_at;
+  free_string (self->tz);
+  self->tz = dup_string (fields->tz);
+  self->rrule = dup_string (fields->rrule);
+  self->snoozed_until = fields->snoozed_until;
+  self->completed_at = fields->completed_at;
+  self->notified_at = fields->notified_at;
+  self->created_at = fields->created_at;
+
+  return self;
 }
 
 RapportReminder *

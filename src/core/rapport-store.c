@@ -654,39 +654,36 @@ collection_splice (RapportStoreCollection *collection,
 static RapportColleague *
 read_colleague (sqlite3_stmt *stmt)
 {
-  RapportColleague *colleague = g_object_new (RAPPORT_TYPE_COLLEAGUE, NULL);
-  RapportSupportKind kind;
-  gint64 cadence_days;
+  /* Straight into the fields: the store makes one for every row at startup. */
+  RapportColleagueFields fields = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .name = (const char *) sqlite3_column_text (stmt, 1),
+    .role = (const char *) sqlite3_column_text (stmt, 2),
+    .specialty = (const char *) sqlite3_column_text (stmt, 3),
+    .organization = (const char *) sqlite3_column_text (stmt, 4),
+    .phone = (const char *) sqlite3_column_text (stmt, 5),
+    .email = (const char *) sqlite3_column_text (stmt, 6),
+    .messaging = (const char *) sqlite3_column_text (stmt, 7),
+    .interests = (const char *) sqlite3_column_text (stmt, 8),
+    .support_kind = rapport_support_kind_from_nick ((const char *) sqlite3_column_text (stmt, 9)),
+    .birthday = (const char *) sqlite3_column_text (stmt, 10),
+    .notes = (const char *) sqlite3_column_text (stmt, 11),
+    .cadence_days = (guint) CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT),
+    .archived = sqlite3_column_int64 (stmt, 13) != 0,
+    .created_at = sqlite3_column_int64 (stmt, 14),
+    .updated_at = sqlite3_column_int64 (stmt, 15),
+    .last_interaction_at = sqlite3_column_int64 (stmt, 16),
+    .raw_vcard = (const char *) sqlite3_column_text (stmt, 18),
+  };
 
-  rapport_colleague_set_id (colleague, sqlite3_column_int64 (stmt, 0));
-  rapport_colleague_set_name (colleague, text_or_empty (sqlite3_column_text (stmt, 1)));
-  rapport_colleague_set_role (colleague, text_or_empty (sqlite3_column_text (stmt, 2)));
-  rapport_colleague_set_specialty (colleague, text_or_empty (sqlite3_column_text (stmt, 3)));
-  rapport_colleague_set_organization (colleague, text_or_empty (sqlite3_column_text (stmt, 4)));
-  rapport_colleague_set_phone (colleague, text_or_empty (sqlite3_column_text (stmt, 5)));
-  rapport_colleague_set_email (colleague, text_or_empty (sqlite3_column_text (stmt, 6)));
-  rapport_colleague_set_messaging (colleague, text_or_empty (sqlite3_column_text (stmt, 7)));
-  rapport_colleague_set_interests (colleague, text_or_empty (sqlite3_column_text (stmt, 8)));
-  kind = rapport_support_kind_from_nick ((const char *) sqlite3_column_text (stmt, 9));
-  rapport_colleague_set_support_kind (colleague, kind);
-  rapport_colleague_set_birthday (colleague, text_or_empty (sqlite3_column_text (stmt, 10)));
-  rapport_colleague_set_notes (colleague, text_or_empty (sqlite3_column_text (stmt, 11)));
-  cadence_days = CLAMP (sqlite3_column_int64 (stmt, 12), 0, G_MAXUINT);
-  rapport_colleague_set_cadence_days (colleague, (guint) cadence_days);
-  rapport_colleague_set_archived (colleague, sqlite3_column_int64 (stmt, 13) != 0);
-  rapport_colleague_set_created_at (colleague, sqlite3_column_int64 (stmt, 14));
-  rapport_colleague_set_updated_at (colleague, sqlite3_column_int64 (stmt, 15));
-  rapport_colleague_set_last_interaction_at (colleague, sqlite3_column_int64 (stmt, 16));
-  if (sqlite3_column_type (stmt, 17) == SQLITE_BLOB && sqlite3_column_bytes (stmt, 17) > 0)
+  /* Only a blob is a picture; the colleague copies it before the next step. */
+  if (sqlite3_column_type (stmt, 17) == SQLITE_BLOB)
     {
-      g_autoptr(GBytes) photo = NULL;
-
-      photo = g_bytes_new (sqlite3_column_blob (stmt, 17), sqlite3_column_bytes (stmt, 17));
-      rapport_colleague_set_photo (colleague, photo);
+      fields.photo = sqlite3_column_blob (stmt, 17);
+      fields.photo_size = sqlite3_column_bytes (stmt, 17);
     }
-  rapport_colleague_set_raw_vcard (colleague, text_or_empty (sqlite3_column_text (stmt, 18)));
 
-  return colleague;
+  return rapport_colleague_new_with_fields (&fields);
 }
 
 static RapportAssignment *
@@ -714,22 +711,20 @@ read_assignment (sqlite3_stmt *stmt)
 static RapportTip *
 read_tip (sqlite3_stmt *stmt)
 {
-  RapportTip *tip = g_object_new (RAPPORT_TYPE_TIP, NULL);
-  RapportTipCategory category;
+  RapportTipFields fields = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .assignment_id = sqlite3_column_int64 (stmt, 1),
+    .category = rapport_tip_category_from_nick ((const char *) sqlite3_column_text (stmt, 2)),
+    .title = (const char *) sqlite3_column_text (stmt, 3),
+    .body = (const char *) sqlite3_column_text (stmt, 4),
+    .address = (const char *) sqlite3_column_text (stmt, 5),
+    .link = (const char *) sqlite3_column_text (stmt, 6),
+    .recommended_by = sqlite3_column_int64 (stmt, 7),
+    .tried = sqlite3_column_int64 (stmt, 8) != 0,
+    .created_at = sqlite3_column_int64 (stmt, 9),
+  };
 
-  rapport_tip_set_id (tip, sqlite3_column_int64 (stmt, 0));
-  rapport_tip_set_assignment_id (tip, sqlite3_column_int64 (stmt, 1));
-  category = rapport_tip_category_from_nick ((const char *) sqlite3_column_text (stmt, 2));
-  rapport_tip_set_category (tip, category);
-  rapport_tip_set_title (tip, text_or_empty (sqlite3_column_text (stmt, 3)));
-  rapport_tip_set_body (tip, text_or_empty (sqlite3_column_text (stmt, 4)));
-  rapport_tip_set_address (tip, text_or_empty (sqlite3_column_text (stmt, 5)));
-  rapport_tip_set_link (tip, text_or_empty (sqlite3_column_text (stmt, 6)));
-  rapport_tip_set_recommended_by (tip, sqlite3_column_int64 (stmt, 7));
-  rapport_tip_set_tried (tip, sqlite3_column_int64 (stmt, 8) != 0);
-  rapport_tip_set_created_at (tip, sqlite3_column_int64 (stmt, 9));
-
-  return tip;
+  return rapport_tip_new_with_fields (&fields);
 }
 
 /* Without its colleagues: they come from interaction_colleague. */
@@ -753,22 +748,22 @@ read_interaction (sqlite3_stmt *stmt)
 static RapportReminder *
 read_reminder (sqlite3_stmt *stmt)
 {
-  RapportReminder *reminder = g_object_new (RAPPORT_TYPE_REMINDER, NULL);
+  RapportReminderFields fields = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .title = (const char *) sqlite3_column_text (stmt, 1),
+    .notes = (const char *) sqlite3_column_text (stmt, 2),
+    .colleague_id = sqlite3_column_int64 (stmt, 3),
+    .assignment_id = sqlite3_column_int64 (stmt, 4),
+    .due_at = sqlite3_column_int64 (stmt, 5),
+    .tz = (const char *) sqlite3_column_text (stmt, 6),
+    .rrule = (const char *) sqlite3_column_text (stmt, 7),
+    .snoozed_until = sqlite3_column_int64 (stmt, 8),
+    .completed_at = sqlite3_column_int64 (stmt, 9),
+    .notified_at = sqlite3_column_int64 (stmt, 10),
+    .created_at = sqlite3_column_int64 (stmt, 11),
+  };
 
-  rapport_reminder_set_id (reminder, sqlite3_column_int64 (stmt, 0));
-  rapport_reminder_set_title (reminder, text_or_empty (sqlite3_column_text (stmt, 1)));
-  rapport_reminder_set_notes (reminder, text_or_empty (sqlite3_column_text (stmt, 2)));
-  rapport_reminder_set_colleague_id (reminder, sqlite3_column_int64 (stmt, 3));
-  rapport_reminder_set_assignment_id (reminder, sqlite3_column_int64 (stmt, 4));
-  rapport_reminder_set_due_at (reminder, sqlite3_column_int64 (stmt, 5));
-  rapport_reminder_set_tz (reminder, text_or_empty (sqlite3_column_text (stmt, 6)));
-  rapport_reminder_set_rrule (reminder, text_or_empty (sqlite3_column_text (stmt, 7)));
-  rapport_reminder_set_snoozed_until (reminder, sqlite3_column_int64 (stmt, 8));
-  rapport_reminder_set_completed_at (reminder, sqlite3_column_int64 (stmt, 9));
-  rapport_reminder_set_notified_at (reminder, sqlite3_column_int64 (stmt, 10));
-  rapport_reminder_set_created_at (reminder, sqlite3_column_int64 (stmt, 11));
-
-  return reminder;
+  return rapport_reminder_new_with_fields (&fields);
 }
 
 static gpointer

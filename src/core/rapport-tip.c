@@ -61,6 +61,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Every unset string points here instead of to an allocation of its own: many tips leave
+ * fields empty, and the store makes thousands of them at startup. */
+static char empty_string[] = "";
+
+static char *
+dup_string (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return empty_string;
+
+  return g_strdup (value);
+}
+
+static void
+free_string (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
 static gboolean
 set_string (RapportTip  *self,
             char       **field,
@@ -73,8 +93,8 @@ set_string (RapportTip  *self,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  free_string (*field);
+  *field = dup_string (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
   return TRUE;
@@ -221,10 +241,10 @@ rapport_tip_finalize (GObject *object)
 {
   RapportTip *self = (RapportTip *) object;
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->body, g_free);
-  g_clear_pointer (&self->address, g_free);
-  g_clear_pointer (&self->link, g_free);
+  free_string (self->title);
+  free_string (self->body);
+  free_string (self->address);
+  free_string (self->link);
 
   G_OBJECT_CLASS (rapport_tip_parent_class)->finalize (object);
 }
@@ -378,10 +398,10 @@ static void
 rapport_tip_init (RapportTip *self)
 {
   self->category = RAPPORT_TIP_CATEGORY_FOOD;
-  self->title = g_strdup ("");
-  self->body = g_strdup ("");
-  self->address = g_strdup ("");
-  self->link = g_strdup ("");
+  self->title = empty_string;
+  self->body = empty_string;
+  self->address = empty_string;
+  self->link = empty_string;
 }
 
 RapportTip *
@@ -397,6 +417,35 @@ rapport_tip_new (gint64              assignment_id,
                        "category", category,
                        "title", title ? title : "",
                        NULL);
+}
+
+/* Nothing can be connected to a tip that does not exist yet: the fields are set in place, without
+ * the notifications the setters would send. */
+RapportTip *
+rapport_tip_new_with_fields (const RapportTipFields *fields)
+{
+  RapportTip *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+  g_return_val_if_fail (fields->id >= 0, NULL);
+  g_return_val_if_fail (fields->assignment_id >= 0, NULL);
+  g_return_val_if_fail ((guint) fields->category < RAPPORT_N_TIP_CATEGORIES, NULL);
+  g_return_val_if_fail (fields->recommended_by >= 0, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_TIP, NULL);
+
+  self->id = fields->id;
+  self->assignment_id = fields->assignment_id;
+  self->category = fields->category;
+  self->title = dup_string (fields->title);
+  self->body = dup_string (fields->body);
+  self->address = dup_string (fields->address);
+  self->link = dup_string (fields->link);
+  self->recommended_by = fields->recommended_by;
+  self->tried = !!fields->tried;
+  self->created_at = fields->created_at;
+
+  return self;
 }
 
 RapportTip *

@@ -38,11 +38,29 @@ typedef enum
   RAPPORT_TIP_ERROR_INVALID_TEXT,
 } RapportTipError;
 
+/* Every field of a tip at once, as RapportStore reads them from a row. Strings may be NULL for "";
+ * they are copied. */
+typedef struct
+{
+  gint64              id;
+  gint64              assignment_id;
+  RapportTipCategory  category;
+  const char         *title;
+  const char         *body;
+  const char         *address;
+  const char         *link;
+  gint64              recommended_by;
+  gboolean            tried;
+  gint64              created_at;
+} RapportTipFields;
+
 GQuark              rapport_tip_error_quark        (void);
 
 RapportTip         *rapport_tip_new                (gint64              assignment_id,
                                                     RapportTipCategory  category,
                                                     const char         *title);
+/* For loading many at once: cheaper than rapport_tip_new and a setter per field. */
+RapportTip         *rapport_tip_new_with_fields    (const RapportTipFields *fields);
 RapportTip         *rapport_tip_dup                (RapportTip         *self);
 void                rapport_tip_assign             (RapportTip         *self,
                                                     RapportTip         *other);
