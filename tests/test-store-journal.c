@@ -1180,6 +1180,107 @@ test_interactions (Fixture       *fixture,
 }
 
 static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+read_interactions (RapportStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  rapport_store_read_interactions_async (store, NULL, read_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ok = rapport_store_read_interactions_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return ok;
+}
+
+/* The worker lets go of its task (and so of the store) just after the result arrives. */
+static void
+wait_for_sole_owner (gpointer object)
+{
+  for (guint i = 0; i < 500 && g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (g_atomic_int_get (&G_OBJECT (object)->ref_count), ==, 1);
+}
+
+/* Journal entries wait for their first use; a worker reads them for a view about to show them,
+ * and a change made meanwhile is never lost to the worker's older copy. */
+static void
+test_read_interactions_async (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportInteraction) meanwhile = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  gint64 ada_id = id_of (ada);
+  RapportDatabase *database = NULL;
+  RapportStore *store;
+  GListModel *model;
+
+  for (guint i = 0; i < 50; i++)
+    add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, T0 + i * DAY, "Rounds", ada_id,
+                     (gint64) 0);
+  close_store (fixture);
+  rapport_test_fixed_key (key, 3);
+
+  /* The colleague's last interaction is known before any entry is read. */
+  store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
+  g_assert_cmpint (rapport_colleague_get_last_interaction_at (
+                     rapport_store_find_colleague (store, ada_id)), ==, T0 + 49 * DAY);
+  g_assert_true (read_interactions (store));
+  model = rapport_store_get_interactions (store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  g_assert_cmpstr (rapport_interaction_get_body (rapport_store_find_interaction (store, 7)), ==,
+                   "Rounds");
+  g_assert_cmpuint (rapport_interaction_get_colleague_ids (
+                      rapport_store_find_interaction (store, 7), NULL)[0], ==, ada_id);
+  g_assert_true (rapport_store_get_last_interaction (store, ada_id) ==
+                 rapport_store_find_interaction (store, 50));
+  /* Read already: done at once, nothing added twice. */
+  g_assert_true (read_interactions (store));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  wait_for_sole_owner (store);
+  rapport_test_close_store (store, database);
+
+  /* An entry logged while the worker reads. */
+  store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
+  rapport_store_read_interactions_async (store, NULL, read_done_cb, &result);
+  meanwhile = rapport_interaction_new (RAPPORT_INTERACTION_KIND_CALL, T0 + 60 * DAY);
+  rapport_interaction_set_colleague_ids (meanwhile, &ada_id, 1);
+  g_assert_true (rapport_store_add_interaction (store, meanwhile, &error));
+  g_assert_no_error (error);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rapport_store_read_interactions_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_interactions (store)), ==, 51);
+  g_assert_true (rapport_store_find_interaction (store, rapport_interaction_get_id (meanwhile)) ==
+                 meanwhile);
+  g_clear_object (&result);
+  wait_for_sole_owner (store);
+  rapport_test_close_store (store, database);
+
+  open_store (fixture, RAPPORT_DATABASE_OPEN_EXISTING);
+}
+
+static void
 assert_last (Fixture          *fixture,
              RapportColleague *colleague,
              gint64            expected)
@@ -1997,6 +2098,7 @@ main (int   argc,
   ADD_TEST ("tips", test_tips);
   ADD_TEST ("interactions", test_interactions);
   ADD_TEST ("last-interaction", test_last_interaction);
+  ADD_TEST ("read-interactions-async", test_read_interactions_async);
   ADD_TEST ("delete-colleague", test_delete_colleague);
   ADD_TEST ("undo-conflict", test_undo_conflict);
   g_test_add ("/rapport/store-journal/undo-after-add/colleague", Fixture,

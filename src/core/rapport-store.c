@@ -817,25 +817,45 @@ read_ids (RapportStore  *self,
 static RapportStoreCollection *collection_of (RapportStore    *self,
                                               RapportItemKind  kind);
 
+/* Resets the statement; FALSE with *error set when the rows ended in an error. */
 static gboolean
-load_kind (RapportStore     *self,
+finish_rows (RapportDatabase  *database,
+             sqlite3_stmt     *stmt,
+             int               rc,
+             GError          **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every row of a kind, in id order (journal entries with their colleagues), through database:
+ * the store's own connection, or a worker's (see rapport_store_read_interactions_async). */
+static GPtrArray *
+read_kind (RapportDatabase  *database,
            RapportItemKind   kind,
            const char       *sql,
            GError          **error)
 {
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 started = g_get_monotonic_time ();
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = rapport_database_prepare (self->database, sql, error)))
-    return FALSE;
+  if (!(stmt = rapport_database_prepare (database, sql, error)))
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (loaded, read_row (kind, stmt));
 
-  if (!rapport_store_finish_rows (self, stmt, rc, error))
-    return FALSE;
+  if (!finish_rows (database, stmt, rc, error))
+    return NULL;
 
   /* Interactions get their colleagues before anyone can see them. */
   if (kind == RAPPORT_ITEM_KIND_INTERACTION)
@@ -844,9 +864,9 @@ load_kind (RapportStore     *self,
       gint64 current = 0;
       guint next = 0;
 
-      if (!(stmt = rapport_database_prepare (self->database, select_all_interaction_colleagues_sql,
+      if (!(stmt = rapport_database_prepare (database, select_all_interaction_colleagues_sql,
                                              error)))
-        return FALSE;
+        return NULL;
 
       /* Both lists are ordered by interaction id: walk them side by side. */
       do
@@ -878,9 +898,24 @@ load_kind (RapportStore     *self,
         }
       while (rc == SQLITE_ROW);
 
-      if (!rapport_store_finish_rows (self, stmt, rc, error))
-        return FALSE;
+      if (!finish_rows (database, stmt, rc, error))
+        return NULL;
     }
+
+  return g_steal_pointer (&loaded);
+}
+
+static gboolean
+load_kind (RapportStore     *self,
+           RapportItemKind   kind,
+           const char       *sql,
+           GError          **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) loaded = read_kind (self->database, kind, sql, error);
+
+  if (loaded == NULL)
+    return FALSE;
 
   collection_splice (collection_of (self, kind), loaded);
 
@@ -2060,16 +2095,7 @@ rapport_store_finish_rows (RapportStore  *self,
                            int            rc,
                            GError       **error)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return finish_rows (self->database, stmt, rc, error);
 }
 
 gboolean
@@ -3151,6 +3177,91 @@ rapport_store_get_interactions (RapportStore *self)
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return G_LIST_MODEL (loaded (self, RAPPORT_ITEM_KIND_INTERACTION)->model);
+}
+
+static void
+read_interactions_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  RapportDatabase *database = task_data;
+  GError *error = NULL;
+  GPtrArray *items;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  items = read_kind (database, RAPPORT_ITEM_KIND_INTERACTION, select_interactions_sql, &error);
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+rapport_store_read_interactions_async (RapportStore        *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(RapportDatabase) worker_database = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_store_read_interactions_async);
+
+  if (self->interactions.loaded)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  /* A connection belongs to one thread at a time: the worker gets its own. */
+  worker_database = rapport_database_open_another (self->database, &error);
+  if (worker_database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, g_steal_pointer (&worker_database), g_object_unref);
+  g_task_run_in_thread (task, read_interactions_thread);
+}
+
+gboolean
+rapport_store_read_interactions_finish (RapportStore  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rapport_store_read_interactions_async, FALSE);
+
+  items = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  /* Anything that changes entries reads them first, on the store's own connection: if that
+   * happened meanwhile, the model is current and the worker's copy may not be. */
+  if (items != NULL && !self->interactions.loaded)
+    {
+      collection_splice (&self->interactions, items);
+      self->interactions.loaded = TRUE;
+    }
+
+  return TRUE;
 }
 
 RapportInteraction *

@@ -220,6 +220,16 @@ gboolean           rapport_store_delete_tip               (RapportStore       *s
 /* Interactions. The model holds every interaction in the order they were added; views sort by
  * occurred-at. Adding or changing one updates the colleagues' last-interaction-at. */
 GListModel         *rapport_store_get_interactions        (RapportStore       *self);
+/* The entries are read from the database on first use. This reads them in a worker, on a
+ * connection of its own, so a view about to show the journal can wait without stalling the
+ * window; done at once when they are read already. Afterwards the model holds them. */
+void                rapport_store_read_interactions_async (RapportStore       *self,
+                                                           GCancellable       *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer            user_data);
+gboolean            rapport_store_read_interactions_finish (RapportStore      *self,
+                                                            GAsyncResult      *result,
+                                                            GError           **error);
 RapportInteraction *rapport_store_find_interaction        (RapportStore       *self,
                                                            gint64              id);
 gboolean            rapport_store_add_interaction         (RapportStore       *self,
