@@ -1228,23 +1228,61 @@ test_read_interactions_async (Fixture       *fixture,
   g_autoptr(RapportInteraction) meanwhile = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  g_autoptr(GPtrArray) newest = NULL;
   RapportColleague *ada = add_colleague (fixture, "Ada");
   gint64 ada_id = id_of (ada);
+  gint64 mercy_id = id_of (add_assignment (fixture, "Mercy", "", "", "", "", "UTC"));
   RapportDatabase *database = NULL;
   RapportStore *store;
   GListModel *model;
 
   for (guint i = 0; i < 50; i++)
-    add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, T0 + i * DAY, "Rounds", ada_id,
-                     (gint64) 0);
+    {
+      RapportInteraction *added = add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                                                   T0 + i * DAY, "Rounds", ada_id, (gint64) 0);
+      g_autoptr(RapportInteraction) changes = NULL;
+
+      /* Two of them logged at an assignment. */
+      if (added == NULL || (i != 9 && i != 19))
+        continue;
+      changes = rapport_interaction_dup (added);
+      rapport_interaction_set_assignment_id (changes, mercy_id);
+      g_assert_true (rapport_store_update_interaction (fixture->store, changes, &error));
+      g_assert_no_error (error);
+    }
   close_store (fixture);
   rapport_test_fixed_key (key, 3);
 
-  /* The colleague's last interaction is known before any entry is read. */
+  /* The colleague's last interaction, and their newest entries, are known before the journal
+   * is read; afterwards the same entries are the model's own. */
   store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
   g_assert_cmpint (rapport_colleague_get_last_interaction_at (
                      rapport_store_find_colleague (store, ada_id)), ==, T0 + 49 * DAY);
+  newest = rapport_store_dup_colleague_interactions (store, ada_id, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 3);
+  g_assert_cmpint (rapport_interaction_get_id (newest->pdata[0]), ==, 50);
+  g_assert_cmpint (rapport_interaction_get_id (newest->pdata[2]), ==, 48);
+  g_assert_cmpstr (rapport_interaction_get_body (newest->pdata[1]), ==, "Rounds");
+  g_assert_cmpuint (rapport_interaction_get_colleague_ids (newest->pdata[1], NULL)[0], ==, ada_id);
+  g_clear_pointer (&newest, g_ptr_array_unref);
+  newest = rapport_store_dup_colleague_interactions (store, 999, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 0);
+  g_clear_pointer (&newest, g_ptr_array_unref);
+  newest = rapport_store_dup_assignment_interactions (store, mercy_id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 2);
+  g_assert_cmpint (rapport_interaction_get_id (newest->pdata[0]), ==, 20);
+  g_assert_cmpint (rapport_interaction_get_id (newest->pdata[1]), ==, 10);
+  g_clear_pointer (&newest, g_ptr_array_unref);
+
   g_assert_true (read_interactions (store));
+  newest = rapport_store_dup_colleague_interactions (store, ada_id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 1);
+  g_assert_true (newest->pdata[0] == rapport_store_find_interaction (store, 50));
+  g_clear_pointer (&newest, g_ptr_array_unref);
   model = rapport_store_get_interactions (store);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
   g_assert_cmpstr (rapport_interaction_get_body (rapport_store_find_interaction (store, 7)), ==,

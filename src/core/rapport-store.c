@@ -187,6 +187,13 @@ static const char select_all_interaction_colleagues_sql[] =
 
 static const char select_last_interaction_at_sql[] =
   "SELECT last_interaction_at FROM colleague WHERE id = ?1";
+/* Newest first; of two at the same moment, the one logged last. */
+static const char select_colleague_interaction_ids_sql[] =
+  "SELECT i.id FROM interaction_colleague ic JOIN interaction i ON i.id = ic.interaction_id"
+  " WHERE ic.colleague_id = ?1 ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?2";
+static const char select_assignment_interaction_ids_sql[] =
+  "SELECT id FROM interaction WHERE assignment_id = ?1 ORDER BY occurred_at DESC, id DESC"
+  " LIMIT ?2";
 /* Of two at the same moment, the one logged last. */
 static const char select_last_interaction_id_sql[] =
   "SELECT i.id FROM interaction_colleague ic JOIN interaction i ON i.id = ic.interaction_id"
@@ -3394,6 +3401,88 @@ rapport_store_delete_interaction (RapportStore      *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return delete_row_with_undo (self, &interaction_rows, id, undo, error);
+}
+
+/* The entries whose ids sql lists for id (at most limit): the model's own when it holds them, or
+ * read one by one, without reading the whole journal for a few rows. */
+static GPtrArray *
+dup_interactions_by_id (RapportStore  *self,
+                        const char    *sql,
+                        gint64         id,
+                        guint          limit,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = rapport_store_prepare_with_id (self, sql, id, error)))
+    return NULL;
+  if (!bind_int64 (stmt, 2, limit))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      finish_rows (self->database, stmt, SQLITE_DONE, NULL);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 interaction_id = g_array_index (ids, gint64, i);
+      gpointer item = NULL;
+
+      if (self->interactions.loaded)
+        item = rapport_store_collection_lookup (&self->interactions, interaction_id);
+      if (item != NULL)
+        item = g_object_ref (item);
+      else
+        item = rapport_store_read_item (self, RAPPORT_ITEM_KIND_INTERACTION, interaction_id, error);
+
+      if (item == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return NULL;
+          continue;
+        }
+      g_ptr_array_add (found, item);
+    }
+
+  return g_steal_pointer (&found);
+}
+
+GPtrArray *
+rapport_store_dup_colleague_interactions (RapportStore  *self,
+                                          gint64         colleague_id,
+                                          guint          limit,
+                                          GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return dup_interactions_by_id (self, select_colleague_interaction_ids_sql, colleague_id, limit,
+                                 error);
+}
+
+GPtrArray *
+rapport_store_dup_assignment_interactions (RapportStore  *self,
+                                           gint64         assignment_id,
+                                           guint          limit,
+                                           GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return dup_interactions_by_id (self, select_assignment_interaction_ids_sql, assignment_id, limit,
+                                 error);
 }
 
 RapportInteraction *

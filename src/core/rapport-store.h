@@ -242,6 +242,18 @@ gboolean            rapport_store_delete_interaction      (RapportStore       *s
                                                            gint64              id,
                                                            RapportStoreUndo  **undo,
                                                            GError            **error);
+/* The newest entries naming a colleague, or logged at an assignment: at most limit, newest
+ * first, as new references in a GPtrArray. Reads only those rows when the entries are not in
+ * memory yet (see rapport_store_read_interactions_async); NULL with error set when the database
+ * cannot be read. */
+GPtrArray          *rapport_store_dup_colleague_interactions (RapportStore    *self,
+                                                              gint64           colleague_id,
+                                                              guint            limit,
+                                                              GError         **error);
+GPtrArray          *rapport_store_dup_assignment_interactions (RapportStore   *self,
+                                                               gint64          assignment_id,
+                                                               guint           limit,
+                                                               GError        **error);
 /* The latest interaction naming the colleague, or NULL. */
 RapportInteraction *rapport_store_get_last_interaction    (RapportStore       *self,
                                                            gint64              colleague_id);

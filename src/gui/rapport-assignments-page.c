@@ -756,17 +756,25 @@ collect_interactions (RapportAssignmentsPage *self,
                       GHashTable             *ids,
                       guint                   limit)
 {
-  GListModel *model = rapport_store_get_interactions (self->store);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
 
-  for (guint i = 0; i < n_items; i++)
+  /* Each assignment's newest entries from the database: the journal may not be read yet. */
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (model, i);
-      gint64 assignment_id = rapport_interaction_get_assignment_id (interaction);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) logged = NULL;
 
-      if (assignment_id != 0 && g_hash_table_contains (ids, &assignment_id))
-        g_ptr_array_add (found, g_steal_pointer (&interaction));
+      logged = rapport_store_dup_assignment_interactions (self->store, *(gint64 *) key, limit,
+                                                          &error);
+      if (logged == NULL)
+        {
+          g_warning ("Could not read the journal entries of an assignment: %s", error->message);
+          continue;
+        }
+      g_ptr_array_extend_and_steal (found, g_steal_pointer (&logged));
     }
 
   g_ptr_array_sort (found, compare_interactions_newest_first);

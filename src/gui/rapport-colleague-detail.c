@@ -398,21 +398,6 @@ new_link_row (const char *title,
 }
 
 static gint
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  RapportInteraction *x = *(RapportInteraction **) a;
-  RapportInteraction *y = *(RapportInteraction **) b;
-  gint64 tx = rapport_interaction_get_occurred_at (x);
-  gint64 ty = rapport_interaction_get_occurred_at (y);
-
-  if (tx != ty)
-    return tx > ty ? -1 : 1;
-
-  return rapport_interaction_get_id (x) > rapport_interaction_get_id (y) ? -1 : 1;
-}
-
-static gint
 compare_soonest_first (gconstpointer a,
                        gconstpointer b)
 {
@@ -473,7 +458,7 @@ update_journal (RapportColleagueDetail *self)
   RapportInteraction *last = NULL;
   g_autoptr(GArray) assignment_ids = NULL;
   g_autoptr(GPtrArray) recent = NULL;
-  GListModel *interactions;
+  g_autoptr(GError) error = NULL;
   gint64 colleague_id;
 
   clear_rows (self->met_group, self->met_rows);
@@ -486,7 +471,15 @@ update_journal (RapportColleagueDetail *self)
 
   colleague_id = rapport_colleague_get_id (self->colleague);
 
-  last = rapport_store_get_last_interaction (self->store, colleague_id);
+  /* Only their newest entries: the whole journal may not even be read yet. */
+  recent = rapport_store_dup_colleague_interactions (self->store, colleague_id, N_RECENT, &error);
+  if (recent == NULL)
+    {
+      g_warning ("Could not read the journal entries of a colleague: %s", error->message);
+      recent = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  last = recent->len > 0 ? g_ptr_array_index (recent, 0) : NULL;
   if (last != NULL)
     {
       g_autofree char *text = format_last_interaction (last);
@@ -540,18 +533,7 @@ update_journal (RapportColleagueDetail *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->met_group), self->met_rows->len > 0);
 
-  recent = g_ptr_array_new_with_free_func (g_object_unref);
-  interactions = rapport_store_get_interactions (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (interactions); i++)
-    {
-      g_autoptr(RapportInteraction) interaction = g_list_model_get_item (interactions, i);
-
-      if (rapport_interaction_has_colleague (interaction, colleague_id))
-        g_ptr_array_add (recent, g_steal_pointer (&interaction));
-    }
-  g_ptr_array_sort (recent, compare_newest_first);
-
-  for (guint i = 0; i < recent->len && i < N_RECENT; i++)
+  for (guint i = 0; i < recent->len; i++)
     {
       RapportInteraction *interaction = g_ptr_array_index (recent, i);
       g_autoptr(GDateTime) when = dup_local (rapport_interaction_get_occurred_at (interaction));
