@@ -561,6 +561,48 @@ test_narrow (Fixture       *fixture,
   g_assert_true (shows (row_for (fixture, fixture->call)));
 }
 
+static gboolean
+is_shown_heading (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  GtkAccessibleRole role;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  return role == GTK_ACCESSIBLE_ROLE_HEADING;
+}
+
+/* Entries are all one height, whatever they say, and a day's heading is shorter: a list view of
+ * GTK 4.8 guesses where the rows it has not measured are from the median height of those it has,
+ * and rows of several heights make that guess, and the view, jump as it scrolls. */
+static void
+test_uniform_rows (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  /* With an assignment and three lines, with an assignment and no note, with neither. */
+  GtkWidget *coffee = row_for (fixture, fixture->coffee);
+  GtkWidget *call = row_for (fixture, fixture->call);
+  GtkWidget *meal = row_for (fixture, fixture->meal);
+  GtkWidget *heading;
+
+  g_assert_nonnull (coffee);
+  g_assert_nonnull (call);
+  g_assert_nonnull (meal);
+  if (coffee == NULL || call == NULL || meal == NULL)
+    return;
+
+  g_assert_cmpint (gtk_widget_get_height (coffee), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (call), ==, gtk_widget_get_height (coffee));
+  g_assert_cmpint (gtk_widget_get_height (meal), ==, gtk_widget_get_height (coffee));
+
+  heading = rapport_test_find_widget (GTK_WIDGET (fixture->page), is_shown_heading, NULL);
+  g_assert_nonnull (heading);
+  if (heading != NULL)
+    g_assert_cmpint (gtk_widget_get_height (heading), <, gtk_widget_get_height (coffee));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +621,7 @@ main (int   argc,
   ADD ("show-interaction", NULL, test_show_interaction);
   ADD ("rename", NULL, test_rename);
   ADD ("narrow", NULL, test_narrow);
+  ADD ("uniform-rows", NULL, test_uniform_rows);
 
 #undef ADD
 

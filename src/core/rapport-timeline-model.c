@@ -46,13 +46,12 @@ struct _RapportTimelineModel
 
   /* The wrapped model's items (owned), so a change only fetches what was added. */
   GPtrArray  *interactions;
-  /* The day headers (owned), newest first. */
+  /* The day headers (owned), newest first, and where each one's interactions begin in
+   * interactions (guint), so that a change finds the days it touches by bisection. */
   GPtrArray  *days;
-  /* What the model shows, borrowed from the two above: each day, then its interactions. */
+  GArray     *day_starts;
+  /* What the model shows, borrowed from the above: each day, then its interactions. */
   GPtrArray  *items;
-  /* The previous items' array, kept for the next rebuild: allocating that much anew each time
-   * costs more in page faults than the rebuild itself. */
-  GPtrArray  *spare_items;
 };
 
 static void rapport_timeline_model_list_model_init (GListModelInterface *iface);
@@ -126,62 +125,94 @@ timeline_day_contains (RapportTimelineDay *self,
   return instant >= self->start && instant < self->end;
 }
 
-static void
-timeline_day_set_n_interactions (RapportTimelineDay *self,
-                                 guint               n_interactions)
+/* The day the interaction at index (in self->interactions) falls in: the last day that begins
+ * at or before it. */
+static guint
+find_day (RapportTimelineModel *self,
+          guint                 index)
 {
-  if (self->n_interactions == n_interactions)
-    return;
+  guint low = 0;
+  guint high = self->day_starts->len;
 
-  self->n_interactions = n_interactions;
-  g_object_notify_by_pspec (G_OBJECT (self), day_properties[DAY_PROP_N_INTERACTIONS]);
+  g_assert (high > 0);
+
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->day_starts, guint, middle) <= index)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return low;
 }
 
-/* Rebuilds the shown items from self->interactions, reusing the header of every day that stays,
- * and emits one items-changed for the range between the common prefix and suffix. Whatever the
- * old items were must still be alive: they are compared by address. */
+/* Replaces n_removed pointers at position with n_added ones. */
 static void
-rebuild (RapportTimelineModel *self)
+splice_pointers (GPtrArray *array,
+                 guint      position,
+                 guint      n_removed,
+                 gpointer  *added,
+                 guint      n_added)
+{
+  guint tail;
+
+  g_ptr_array_remove_range (array, position, n_removed);
+  tail = array->len - position;
+  g_ptr_array_set_size (array, array->len + n_added);
+  memmove (array->pdata + position + n_added, array->pdata + position, tail * sizeof (gpointer));
+  if (n_added > 0)
+    memcpy (array->pdata + position, added, n_added * sizeof (gpointer));
+}
+
+/* Works out the days again for the interactions [start, new_end) of self->interactions, which
+ * were [start, old_end) before the change, and emits one items-changed for what really differs
+ * there. The range must cover whole days before and after the change: it begins where the days
+ * first_day .. last_day - 1 began and ends where they ended. The header of every day that stays
+ * is kept, so rows showing it stay. Whatever the old items were must still be alive: they are
+ * compared by address. */
+static void
+update_range (RapportTimelineModel *self,
+              guint                 start,
+              guint                 old_end,
+              guint                 new_end,
+              guint                 first_day,
+              guint                 last_day)
 {
   g_autoptr(GHashTable) unused_days = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GPtrArray *old_items;
-  g_autoptr(GPtrArray) old_days = NULL;
-  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GPtrArray) old_days = g_ptr_array_new_full (last_day - first_day, g_object_unref);
+  g_autoptr(GPtrArray) new_days = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_items = g_ptr_array_sized_new (new_end - start + 1);
+  g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) recounted = g_ptr_array_new ();
   RapportTimelineDay *day = NULL;
+  guint first_item = start + first_day;
   guint old_n, new_n, prefix, suffix, limit;
+  gint delta = (gint) new_end - (gint) old_end;
   guint cursor = 0;
 
-  /* The old headers by date: a day that stays keeps its object, so rows showing it stay. */
-  for (guint i = 0; i < self->days->len; i++)
+  /* The old headers by date: a day that stays keeps its object. Held until the change is
+   * emitted, since the old items still point at them. */
+  for (guint i = first_day; i < last_day; i++)
     {
       RapportTimelineDay *old_day = g_ptr_array_index (self->days, i);
 
+      g_ptr_array_add (old_days, g_object_ref (old_day));
       if (!g_hash_table_contains (unused_days, &old_day->midnight))
         g_hash_table_insert (unused_days, &old_day->midnight, old_day);
     }
 
-  old_items = g_steal_pointer (&self->items);
-  old_days = g_steal_pointer (&self->days);
-  /* A handler of the last items-changed may have changed the wrapped model again. */
-  if (self->spare_items != NULL)
-    self->items = g_steal_pointer (&self->spare_items);
-  else
-    self->items = g_ptr_array_new ();
-  g_ptr_array_set_size (self->items, 0);
-  self->days = g_ptr_array_new_with_free_func (g_object_unref);
-  counts = g_array_sized_new (FALSE, FALSE, sizeof (guint), old_days->len + 1);
-
-  for (guint i = 0; i < self->interactions->len; i++)
+  for (guint i = start; i < new_end; i++)
     {
       RapportInteraction *interaction = g_ptr_array_index (self->interactions, i);
       gint64 occurred_at = rapport_interaction_get_occurred_at (interaction);
       RapportTimelineDay *next = NULL;
-      guint zero = 0;
 
       if (day != NULL && timeline_day_contains (day, occurred_at))
         {
-          g_array_index (counts, guint, counts->len - 1)++;
-          g_ptr_array_add (self->items, interaction);
+          g_ptr_array_add (new_items, interaction);
           continue;
         }
 
@@ -206,46 +237,59 @@ rebuild (RapportTimelineModel *self)
         g_object_ref (next);
 
       day = next;
-      g_ptr_array_add (self->days, day);
-      g_ptr_array_add (self->items, day);
-      g_array_append_val (counts, zero);
-      g_array_index (counts, guint, counts->len - 1)++;
-      g_ptr_array_add (self->items, interaction);
+      g_ptr_array_add (new_days, day);
+      g_array_append_val (new_starts, i);
+      g_ptr_array_add (new_items, day);
+      g_ptr_array_add (new_items, interaction);
     }
 
-  old_n = old_items->len;
-  new_n = self->items->len;
+  /* Only what differs between the old and the new range is announced. */
+  old_n = (old_end - start) + (last_day - first_day);
+  new_n = new_items->len;
   limit = MIN (old_n, new_n);
 
   for (prefix = 0; prefix < limit; prefix++)
     {
-      if (old_items->pdata[prefix] != self->items->pdata[prefix])
+      if (self->items->pdata[first_item + prefix] != new_items->pdata[prefix])
         break;
     }
 
   for (suffix = 0; suffix < limit - prefix; suffix++)
     {
-      if (old_items->pdata[old_n - 1 - suffix] != self->items->pdata[new_n - 1 - suffix])
+      if (self->items->pdata[first_item + old_n - 1 - suffix] !=
+          new_items->pdata[new_n - 1 - suffix])
         break;
     }
 
+  /* Everything is in place before the signal, since its handlers read the model. */
+  splice_pointers (self->items, first_item, old_n, new_items->pdata, new_n);
+  for (guint i = 0; i < new_days->len; i++)
+    g_object_ref (new_days->pdata[i]);
+  splice_pointers (self->days, first_day, last_day - first_day, new_days->pdata, new_days->len);
+  g_array_remove_range (self->day_starts, first_day, last_day - first_day);
+  g_array_insert_vals (self->day_starts, first_day, new_starts->data, new_starts->len);
+  for (guint i = first_day + new_starts->len; i < self->day_starts->len; i++)
+    g_array_index (self->day_starts, guint, i) += delta;
+
+  for (guint i = 0; i < new_days->len; i++)
+    {
+      RapportTimelineDay *new_day = g_ptr_array_index (new_days, i);
+      guint end = i + 1 < new_starts->len ? g_array_index (new_starts, guint, i + 1) : new_end;
+      guint n_interactions = end - g_array_index (new_starts, guint, i);
+
+      if (new_day->n_interactions != n_interactions)
+        {
+          new_day->n_interactions = n_interactions;
+          g_ptr_array_add (recounted, new_day);
+        }
+    }
+
   if (prefix != old_n || prefix != new_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                                new_n - prefix - suffix);
+    g_list_model_items_changed (G_LIST_MODEL (self), first_item + prefix,
+                                old_n - prefix - suffix, new_n - prefix - suffix);
 
-  if (self->spare_items == NULL)
-    {
-      g_ptr_array_set_size (old_items, 0);
-      self->spare_items = old_items;
-    }
-  else
-    {
-      g_ptr_array_unref (old_items);
-    }
-
-  for (guint i = 0; i < self->days->len; i++)
-    timeline_day_set_n_interactions (g_ptr_array_index (self->days, i),
-                                     g_array_index (counts, guint, i));
+  for (guint i = 0; i < recounted->len; i++)
+    g_object_notify_by_pspec (recounted->pdata[i], day_properties[DAY_PROP_N_INTERACTIONS]);
 }
 
 static void
@@ -256,9 +300,26 @@ items_changed_cb (GListModel           *model,
                   RapportTimelineModel *self)
 {
   g_autoptr(GPtrArray) keep_alive = g_ptr_array_new_full (removed, g_object_unref);
+  guint old_len = self->interactions->len;
+  guint start = 0, end = old_len;
+  guint first_day = 0, last_day = self->days->len;
   guint tail;
 
-  g_assert (position + removed <= self->interactions->len);
+  g_assert (position + removed <= old_len);
+
+  /* Only the days around the change can change: the one of the interaction before it and the
+   * one of the interaction after it, and new days between those two. */
+  if (position > 0)
+    {
+      first_day = find_day (self, position - 1);
+      start = g_array_index (self->day_starts, guint, first_day);
+    }
+  if (position + removed < old_len)
+    {
+      last_day = find_day (self, position + removed) + 1;
+      if (last_day < self->days->len)
+        end = g_array_index (self->day_starts, guint, last_day);
+    }
 
   /* The shown items still point at the removed ones until the change is worked out. */
   for (guint i = 0; i < removed; i++)
@@ -273,7 +334,7 @@ items_changed_cb (GListModel           *model,
   for (guint i = 0; i < added; i++)
     self->interactions->pdata[position + i] = g_list_model_get_item (model, position + i);
 
-  rebuild (self);
+  update_range (self, start, end, end - removed + added, first_day, last_day);
 }
 
 static GType
@@ -378,10 +439,10 @@ rapport_timeline_model_dispose (GObject *object)
   g_clear_object (&self->model);
   if (self->items != NULL)
     g_ptr_array_set_size (self->items, 0);
-  if (self->spare_items != NULL)
-    g_ptr_array_set_size (self->spare_items, 0);
   if (self->days != NULL)
     g_ptr_array_set_size (self->days, 0);
+  if (self->day_starts != NULL)
+    g_array_set_size (self->day_starts, 0);
   if (self->interactions != NULL)
     g_ptr_array_set_size (self->interactions, 0);
 
@@ -394,8 +455,8 @@ rapport_timeline_model_finalize (GObject *object)
   RapportTimelineModel *self = RAPPORT_TIMELINE_MODEL (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->spare_items, g_ptr_array_unref);
   g_clear_pointer (&self->days, g_ptr_array_unref);
+  g_clear_pointer (&self->day_starts, g_array_unref);
   g_clear_pointer (&self->interactions, g_ptr_array_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
 
@@ -463,8 +524,8 @@ rapport_timeline_model_init (RapportTimelineModel *self)
 {
   self->interactions = g_ptr_array_new_with_free_func (g_object_unref);
   self->days = g_ptr_array_new_with_free_func (g_object_unref);
+  self->day_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->items = g_ptr_array_new ();
-  self->spare_items = g_ptr_array_new ();
 }
 
 GDateTime *
@@ -557,6 +618,7 @@ rapport_timeline_model_set_model (RapportTimelineModel *self,
                                   GListModel           *interactions)
 {
   g_autoptr(GPtrArray) old_interactions = NULL;
+  guint old_len;
 
   g_return_if_fail (RAPPORT_IS_TIMELINE_MODEL (self));
   g_return_if_fail (interactions == NULL || G_IS_LIST_MODEL (interactions));
@@ -572,6 +634,7 @@ rapport_timeline_model_set_model (RapportTimelineModel *self,
   g_set_object (&self->model, interactions);
 
   /* The shown items still point at the old ones until the change is worked out. */
+  old_len = self->interactions->len;
   old_interactions = g_steal_pointer (&self->interactions);
   self->interactions = g_ptr_array_new_with_free_func (g_object_unref);
   if (interactions != NULL)
@@ -585,7 +648,7 @@ rapport_timeline_model_set_model (RapportTimelineModel *self,
                                                  G_CALLBACK (items_changed_cb), self);
     }
 
-  rebuild (self);
+  update_range (self, 0, old_len, self->interactions->len, 0, self->days->len);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

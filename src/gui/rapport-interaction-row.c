@@ -18,11 +18,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-interaction-row.h"
 
 /* More names than this read as "and N others". */
 #define MAX_NAMES 3
+/* How many lines of the note a row shows, and far more than it shows of one line. */
+#define PREVIEW_LINES 2
+#define MAX_PREVIEW_CHARS 200
 
 struct _RapportInteractionRow
 {
@@ -31,6 +35,7 @@ struct _RapportInteractionRow
   RapportStore       *store;
   RapportInteraction *interaction;
   GPtrArray          *watched;     /* the colleagues and assignment the row names */
+  int                 shown_kind;  /* what the icon shows, -1 = nothing yet */
 
   GtkImage           *kind_image;
   GtkLabel           *title_label;
@@ -77,27 +82,43 @@ watch (RapportInteractionRow *self,
                            G_CONNECT_SWAPPED);
 }
 
-/* The first lines of the note, so a long note does not make a tall row. */
+/* The first lines of the note that have text, each on a line of its own, and always as many
+ * lines, empty ones if need be (see update ()). Longer lines are cut: the row ellipsizes them
+ * far sooner, and the whole of a long paragraph would be shaped on every bind. */
 static char *
 dup_note_preview (const char *body)
 {
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GString) preview = g_string_new (NULL);
+  const char *line = body;
   guint n = 0;
 
-  if (body == NULL)
-    return g_strdup ("");
-
-  lines = g_strsplit (body, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && n < 2; i++)
+  while (line != NULL && *line != '\0' && n < PREVIEW_LINES)
     {
-      g_strstrip (lines[i]);
-      if (*lines[i] == '\0')
+      const char *end = strchr (line, '\n');
+      g_autofree char *text = end != NULL ? g_strndup (line, end - line) : g_strdup (line);
+      const char *cut = text;
+
+      line = end != NULL ? end + 1 : NULL;
+
+      g_strstrip (text);
+      if (*text == '\0')
         continue;
+
+      for (guint i = 0; i < MAX_PREVIEW_CHARS && *cut != '\0'; i++)
+        cut = g_utf8_next_char (cut);
+
       if (n > 0)
         g_string_append_c (preview, '\n');
-      g_string_append (preview, lines[i]);
+      g_string_append_len (preview, text, cut - text);
+      if (*cut != '\0')
+        g_string_append (preview, "…");
       n++;
+    }
+
+  for (; n < PREVIEW_LINES; n++)
+    {
+      if (n > 0)
+        g_string_append_c (preview, '\n');
     }
 
   return g_string_free (g_steal_pointer (&preview), FALSE);
@@ -118,29 +139,39 @@ update (RapportInteractionRow *self)
 
   unwatch (self);
 
+  /* Every row is as tall as every other: the title, a line for the assignment and the note's
+   * lines, with or without text. GTK 4.8 list views guess the height of the rows they have not
+   * measured from the median of those they have; rows of several heights move that median as
+   * the list scrolls, and with it where a hundred thousand unmeasured rows are, which makes the
+   * view jump and bind all its rows again. */
   if (interaction == NULL)
     {
+      note = dup_note_preview (NULL);
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->time_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->assignment_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+      gtk_label_set_label (self->assignment_label, "");
+      gtk_label_set_label (self->note_label, note);
       return;
     }
 
+  /* Rows are bound again and again while the list scrolls: leave what did not change alone. */
   kind = rapport_interaction_get_kind (interaction);
-  gtk_image_set_from_icon_name (self->kind_image, rapport_interaction_kind_to_icon_name (kind));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rapport_interaction_kind_to_label (kind),
-                                  -1);
+  if ((int) kind != self->shown_kind)
+    {
+      self->shown_kind = kind;
+      gtk_image_set_from_icon_name (self->kind_image, rapport_interaction_kind_to_icon_name (kind));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rapport_interaction_kind_to_label (kind),
+                                      -1);
+    }
 
   title = rapport_interaction_row_dup_title (self->store, interaction);
   gtk_label_set_label (self->title_label, title);
 
   {
-    g_autoptr(GDateTime) utc =
-      g_date_time_new_from_unix_utc (rapport_interaction_get_occurred_at (interaction));
-    g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+    g_autoptr(GDateTime) local =
+      g_date_time_new_from_unix_local (rapport_interaction_get_occurred_at (interaction));
 
     /* Translators: the time of day of a journal entry, see strftime(3), e.g. "14:30" */
     time = local != NULL ? g_date_time_format (local, _("%H:%M")) : g_strdup ("");
@@ -160,12 +191,9 @@ update (RapportInteractionRow *self)
         }
     }
   gtk_label_set_label (self->assignment_label, assignment_title != NULL ? assignment_title : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->assignment_label),
-                          assignment_title != NULL && *assignment_title != '\0');
 
   note = dup_note_preview (rapport_interaction_get_body (interaction));
   gtk_label_set_label (self->note_label, note);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), *note != '\0');
 
   /* Renames show at once: the row follows the colleagues it names. */
   if (self->store != NULL)
@@ -319,6 +347,7 @@ static void
 rapport_interaction_row_init (RapportInteractionRow *self)
 {
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown_kind = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);

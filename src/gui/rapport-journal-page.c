@@ -39,6 +39,7 @@ struct _RapportJournalPage
   GArray               *colleague_ids;    /* what each "Filter by Colleague" entry stands for */
   GArray               *assignment_ids;   /* what each "Filter by Assignment" entry stands for */
   char                 *colleagues_key;   /* what the colleague filter lists, to skip rebuilds */
+  char                 *colleagues_seen;  /* the colleagues' ids and names, unsorted, likewise */
   char                 *assignments_key;
   gboolean              rebuilding;
 
@@ -246,6 +247,22 @@ rebuild_colleague_dropdown (RapportJournalPage *self)
     {
       GListModel *model = rapport_store_get_colleagues (self->store);
       guint n_items = g_list_model_get_n_items (model);
+      g_autoptr(GString) seen = g_string_new (NULL);
+
+      /* The store says "changed" for every entry logged: with thousands of colleagues, sorting
+       * their names costs far more than seeing that none changed. */
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+
+          g_string_append_printf (seen, "%" G_GINT64_FORMAT ":%s\n",
+                                  rapport_colleague_get_id (colleague),
+                                  rapport_colleague_get_name (colleague));
+        }
+      if (self->colleagues_seen != NULL && g_str_equal (self->colleagues_seen, seen->str))
+        return;
+      g_free (self->colleagues_seen);
+      self->colleagues_seen = g_string_free (g_steal_pointer (&seen), FALSE);
 
       /* One collation key per name, not two per comparison: thousands of colleagues. */
       g_array_set_size (colleagues, n_items);
@@ -516,14 +533,20 @@ filter_dropdown_changed_cb (RapportJournalPage *self)
 static void
 store_changed_cb (RapportJournalPage *self)
 {
+  gboolean filtered = filters_active (self);
+
   rebuild_colleague_dropdown (self);
   rebuild_assignment_dropdown (self);
   /* A colleague or assignment filtered by may be gone. */
   read_filters (self);
 
-  /* An entry edited in place may have moved in time or changed who it names. */
+  /* An entry edited in place may have moved in time or changed who it names. Without filters
+   * every entry shows whatever it says, so there is nothing to filter again. */
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  refilter (self);
+  if (filtered || filters_active (self))
+    refilter (self);
+  else
+    update_state (self);
 }
 
 static void
@@ -577,49 +600,102 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (item));
 }
 
+static GtkWidget *
+find_child (GtkWidget *box,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+ensure_heading (GtkWidget *box)
+{
+  GtkWidget *heading = find_child (box, GTK_TYPE_LABEL);
+
+  if (heading != NULL)
+    return heading;
+
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          "xalign", 0.0f,
+                          "ellipsize", PANGO_ELLIPSIZE_END,
+                          "margin-top", 18,
+                          "margin-bottom", 6,
+                          "margin-start", 6,
+                          "margin-end", 6,
+                          NULL);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  return heading;
+}
+
+static GtkWidget *
+ensure_row (GtkWidget *box)
+{
+  GtkWidget *row = find_child (box, RAPPORT_TYPE_INTERACTION_ROW);
+
+  if (row != NULL)
+    return row;
+
+  row = rapport_interaction_row_new ();
+  gtk_box_append (GTK_BOX (box), row);
+
+  return row;
+}
+
+/* GTK 4.8 list views hand a list item a day one moment and an entry the next as the list
+ * scrolls. Each item keeps a box that holds a day heading and an entry row, made the first time
+ * each is needed and then only shown or hidden, so scrolling neither builds nor throws away
+ * rows. */
+static void
+setup_item_cb (RapportJournalPage       *self,
+               GtkListItem              *list_item,
+               GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (list_item, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+}
+
 static void
 bind_item_cb (RapportJournalPage       *self,
               GtkListItem              *list_item,
               GtkSignalListItemFactory *factory)
 {
   GObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *heading = find_child (box, GTK_TYPE_LABEL);
+  GtkWidget *row = find_child (box, RAPPORT_TYPE_INTERACTION_ROW);
 
   if (RAPPORT_IS_TIMELINE_DAY (item))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *label = rapport_timeline_day_dup_label (RAPPORT_TIMELINE_DAY (item), now);
 
-      if (!GTK_IS_LABEL (child))
-        {
-          child = g_object_new (GTK_TYPE_LABEL,
-                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                "xalign", 0.0f,
-                                "ellipsize", PANGO_ELLIPSIZE_END,
-                                "margin-top", 18,
-                                "margin-bottom", 6,
-                                "margin-start", 6,
-                                "margin-end", 6,
-                                NULL);
-          gtk_widget_add_css_class (child, "heading");
-          gtk_list_item_set_child (list_item, child);
-        }
-
-      gtk_label_set_label (GTK_LABEL (child), label);
+      heading = ensure_heading (box);
+      gtk_label_set_label (GTK_LABEL (heading), label);
+      gtk_widget_set_visible (heading, TRUE);
+      if (row != NULL)
+        gtk_widget_set_visible (row, FALSE);
       gtk_list_item_set_activatable (list_item, FALSE);
       gtk_list_item_set_selectable (list_item, FALSE);
       return;
     }
 
-  if (!RAPPORT_IS_INTERACTION_ROW (child))
-    {
-      child = rapport_interaction_row_new ();
-      gtk_list_item_set_child (list_item, child);
-    }
-
-  rapport_interaction_row_set_store (RAPPORT_INTERACTION_ROW (child), self->store);
-  rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (child),
+  row = ensure_row (box);
+  rapport_interaction_row_set_store (RAPPORT_INTERACTION_ROW (row), self->store);
+  rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (row),
                                            RAPPORT_INTERACTION (item));
+  gtk_widget_set_visible (row, TRUE);
+  if (heading != NULL)
+    gtk_widget_set_visible (heading, FALSE);
   gtk_list_item_set_activatable (list_item, TRUE);
   gtk_list_item_set_selectable (list_item, TRUE);
 }
@@ -629,10 +705,12 @@ unbind_item_cb (RapportJournalPage       *self,
                 GtkListItem              *list_item,
                 GtkSignalListItemFactory *factory)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = box != NULL ? find_child (box, RAPPORT_TYPE_INTERACTION_ROW) : NULL;
 
-  if (RAPPORT_IS_INTERACTION_ROW (child))
-    rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (child), NULL);
+  /* A row kept for later follows no entry in the meantime. */
+  if (row != NULL)
+    rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (row), NULL);
 }
 
 static void
@@ -739,6 +817,7 @@ rapport_journal_page_finalize (GObject *object)
   g_clear_pointer (&self->colleague_ids, g_array_unref);
   g_clear_pointer (&self->assignment_ids, g_array_unref);
   g_clear_pointer (&self->colleagues_key, g_free);
+  g_clear_pointer (&self->colleagues_seen, g_free);
   g_clear_pointer (&self->assignments_key, g_free);
 
   G_OBJECT_CLASS (rapport_journal_page_parent_class)->finalize (object);
@@ -830,6 +909,7 @@ rapport_journal_page_class_init (RapportJournalPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_item_cb);
 
@@ -932,6 +1012,7 @@ rapport_journal_page_set_store (RapportJournalPage *self,
   self->colleague_filter = 0;
   self->kind_filter = -1;
   self->assignment_filter = 0;
+  g_clear_pointer (&self->colleagues_seen, g_free);
   self->rebuilding = TRUE;
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   self->rebuilding = FALSE;
