@@ -95,9 +95,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
   fixture->dir = rapport_test_make_tmp_dir ("journal-page");
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->store = rapport_test_open_store (fixture->path, NULL, RAPPORT_DATABASE_OPEN_CREATE,
+  rapport_test_fixed_key (key, 5);
+  fixture->store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_CREATE,
                                             &fixture->database);
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -603,6 +606,55 @@ test_uniform_rows (Fixture       *fixture,
     g_assert_cmpint (gtk_widget_get_height (heading), <, gtk_widget_get_height (coffee));
 }
 
+/* A new store on a newly opened connection: its entries not read yet, as at startup. */
+static void
+reopen_store (Fixture *fixture)
+{
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  rapport_test_fixed_key (key, 5);
+  rapport_journal_page_set_store (fixture->page, NULL);
+  rapport_test_close_store (fixture->store, fixture->database);
+  fixture->store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_EXISTING,
+                                            &fixture->database);
+  g_assert_false (rapport_store_has_read_interactions (fixture->store));
+}
+
+static gboolean
+stack_shows (GtkWidget *child)
+{
+  GtkWidget *parent = child != NULL ? gtk_widget_get_parent (child) : NULL;
+
+  return GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) == child;
+}
+
+/* The entries of a journal just opened are read in a worker while the page says so; asked for
+ * one entry meanwhile, the page reads them at once. */
+static void
+test_read_in_worker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *reading = "Reading Your Journal…";
+
+  reopen_store (fixture);
+  rapport_journal_page_set_store (fixture->page, fixture->store);
+  g_assert_true (stack_shows (find_status_page (fixture, reading)));
+
+  for (guint i = 0; i < 500 && !shows_label (GTK_WIDGET (fixture->page), "Meal with Ada Lovelace, Ben Ng"); i++)
+    rapport_test_wait_ms (10);
+  g_assert_true (rapport_store_has_read_interactions (fixture->store));
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Meal with Ada Lovelace, Ben Ng"));
+  g_assert_false (stack_shows (find_status_page (fixture, reading)));
+
+  reopen_store (fixture);
+  rapport_journal_page_set_store (fixture->page, fixture->store);
+  rapport_journal_page_show_interaction (fixture->page, fixture->meal);
+  g_assert_true (rapport_store_has_read_interactions (fixture->store));
+  g_assert_false (stack_shows (find_status_page (fixture, reading)));
+  rapport_test_wait_ms (200);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Meal with Ada Lovelace, Ben Ng"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +674,7 @@ main (int   argc,
   ADD ("rename", NULL, test_rename);
   ADD ("narrow", NULL, test_narrow);
   ADD ("uniform-rows", NULL, test_uniform_rows);
+  ADD ("read-in-worker", NULL, test_read_in_worker);
 
 #undef ADD
 

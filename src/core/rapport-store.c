@@ -3271,6 +3271,14 @@ rapport_store_read_interactions_finish (RapportStore  *self,
   return TRUE;
 }
 
+gboolean
+rapport_store_has_read_interactions (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return self->interactions.loaded;
+}
+
 RapportInteraction *
 rapport_store_find_interaction (RapportStore *self,
                                 gint64        id)

@@ -230,6 +230,8 @@ void                rapport_store_read_interactions_async (RapportStore       *s
 gboolean            rapport_store_read_interactions_finish (RapportStore      *self,
                                                             GAsyncResult      *result,
                                                             GError           **error);
+/* TRUE once the entries are in memory (rapport_store_get_interactions returns at once). */
+gboolean            rapport_store_has_read_interactions   (RapportStore       *self);
 RapportInteraction *rapport_store_find_interaction        (RapportStore       *self,
                                                            gint64              id);
 gboolean            rapport_store_add_interaction         (RapportStore       *self,

@@ -33,6 +33,8 @@ struct _RapportJournalPage
   GtkWidget             parent_instance;
 
   RapportStore         *store;
+  GCancellable         *reading;          /* the entries being read in a worker */
+  gboolean              entries_shown;    /* the list shows the store's entries */
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   RapportTimelineModel *timeline;
@@ -361,6 +363,13 @@ update_state (RapportJournalPage *self)
   guint n_total = 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
+  if (self->store != NULL && !self->entries_shown)
+    {
+      gtk_widget_set_visible (self->header_box, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+
   if (self->store != NULL)
     n_total = g_list_model_get_n_items (rapport_store_get_interactions (self->store));
 
@@ -528,6 +537,41 @@ filter_dropdown_changed_cb (RapportJournalPage *self)
 
   read_filters (self);
   refilter (self);
+}
+
+/* Puts the store's entries in the list (reading them first if nobody has yet). */
+static void
+show_entries (RapportJournalPage *self)
+{
+  if (self->store == NULL || self->entries_shown)
+    return;
+
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->entries_shown = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   rapport_store_get_interactions (self->store));
+  refilter (self);
+}
+
+static void
+entries_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RapportJournalPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_read_interactions_finish (RAPPORT_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* show_entries reads them again on the store's own connection. */
+      g_warning ("Could not read the journal entries in the background: %s", error->message);
+    }
+
+  if (self->store == RAPPORT_STORE (object))
+    show_entries (self);
 }
 
 static void
@@ -794,6 +838,8 @@ rapport_journal_page_dispose (GObject *object)
   GtkWidget *child;
 
   rapport_journal_page_set_store (self, NULL);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_PAGE);
   /* The template's top box has no id, so the template does not unparent it. */
@@ -1019,8 +1065,22 @@ rapport_journal_page_set_store (RapportJournalPage *self,
   rebuild_colleague_dropdown (self);
   rebuild_assignment_dropdown (self);
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   store != NULL ? rapport_store_get_interactions (store) : NULL);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->entries_shown = FALSE;
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+
+  /* A long journal is read in a worker while the page says so; one read already shows at once. */
+  if (store != NULL && rapport_store_has_read_interactions (store))
+    {
+      show_entries (self);
+    }
+  else if (store != NULL)
+    {
+      self->reading = g_cancellable_new ();
+      rapport_store_read_interactions_async (store, self->reading, entries_read_cb,
+                                             g_object_ref (self));
+    }
   refilter (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1055,6 +1115,9 @@ rapport_journal_page_show_interaction (RapportJournalPage *self,
 
   if (self->store == NULL)
     return;
+
+  /* Asked for one entry before the worker finished: read them here. */
+  show_entries (self);
 
   interaction = rapport_store_find_interaction (self->store, id);
   if (interaction == NULL)
