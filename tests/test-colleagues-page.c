@@ -855,6 +855,76 @@ test_many (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (colleagues, record_items_changed_cb, &items_changed);
 }
 
+static gboolean
+lists_all (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (list_model (fixture)) == N_MANY;
+}
+
+static gboolean
+lists_one (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (list_model (fixture)) == 1;
+}
+
+static gboolean
+list_is_empty (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (list_model (fixture)) == 0;
+}
+
+static void
+test_many_search (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GListModel *model = list_model (fixture);
+  g_autoptr(RapportColleague) first = NULL;
+  g_autoptr(RapportColleague) top = NULL;
+  ItemsChanged items_changed = { 0 };
+  gulong handler;
+
+  first = g_list_model_get_item (model, 0);
+  gtk_editable_set_text (search_entry (fixture), "Many0007");
+  g_assert_true (rapport_test_wait_until (lists_one, fixture, 10000));
+
+  /* Clearing the search brings the rows back a few a frame, the top of the list first, never
+   * hundreds of new rows at once, and without "No Results" on the way. */
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed_cb),
+                              &items_changed);
+  gtk_editable_set_text (search_entry (fixture), "");
+  g_signal_emit_by_name (search_entry (fixture), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, N_MANY);
+  g_assert_cmpuint (items_changed.most_added, <, 64);
+  top = g_list_model_get_item (model, 0);
+  g_assert_true (top == first);
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Results")));
+  g_assert_true (rapport_test_wait_until (lists_all, fixture, 10000));
+  g_assert_false (shows (find_in_page (fixture, is_status_page, "No Results")));
+  g_signal_handler_disconnect (model, handler);
+
+  /* Enter does not wait: the list is whole when it has opened the first. */
+  gtk_editable_set_text (search_entry (fixture), "Many0007");
+  g_assert_true (rapport_test_wait_until (lists_one, fixture, 10000));
+  gtk_editable_set_text (search_entry (fixture), "Many");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MANY);
+  g_assert_true (rapport_colleague_detail_get_colleague (detail (fixture)) == first);
+
+  /* A search that matches nobody shows "No Results" once it has taken effect. */
+  gtk_editable_set_text (search_entry (fixture), "zzqqxx");
+  g_signal_emit_by_name (search_entry (fixture), "search-changed");
+  g_assert_true (rapport_test_wait_until (list_is_empty, fixture, 10000));
+  rapport_test_iterate ();
+  g_assert_true (shows (find_in_page (fixture, is_status_page, "No Results")));
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
@@ -980,6 +1050,7 @@ main (int   argc,
   ADD ("add-colleague", NULL, test_add_colleague);
   ADD ("narrow", NULL, test_narrow);
   ADD ("many", "many", test_many);
+  ADD ("many-search", "many", test_many_search);
 
 #undef ADD
 

@@ -52,10 +52,14 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+/* Only what shows: the page keeps the rows of earlier queries, hidden, to use them again. */
 static void
 collect_groups (GtkWidget *widget,
                 GPtrArray *groups)
 {
+  if (!gtk_widget_get_visible (widget))
+    return;
+
   if (ADW_IS_PREFERENCES_GROUP (widget))
     {
       g_ptr_array_add (groups, widget);
@@ -72,6 +76,9 @@ static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
 {
+  if (!gtk_widget_get_visible (widget))
+    return;
+
   if (ADW_IS_ACTION_ROW (widget))
     {
       g_ptr_array_add (rows, widget);
@@ -237,6 +244,16 @@ set_query_and_wait (Fixture    *fixture,
 {
   rapport_search_page_set_query (fixture->page, query);
   g_assert_true (rapport_test_wait_until (has_rows, fixture->page, WAIT_MS));
+  rapport_test_iterate ();
+}
+
+/* For a query after another: the rows of the first one show until the delayed query ran. */
+static void
+requery_and_wait (Fixture    *fixture,
+                  const char *query)
+{
+  rapport_search_page_set_query (fixture->page, query);
+  rapport_test_wait_ms (300);
   rapport_test_iterate ();
 }
 
@@ -415,6 +432,122 @@ test_search_page_follows_store (Fixture       *fixture,
 }
 
 static void
+test_search_page_reuses_rows (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  Activated activated = { 0, };
+  RapportColleague *quill;
+
+  quill = rapport_test_add_colleague (fixture->store, "name", "Zed Quill", NULL);
+  g_signal_connect (fixture->page, "activate-result", G_CALLBACK (activate_result_cb), &activated);
+
+  set_query_and_wait (fixture, "unrelated");
+  before = dup_rows (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (before->len, ==, 1);
+
+  /* Another colleague alone: the same row, showing them now. */
+  requery_and_wait (fixture, "quill");
+  after = dup_rows (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (after->len, ==, 1);
+  if (before->len == 1 && after->len == 1)
+    {
+      GtkWidget *row = g_ptr_array_index (after, 0);
+
+      g_assert_true (row == g_ptr_array_index (before, 0));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Zed Quill");
+
+      /* Activating it gives the result it shows, not the one it showed before. */
+      adw_action_row_activate (ADW_ACTION_ROW (row));
+      g_assert_cmpuint (activated.count, ==, 1);
+      g_assert_cmpint (activated.kind, ==, RAPPORT_ITEM_KIND_COLLEAGUE);
+      g_assert_cmpint (activated.id, ==, rapport_colleague_get_id (quill));
+      g_assert_cmpstr (activated.title, ==, "Zed Quill");
+    }
+
+  /* Back to four kinds: the colleague's row is still the first, the headings in order. */
+  requery_and_wait (fixture, "marigold");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = dup_rows (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (after->len, ==, 4);
+  if (after->len == 4)
+    {
+      g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
+      g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (after, 0)), ==,
+                       "Marigold Okafor");
+    }
+  groups = dup_groups (fixture->page);
+  g_assert_cmpuint (groups->len, ==, 4);
+  if (groups->len == 4)
+    g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, 0)), ==,
+                     "Colleagues");
+
+  /* Fewer of a kind: the rows left over hide, the first ones stay. */
+  requery_and_wait (fixture, "okafor");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = dup_rows (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (after->len, ==, 2);
+  if (after->len == 2)
+    g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
+
+  /* Only the tip: its heading first, and the first row in the page is the tip's. */
+  requery_and_wait (fixture, "taqueria");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = dup_groups (fixture->page);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     rapport_test_find_by_type (GTK_WIDGET (fixture->page),
+                                                ADW_TYPE_ACTION_ROW))), ==, "Marigold Taqueria");
+  g_assert_true (rapport_search_page_activate_first (fixture->page));
+  g_assert_cmpint (activated.kind, ==, RAPPORT_ITEM_KIND_TIP);
+  g_assert_cmpint (activated.id, ==, fixture->tip_id);
+
+  g_free (activated.title);
+}
+
+static void
+test_search_page_limit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  const char *description;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lotus %c", 'A' + i);
+
+      rapport_test_add_colleague (fixture->store, "name", name, NULL);
+    }
+
+  /* A few of each kind, and a word that more would follow. */
+  set_query_and_wait (fixture, "lotus");
+  rows = dup_rows (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (rows->len, ==, 8);
+  groups = dup_groups (fixture->page);
+  g_assert_cmpuint (groups->len, ==, 1);
+  if (groups->len == 1)
+    {
+      description = adw_preferences_group_get_description (g_ptr_array_index (groups, 0));
+      g_assert_nonnull (description);
+      g_assert_nonnull (g_strstr_len (description != NULL ? description : "", -1, "8"));
+    }
+
+  /* All of them fit: no such word. */
+  requery_and_wait (fixture, "unrelated");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = dup_groups (fixture->page);
+  g_assert_cmpuint (groups->len, ==, 1);
+  if (groups->len == 1)
+    {
+      description = adw_preferences_group_get_description (g_ptr_array_index (groups, 0));
+      g_assert_true (description == NULL || *description == '\0');
+    }
+}
+
+static void
 test_search_page_finalize (void)
 {
   g_autofree char *tmp_dir = rapport_test_make_tmp_dir ("rapport-test-search-page");
@@ -455,6 +588,10 @@ main (int   argc,
               fixture_set_up, test_search_page_no_results, fixture_tear_down);
   g_test_add ("/rapport/search-page/follows-store", Fixture, NULL,
               fixture_set_up, test_search_page_follows_store, fixture_tear_down);
+  g_test_add ("/rapport/search-page/reuses-rows", Fixture, NULL,
+              fixture_set_up, test_search_page_reuses_rows, fixture_tear_down);
+  g_test_add ("/rapport/search-page/limit", Fixture, NULL,
+              fixture_set_up, test_search_page_limit, fixture_tear_down);
   g_test_add_func ("/rapport/search-page/finalize", test_search_page_finalize);
 
   return g_test_run ();

@@ -25,6 +25,15 @@
 #include "rapport-colleagues-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.rapportjournal.Rapport"
+/* A new search that adds or drops many row widgets changes the list a few rows a frame (see
+ * set_search): the first step's size, the smallest, and how long a step may take before the
+ * next one is made smaller. */
+#define PACE_FIRST_STEP 8
+#define PACE_MIN_STEP 4
+#define PACE_BUDGET_US 4000
+/* GtkListView (GTK 4.8) keeps a widget for each of about this many rows (206 alive after
+ * scrolling through 10,000 colleagues); rows beyond cost no widget. */
+#define PACE_ROWS_WITH_WIDGETS 200
 
 struct _RapportColleaguesPage
 {
@@ -36,6 +45,15 @@ struct _RapportColleaguesPage
   GtkCustomFilter        *moving_filter;
   RapportColleague       *moving;          /* taken out of the sort for a moment, see resort */
   GHashTable             *search_ids;      /* gint64 ids matching the search, NULL without one */
+  /* Colleagues whose row still shows as the previous search had it, in list order, and the
+   * same as a set for the filter; pace_next is the first still waiting. */
+  GPtrArray              *pace_order;
+  GHashTable             *pace_pending;
+  guint                   pace_next;
+  guint                   pace_step;
+  gint64                  pace_overhead;   /* µs to filter the whole list, whatever changes */
+  guint                   pace_tick_id;
+  guint                   n_target;        /* rows once the pending ones have changed */
   GHashTable             *watched;         /* colleagues whose changes we follow */
   gint64                  pinned_id;       /* shown even when archived, after show_colleague() */
   guint                   refresh_search_source;
@@ -92,20 +110,33 @@ search_active (RapportColleaguesPage *self)
 }
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+matches (RapportColleaguesPage *self,
+         GHashTable            *search_ids,
+         RapportColleague      *colleague)
 {
-  RapportColleaguesPage *self = user_data;
-  RapportColleague *colleague = item;
   gint64 id = rapport_colleague_get_id (colleague);
 
-  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, &id))
+  if (search_ids != NULL && !g_hash_table_contains (search_ids, &id))
     return FALSE;
 
   if (rapport_colleague_get_archived (colleague) && !self->show_archived)
     return id != 0 && id == self->pinned_id;
 
   return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  RapportColleaguesPage *self = user_data;
+  gboolean shown = matches (self, self->search_ids, item);
+
+  /* Still as the previous search had it. */
+  if (self->pace_pending != NULL && g_hash_table_contains (self->pace_pending, item))
+    return !shown;
+
+  return shown;
 }
 
 static gboolean
@@ -117,9 +148,31 @@ moving_filter_func (gpointer item,
   return item != (gpointer) self->moving;
 }
 
+static gboolean
+pacing (RapportColleaguesPage *self)
+{
+  return self->pace_pending != NULL;
+}
+
+static void
+stop_pacing (RapportColleaguesPage *self)
+{
+  if (self->pace_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pace_tick_id);
+      self->pace_tick_id = 0;
+    }
+
+  g_clear_pointer (&self->pace_pending, g_hash_table_unref);
+  g_clear_pointer (&self->pace_order, g_ptr_array_unref);
+  self->pace_next = 0;
+}
+
+/* Shows everything as it now is: the rows a search still had to change change at once. */
 static void
 refilter (RapportColleaguesPage *self)
 {
+  stop_pacing (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -150,7 +203,9 @@ update_state (RapportColleaguesPage *self)
 
   if (self->store != NULL)
     n_total = g_list_model_get_n_items (rapport_store_get_colleagues (self->store));
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  /* Half-way through a new search the list may be empty for a frame; that is no empty state. */
+  n_shown = pacing (self) ? self->n_target
+                          : g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   empty = n_total == 0;
 
   /* With nobody in the journal the invitation takes the whole page. */
@@ -201,12 +256,243 @@ show_selected (RapportColleaguesPage *self,
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+static gboolean
+is_subset (GHashTable *small,
+           GHashTable *large)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (small) > g_hash_table_size (large))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, small);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (large, id))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A longer word finds some of what the shorter one found: the filter model then checks only
+ * the rows it shows (half of 10,000 for "M"), not every colleague. NULL: no search. */
+static GtkFilterChange
+compare_searches (GHashTable *before,
+                  GHashTable *after)
+{
+  if (before == NULL || (after != NULL && is_subset (after, before)))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+
+  if (after == NULL || is_subset (before, after))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+/* How many colleagues a search would show, counting up to cap at most. */
+static guint
+count_matches (RapportColleaguesPage *self,
+               GHashTable            *search_ids,
+               guint                  cap)
+{
+  guint count = 0;
+
+  if (self->store == NULL)
+    return 0;
+
+  if (search_ids != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, search_ids);
+      while (count < cap && g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          RapportColleague *colleague = rapport_store_find_colleague (self->store,
+                                                                      *(gint64 *) id);
+
+          count += colleague != NULL && matches (self, search_ids, colleague);
+        }
+    }
+  else
+    {
+      GListModel *colleagues = rapport_store_get_colleagues (self->store);
+      guint n_items = g_list_model_get_n_items (colleagues);
+
+      for (guint i = 0; count < cap && i < n_items; i++)
+        {
+          g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+          count += matches (self, NULL, colleague);
+        }
+    }
+
+  return count;
+}
+
+/* Changes the next pending rows; TRUE when more wait. */
+static gboolean
+pace_step (RapportColleaguesPage *self)
+{
+  guint end = MIN (self->pace_next + self->pace_step, self->pace_order->len);
+  gint64 start;
+  gint64 elapsed;
+
+  gboolean adds = FALSE;
+  gboolean drops = FALSE;
+  GtkFilterChange change;
+
+  for (; self->pace_next < end; self->pace_next++)
+    {
+      gpointer colleague = g_ptr_array_index (self->pace_order, self->pace_next);
+
+      if (filter_func (colleague, self))
+        drops = TRUE;
+      else
+        adds = TRUE;
+      g_hash_table_remove (self->pace_pending, colleague);
+    }
+
+  /* Only the shown rows need checking again when rows only go, only the hidden ones when they
+   * only come. */
+  change = !adds ? GTK_FILTER_CHANGE_MORE_STRICT
+                 : !drops ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->pace_next >= self->pace_order->len)
+    {
+      stop_pacing (self);
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      update_state (self);
+      return FALSE;
+    }
+
+  start = g_get_monotonic_time ();
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  elapsed = g_get_monotonic_time () - start - self->pace_overhead;
+
+  /* Rows near the top cost a widget each, rows further down almost nothing; the filter runs
+   * over every colleague at each step, however few change, so that part does not count. */
+  if (elapsed < PACE_BUDGET_US / 2)
+    self->pace_step = MIN (self->pace_step * 2, self->pace_order->len);
+  else if (elapsed > PACE_BUDGET_US)
+    self->pace_step = MAX (PACE_MIN_STEP, self->pace_step / 2);
+
+  return TRUE;
+}
+
+static gboolean
+pace_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  RapportColleaguesPage *self = RAPPORT_COLLEAGUES_PAGE (widget);
+  guint tick_id = self->pace_tick_id;
+
+  /* The last step must not remove the callback that is running. */
+  self->pace_tick_id = 0;
+  if (!pace_step (self))
+    return G_SOURCE_REMOVE;
+
+  self->pace_tick_id = tick_id;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Takes the new search in. In one change of the list, the list view gives the widgets of rows
+ * leaving to rows coming; but when the rows with a widget grow or shrink by many (from a name
+ * to no search at all in a short list), it makes or drops a widget for each, 0.3 ms apiece,
+ * far longer than a frame: then the rows change in list order, the top first, a few a frame,
+ * as many as fit in PACE_BUDGET_US. */
 static void
-apply_search (RapportColleaguesPage *self)
+set_search (RapportColleaguesPage *self,
+            GHashTable            *search_ids,
+            gboolean               paced)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  g_autoptr(GPtrArray) order = NULL;
+  int widgets_change;
+  gint64 start;
+  guint n_shown;
+  guint n_items;
+
+  if (!paced || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&self->search_ids, g_hash_table_unref);
+      self->search_ids = search_ids;
+      refilter (self);
+      update_state (self);
+      return;
+    }
+
+  /* Widgets mostly move from row to row: one change is cheapest. */
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  widgets_change = ABS ((int) count_matches (self, search_ids, PACE_ROWS_WITH_WIDGETS) -
+                        (int) MIN (n_shown, PACE_ROWS_WITH_WIDGETS));
+  if (widgets_change <= 2 * PACE_FIRST_STEP)
+    {
+      GtkFilterChange change = pacing (self) ? GTK_FILTER_CHANGE_DIFFERENT
+                                             : compare_searches (self->search_ids, search_ids);
+
+      stop_pacing (self);
+      g_clear_pointer (&self->search_ids, g_hash_table_unref);
+      self->search_ids = search_ids;
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      update_state (self);
+      return;
+    }
+
+  /* Which rows show now (a search still being paced included) and which will. */
+  start = g_get_monotonic_time ();
+  n_items = g_list_model_get_n_items (model);
+  order = g_ptr_array_new_with_free_func (g_object_unref);
+  self->n_target = 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+      gboolean will_show = matches (self, search_ids, colleague);
+
+      if (will_show != filter_func (colleague, self))
+        g_ptr_array_add (order, g_steal_pointer (&colleague));
+      self->n_target += will_show;
+    }
+
+  stop_pacing (self);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = search_ids;
+  /* About what filtering the whole list takes. */
+  self->pace_overhead = g_get_monotonic_time () - start;
+
+  if (order->len == 0)
+    {
+      update_state (self);
+      return;
+    }
+
+  /* Until a row's turn comes, the filter shows it as before. */
+  self->pace_order = g_steal_pointer (&order);
+  self->pace_pending = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->pace_order->len; i++)
+    g_hash_table_add (self->pace_pending, g_ptr_array_index (self->pace_order, i));
+  self->pace_step = PACE_FIRST_STEP;
+
+  /* The top of the list changes right away, the rest in the frames after. */
+  if (pace_step (self))
+    {
+      self->pace_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), pace_tick_cb,
+                                                         NULL, NULL);
+      update_state (self);
+    }
+}
+
+/* paced: the person is typing, so the list may take a few frames to follow; otherwise
+ * (Enter, a colleague to show) the list is complete when this returns. */
+static void
+apply_search (RapportColleaguesPage *self,
+              gboolean               paced)
 {
   g_autofree char *query = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  GHashTable *search_ids;
 
   g_clear_handle_id (&self->refresh_search_source, g_source_remove);
 
@@ -215,11 +501,16 @@ apply_search (RapportColleaguesPage *self)
   if (*query == '\0' || self->store == NULL)
     {
       if (self->search_ids == NULL)
-        return;
+        {
+          if (!paced && pacing (self))
+            {
+              refilter (self);
+              update_state (self);
+            }
+          return;
+        }
 
-      g_clear_pointer (&self->search_ids, g_hash_table_unref);
-      refilter (self);
-      update_state (self);
+      set_search (self, NULL, paced);
       return;
     }
 
@@ -230,17 +521,15 @@ apply_search (RapportColleaguesPage *self)
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  self->search_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  search_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      g_hash_table_add (self->search_ids, g_memdup2 (&id, sizeof id));
+      g_hash_table_add (search_ids, g_memdup2 (&id, sizeof id));
     }
 
-  refilter (self);
-  update_state (self);
+  set_search (self, search_ids, paced);
 }
 
 static gboolean
@@ -249,7 +538,7 @@ refresh_search_cb (gpointer user_data)
   RapportColleaguesPage *self = user_data;
 
   self->refresh_search_source = 0;
-  apply_search (self);
+  apply_search (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -390,21 +679,21 @@ filter_items_changed_cb (RapportColleaguesPage *self)
 static void
 search_changed_cb (RapportColleaguesPage *self)
 {
-  apply_search (self);
+  apply_search (self, TRUE);
 }
 
 static void
 stop_search_cb (RapportColleaguesPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  apply_search (self);
+  apply_search (self, TRUE);
 }
 
 static void
 search_activate_cb (RapportColleaguesPage *self)
 {
-  /* Enter before the search delay ran still searches for what was typed. */
-  apply_search (self);
+  /* Enter before the search delay ran still searches for what was typed, all of it. */
+  apply_search (self, FALSE);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
@@ -548,6 +837,7 @@ rapport_colleagues_page_dispose (GObject *object)
   RapportColleaguesPage *self = RAPPORT_COLLEAGUES_PAGE (object);
 
   rapport_colleagues_page_set_store (self, NULL);
+  stop_pacing (self);
   g_clear_handle_id (&self->refresh_search_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COLLEAGUES_PAGE);
@@ -730,6 +1020,7 @@ rapport_colleagues_page_set_store (RapportColleaguesPage *self,
     }
 
   g_set_object (&self->store, store);
+  stop_pacing (self);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   self->pinned_id = 0;
 
@@ -802,7 +1093,13 @@ rapport_colleagues_page_show_colleague (RapportColleaguesPage *self,
   if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, &id))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      apply_search (self);
+      apply_search (self, FALSE);
+    }
+  else if (pacing (self))
+    {
+      /* Their row may still be waiting for its turn. */
+      refilter (self);
+      update_state (self);
     }
 
   if (rapport_colleague_get_archived (colleague) && !self->show_archived)

@@ -21,10 +21,27 @@
 
 #include "rapport-search-page.h"
 
-/* Enough to find something by a word or two; more is what refining the query is for. */
-#define LIMIT_PER_KIND 20
+/* Enough to find something by a word or two; more is what refining the query is for. A row is
+ * laid out again whenever the result it shows changes, that is on most keystrokes: with 20 of
+ * each kind (up to 100 rows) that took 90-125 ms a key, with 8 about 45 ms (15 ms once the
+ * labels keep to one line). */
+#define LIMIT_PER_KIND 8
 /* Typing a word costs one query, not one per key. */
 #define REQUERY_DELAY_MS 80
+
+/* The heading and rows of one kind. They outlive a query: the next one retitles the rows it
+ * needs and hides the others, since making and dropping a hundred rows a keystroke is what
+ * made typing stall. Rows of a kind that found nothing leave the page but are kept for the
+ * next query, so the page never holds hidden rows before the ones that show. */
+typedef struct
+{
+  RapportItemKind  kind;
+  GtkWidget       *group;      /* AdwPreferencesGroup, owned by groups_box */
+  GPtrArray       *rows;       /* AdwActionRow, owned; the first n_attached are in the group */
+  guint            n_attached;
+  guint            n_shown;    /* the first n_shown show results */
+  gboolean         has_more;  /* the store found more than LIMIT_PER_KIND */
+} KindGroup;
 
 struct _RapportSearchPage
 {
@@ -34,6 +51,8 @@ struct _RapportSearchPage
   char         *query;
   /* What the page shows, in order: RapportSearchResult. */
   GPtrArray    *results;
+  /* KindGroup, in the order they were first needed. */
+  GPtrArray    *groups;
   guint         requery_id;
 
   GtkStack     *stack;
@@ -79,12 +98,55 @@ icon_name_for_kind (RapportItemKind kind)
 }
 
 static void
+kind_group_free (gpointer data)
+{
+  KindGroup *kind_group = data;
+
+  g_clear_pointer (&kind_group->rows, g_ptr_array_unref);
+  g_free (kind_group);
+}
+
+static void
+detach_rows (KindGroup *kind_group)
+{
+  for (guint i = 0; i < kind_group->n_attached; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (kind_group->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (kind_group->group), row);
+      g_object_set_data (G_OBJECT (row), "rapport-search-result", NULL);
+    }
+
+  kind_group->n_attached = 0;
+  kind_group->n_shown = 0;
+}
+
+/* Drops every heading and row, for a journal that is no longer this page's. */
+static void
 clear_groups (RapportSearchPage *self)
 {
   GtkWidget *child;
 
+  for (guint i = 0; i < self->groups->len; i++)
+    detach_rows (g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
+
+  g_ptr_array_set_size (self->results, 0);
+}
+
+static void
+hide_groups (RapportSearchPage *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      KindGroup *kind_group = g_ptr_array_index (self->groups, i);
+
+      detach_rows (kind_group);
+      gtk_widget_set_visible (kind_group->group, FALSE);
+    }
 
   g_ptr_array_set_size (self->results, 0);
 }
@@ -95,7 +157,7 @@ row_activated_cb (RapportSearchPage *self,
 {
   RapportSearchResult *result = g_object_get_data (G_OBJECT (row), "rapport-search-result");
 
-  /* The handler may start a new search, which removes this row. */
+  /* The handler may start a new search, which gives this row another result. */
   if (result != NULL)
     {
       g_autoptr(RapportSearchResult) hold = g_object_ref (result);
@@ -104,32 +166,145 @@ row_activated_cb (RapportSearchPage *self,
     }
 }
 
-static GtkWidget *
-create_row (RapportSearchPage   *self,
-            RapportSearchResult *result)
+static KindGroup *
+ensure_group (RapportSearchPage *self,
+              RapportItemKind    kind)
 {
-  const char *subtitle = rapport_search_result_get_subtitle (result);
+  KindGroup *kind_group;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      kind_group = g_ptr_array_index (self->groups, i);
+      if (kind_group->kind == kind)
+        return kind_group;
+    }
+
+  kind_group = g_new0 (KindGroup, 1);
+  kind_group->kind = kind;
+  kind_group->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  kind_group->group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (kind_group->group),
+                                   rapport_item_kind_to_group_label (kind));
+  gtk_box_append (self->groups_box, kind_group->group);
+  g_ptr_array_add (self->groups, kind_group);
+
+  return kind_group;
+}
+
+static GtkWidget *
+create_row (RapportSearchPage *self,
+            RapportItemKind    kind)
+{
   GtkWidget *row;
 
   row = adw_action_row_new ();
   /* Titles are the person's own words, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_search_result_get_title (result));
-  if (subtitle != NULL && *subtitle != '\0')
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-    }
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
-                                icon_name_for_kind (rapport_search_result_get_kind (result)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* One line each: a label that may wrap is measured again at every width the layout tries,
+   * which made laying out the results cost more than finding them. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name_for_kind (kind));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  g_object_set_data_full (G_OBJECT (row), "rapport-search-result", g_object_ref (result),
-                          g_object_unref);
   g_signal_connect_swapped (row, "activated", G_CALLBACK (row_activated_cb), self);
 
   return row;
+}
+
+/* Only what differs is set, so a row showing the same result again is not measured again. */
+static void
+show_result (GtkWidget           *row,
+             RapportSearchResult *result)
+{
+  const char *title = rapport_search_result_get_title (result);
+  const char *subtitle = rapport_search_result_get_subtitle (result);
+  const char *icon_name = icon_name_for_kind (rapport_search_result_get_kind (result));
+
+  if (subtitle == NULL)
+    subtitle = "";
+
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (g_strcmp0 (adw_action_row_get_icon_name (ADW_ACTION_ROW (row)), icon_name) != 0)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+
+  /* A reused row acts on the result it shows now. */
+  g_object_set_data_full (G_OBJECT (row), "rapport-search-result", g_object_ref (result),
+                          g_object_unref);
+  gtk_widget_set_visible (row, TRUE);
+}
+
+static void
+add_result (RapportSearchPage   *self,
+            KindGroup           *kind_group,
+            RapportSearchResult *result)
+{
+  GtkWidget *row;
+
+  if (kind_group->n_shown == kind_group->rows->len)
+    g_ptr_array_add (kind_group->rows, g_object_ref_sink (create_row (self, kind_group->kind)));
+
+  row = g_ptr_array_index (kind_group->rows, kind_group->n_shown);
+  if (kind_group->n_shown == kind_group->n_attached)
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (kind_group->group), row);
+      kind_group->n_attached++;
+    }
+
+  show_result (row, result);
+  kind_group->n_shown++;
+  g_ptr_array_add (self->results, g_object_ref (result));
+}
+
+static void
+set_has_more (KindGroup *kind_group,
+              gboolean   has_more)
+{
+  g_autofree char *description = NULL;
+  const char *current;
+
+  current = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (kind_group->group));
+  if (has_more == (current != NULL && *current != '\0'))
+    return;
+
+  if (has_more)
+    description = g_strdup_printf (ngettext ("The first %u. Add a word to find the others.",
+                                             "The first %u. Add a word to find the others.",
+                                             LIMIT_PER_KIND),
+                                   LIMIT_PER_KIND);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (kind_group->group), description);
+}
+
+/* Hides the rows this query did not need, and the headings without rows. */
+static void
+hide_unused (RapportSearchPage *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      KindGroup *kind_group = g_ptr_array_index (self->groups, i);
+
+      if (kind_group->n_shown == 0)
+        detach_rows (kind_group);
+
+      for (guint j = kind_group->n_shown; j < kind_group->n_attached; j++)
+        {
+          GtkWidget *row = g_ptr_array_index (kind_group->rows, j);
+
+          if (!gtk_widget_get_visible (row))
+            break;
+
+          gtk_widget_set_visible (row, FALSE);
+          g_object_set_data (G_OBJECT (row), "rapport-search-result", NULL);
+        }
+
+      gtk_widget_set_visible (kind_group->group, kind_group->n_shown > 0);
+      set_has_more (kind_group, kind_group->n_shown > 0 && kind_group->has_more);
+    }
 }
 
 static void
@@ -137,46 +312,63 @@ requery (RapportSearchPage *self)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *group = NULL;
-  RapportItemKind group_kind = 0;
+  KindGroup *kind_group = NULL;
+  GtkWidget *previous = NULL;
 
   g_clear_handle_id (&self->requery_id, g_source_remove);
 
-  clear_groups (self);
-
   if (self->store == NULL || self->query == NULL || *self->query == '\0')
     {
+      hide_groups (self);
       gtk_stack_set_visible_child_name (self->stack, "results");
       return;
     }
 
-  found = rapport_store_search (self->store, self->query, LIMIT_PER_KIND, &error);
+  /* One more than shown, to know whether there are others. */
+  found = rapport_store_search (self->store, self->query, LIMIT_PER_KIND + 1, &error);
   if (found == NULL)
     {
       /* The journal could not be read; the person sees no results rather than an old list. */
       g_warning ("Searching failed: %s", error != NULL ? error->message : "no reason given");
+      hide_groups (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  /* The store groups by kind already; a new heading starts where the kind changes. */
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      KindGroup *each = g_ptr_array_index (self->groups, i);
+
+      each->n_shown = 0;
+      each->has_more = FALSE;
+    }
+  g_ptr_array_set_size (self->results, 0);
+
+  /* The store groups by kind already; a heading shows where the kind changes, the headings in
+   * the store's order. */
   for (guint i = 0; i < found->len; i++)
     {
       RapportSearchResult *result = g_ptr_array_index (found, i);
       RapportItemKind kind = rapport_search_result_get_kind (result);
 
-      if (group == NULL || kind != group_kind)
+      if (kind_group == NULL || kind != kind_group->kind)
         {
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                           rapport_item_kind_to_group_label (kind));
-          gtk_box_append (self->groups_box, group);
-          group_kind = kind;
+          kind_group = ensure_group (self, kind);
+          if (kind_group->n_shown == 0)
+            {
+              if (gtk_widget_get_prev_sibling (kind_group->group) != previous)
+                gtk_box_reorder_child_after (self->groups_box, kind_group->group, previous);
+              previous = kind_group->group;
+            }
         }
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (self, result));
-      g_ptr_array_add (self->results, g_object_ref (result));
+      if (kind_group->n_shown < LIMIT_PER_KIND)
+        add_result (self, kind_group, result);
+      else
+        kind_group->has_more = TRUE;
     }
+
+  hide_unused (self);
 
   gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
 
@@ -220,6 +412,8 @@ rapport_search_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
+  /* Drops the rows kept aside; those in a group go with the template. */
+  g_ptr_array_set_size (self->groups, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_SEARCH_PAGE);
 
@@ -233,6 +427,7 @@ rapport_search_page_finalize (GObject *object)
 
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_search_page_parent_class)->finalize (object);
 }
@@ -335,6 +530,7 @@ rapport_search_page_init (RapportSearchPage *self)
 {
   self->query = g_strdup ("");
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = g_ptr_array_new_with_free_func (kind_group_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -366,6 +562,7 @@ rapport_search_page_set_store (RapportSearchPage *self,
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   /* Results of another journal must not stay on screen for a moment. */
+  clear_groups (self);
   requery (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
