@@ -264,6 +264,39 @@ test_sections (Fixture       *fixture,
   }
 }
 
+/* A long section shows its first rows and a row that shows the rest. */
+static void
+test_show_more (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  gint64 ids[13];
+  GtkWidget *more;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Overdue %u", i);
+
+      ids[i] = add_reminder (fixture, title, fixture->now - (i + 1) * 60 * 60, NULL);
+    }
+  show (fixture);
+
+  /* Most overdue first: the three least overdue wait behind the row. */
+  g_assert_cmpstr (section_of (fixture, ids[12]), ==, "Overdue");
+  g_assert_cmpstr (section_of (fixture, ids[3]), ==, "Overdue");
+  g_assert_null (find_reminder_row (fixture, ids[2]));
+  more = rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                "Show 3 More Reminders");
+  g_assert_nonnull (more);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (more)));
+
+  gtk_widget_activate (more);
+  rapport_test_iterate ();
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (section_of (fixture, ids[i]), ==, "Overdue");
+  g_assert_null (rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                        "Show 3 More Reminders"));
+}
+
 static void
 test_done (Fixture       *fixture,
            gconstpointer  user_data)
@@ -561,6 +594,7 @@ main (int   argc,
   g_test_add ("/rapport/today-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("sections", test_sections);
+  ADD ("show-more", test_show_more);
   ADD ("done", test_done);
   ADD ("snooze", test_snooze);
   ADD ("delete-undo", test_delete_undo);

@@ -23,6 +23,7 @@
 #include "rapport-assignment-editor.h"
 #include "rapport-assignment-row.h"
 #include "rapport-assignments-page.h"
+#include "rapport-editor-rows.h"
 #include "rapport-close-out-dialog.h"
 #include "rapport-colleague-chooser.h"
 #include "rapport-export-flow.h"
@@ -931,15 +932,8 @@ new_more_row (guint  list,
               char  *title)
 {
   g_autofree char *owned_title = title;
-  GtkWidget *row = new_row (owned_title, NULL, NULL, FALSE);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "assignments.show-more");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", (guint32) list);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
-
-  return row;
+  return rapport_editor_rows_new_show_more (owned_title, "assignments.show-more", list);
 }
 
 static GtkWidget *

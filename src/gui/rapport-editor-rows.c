@@ -119,3 +119,24 @@ rapport_editor_rows_setup_assignments (AdwComboRow  *row,
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (row, selected);
 }
+
+GtkWidget *
+rapport_editor_rows_new_show_more (const char *title,
+                                   const char *action_name,
+                                   guint       target)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (action_name != NULL, NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", (guint32) target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
+
+  return row;
+}

@@ -41,4 +41,10 @@ void  rapport_editor_rows_setup_assignments (AdwComboRow  *row,
                                              const char   *none_label,
                                              gint64        selected_id);
 
+/* The last row of a list that shows only its first items: "Show 20 More Reminders" (title),
+ * activating action_name with target (a "u" parameter naming the list). Pages use it too. */
+GtkWidget *rapport_editor_rows_new_show_more (const char   *title,
+                                              const char   *action_name,
+                                              guint         target);
+
 G_END_DECLS

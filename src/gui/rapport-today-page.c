@@ -22,6 +22,7 @@
 
 #include "rapport-local-time.h"
 #include "rapport-reminder-row.h"
+#include "rapport-editor-rows.h"
 #include "rapport-today-page.h"
 
 #define BIRTHDAY_HORIZON_DAYS 30
@@ -442,7 +443,6 @@ new_more_row (Section  section,
               gboolean reminders)
 {
   g_autofree char *title = NULL;
-  GtkWidget *row = adw_action_row_new ();
 
   if (reminders)
     title = g_strdup_printf (ngettext ("Show %u More Reminder", "Show %u More Reminders", n_more),
@@ -451,14 +451,7 @@ new_more_row (Section  section,
     title = g_strdup_printf (ngettext ("Show %u More Colleague", "Show %u More Colleagues", n_more),
                              n_more);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "today.show-more");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", (guint32) section);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
-
-  return row;
+  return rapport_editor_rows_new_show_more (title, "today.show-more", section);
 }
 
 static void
