@@ -1914,6 +1914,9 @@ rapport_application_activate (GApplication *application)
 
   if (window == NULL)
     {
+      /* A worker opens the journal while the window is being built. */
+      open_journal (self);
+
       window = rapport_window_new (self);
       if (DEVELOPMENT_BUILD)
         gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
@@ -1923,6 +1926,8 @@ rapport_application_activate (GApplication *application)
 
   if (self->store != NULL)
     rapport_window_show_journal (window);
+  else if (self->opening)
+    rapport_window_show_loading (window);
   else
     open_journal (self);
 }
