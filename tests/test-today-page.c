@@ -556,6 +556,234 @@ test_empty (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (row));
 }
 
+static gint64
+count_reminder_rows (GtkWidget *widget)
+{
+  gint64 n = RAPPORT_IS_REMINDER_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_reminder_rows (child);
+
+  return n;
+}
+
+/* The "Recently Added" or "Upcoming Birthdays" row for a colleague. */
+static GtkWidget *
+find_row_in_group (Fixture    *fixture,
+                   const char *group,
+                   const char *name)
+{
+  RowInGroup query = { group, name };
+
+  return rapport_test_find_widget (GTK_WIDGET (fixture->page), match_row_in_group, &query);
+}
+
+/* A change to one reminder touches its own section only: the rows of the others, and the rows
+ * of its section that still show the same reminders, are the same widgets afterwards. */
+static void
+test_keeps_rows (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 3);
+  g_autofree char *birthday = g_date_time_format (soon, "--%m-%d");
+  gint64 day = 24 * 60 * 60;
+  gint64 first, second, week;
+  GtkWidget *second_row, *week_row, *birthday_row, *recent_row;
+  RapportReminder *reminder;
+
+  rapport_test_add_colleague (fixture->store, "name", "Bea Birthday", "birthday", birthday, NULL);
+  first = add_reminder (fixture, "Send the article", fixture->now - 3 * day, NULL);
+  second = add_reminder (fixture, "Email the badge office", fixture->now - 2 * day, NULL);
+  week = add_reminder (fixture, "Call after her boards", fixture->now + 3 * day, NULL);
+  show (fixture);
+
+  second_row = find_reminder_row (fixture, second);
+  week_row = find_reminder_row (fixture, week);
+  birthday_row = find_row_in_group (fixture, "Upcoming Birthdays", "Bea Birthday");
+  recent_row = find_row_in_group (fixture, "Recently Added", "Nell Newest");
+  g_assert_nonnull (second_row);
+  g_assert_nonnull (week_row);
+  g_assert_nonnull (birthday_row);
+  g_assert_nonnull (recent_row);
+  if (second_row == NULL || week_row == NULL || birthday_row == NULL || recent_row == NULL)
+    return;
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (birthday_row)), ==, "In 3 days");
+  g_object_add_weak_pointer (G_OBJECT (second_row), (gpointer *) &second_row);
+  g_object_add_weak_pointer (G_OBJECT (week_row), (gpointer *) &week_row);
+  g_object_add_weak_pointer (G_OBJECT (birthday_row), (gpointer *) &birthday_row);
+  g_object_add_weak_pointer (G_OBJECT (recent_row), (gpointer *) &recent_row);
+
+  g_assert_true (rapport_store_complete_reminder (fixture->store, first, fixture->now, NULL));
+  show (fixture);
+
+  g_assert_null (section_of (fixture, first));
+  g_assert_cmpstr (section_of (fixture, second), ==, "Overdue");
+  g_assert_true (find_reminder_row (fixture, second) == second_row);
+  g_assert_true (find_reminder_row (fixture, week) == week_row);
+  g_assert_true (find_row_in_group (fixture, "Upcoming Birthdays", "Bea Birthday") == birthday_row);
+  g_assert_true (find_row_in_group (fixture, "Recently Added", "Nell Newest") == recent_row);
+
+  /* A kept row still follows its reminder. */
+  reminder = rapport_store_find_reminder (fixture->store, second);
+  {
+    g_autoptr(RapportReminder) changes = rapport_reminder_dup (reminder);
+
+    rapport_reminder_set_title (changes, "Email the badge office again");
+    g_assert_true (rapport_store_update_reminder (fixture->store, changes, NULL));
+  }
+  show (fixture);
+  g_assert_true (find_reminder_row (fixture, second) == second_row);
+  g_assert_nonnull (second_row);
+  if (second_row != NULL)
+    g_assert_nonnull (rapport_test_find_widget (second_row, match_label_text,
+                                                "Email the badge office again"));
+
+  /* A renamed colleague shows the new name. */
+  {
+    RapportColleague *nell = NULL;
+    GListModel *colleagues = rapport_store_get_colleagues (fixture->store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
+      {
+        g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+        if (g_str_equal (rapport_colleague_get_name (colleague), "Nell Newest"))
+          nell = colleague;
+      }
+    g_assert_nonnull (nell);
+    if (nell != NULL)
+      {
+        g_autoptr(RapportColleague) changes = rapport_colleague_dup (nell);
+
+        g_object_set (changes, "name", "Nell Renamed", NULL);
+        g_assert_true (rapport_store_update_colleague (fixture->store, changes, NULL));
+      }
+  }
+  show (fixture);
+  g_assert_null (find_row_in_group (fixture, "Recently Added", "Nell Newest"));
+  g_assert_nonnull (find_row_in_group (fixture, "Recently Added", "Nell Renamed"));
+  g_assert_true (find_reminder_row (fixture, week) == week_row);
+
+  if (second_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (second_row), (gpointer *) &second_row);
+  if (week_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (week_row), (gpointer *) &week_row);
+  if (birthday_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (birthday_row), (gpointer *) &birthday_row);
+  if (recent_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (recent_row), (gpointer *) &recent_row);
+}
+
+static void
+add_reminders (Fixture    *fixture,
+               const char *prefix,
+               guint       n,
+               gint64      first_at,
+               gint64      step)
+{
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %u", prefix, i);
+      RapportReminder *reminder = rapport_reminder_new (title, first_at + i * step);
+
+      rapport_reminder_set_tz (reminder, "America/Denver");
+      g_ptr_array_add (reminders, reminder);
+    }
+  g_assert_true (rapport_store_add_reminders (fixture->store, reminders, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+find_reminder_id (Fixture    *fixture,
+                  const char *title)
+{
+  GListModel *reminders = rapport_store_get_reminders (fixture->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
+
+      if (g_str_equal (rapport_reminder_get_title (reminder), title))
+        return rapport_reminder_get_id (reminder);
+    }
+
+  return 0;
+}
+
+/* Many reminders: each section shows its first ten, in order, and counts the rest; no row is
+ * built for the rest, and the most urgent row is there before the page's first frame. */
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  gint64 day = 24 * 60 * 60;
+  GtkWidget *more;
+
+  /* Overdue 0 is the most overdue; Later 0 the soonest. */
+  add_reminders (fixture, "Overdue", 250, fixture->now - 400 * day, 60);
+  add_reminders (fixture, "Later", 1200, fixture->now + 30 * day, 60 * 60);
+
+  rapport_today_page_set_store (fixture->page, fixture->store);
+  g_assert_cmpstr (section_of (fixture, find_reminder_id (fixture, "Overdue 0")), ==, "Overdue");
+
+  show (fixture);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *overdue = g_strdup_printf ("Overdue %u", i);
+      g_autofree char *later = g_strdup_printf ("Later %u", i);
+
+      g_assert_cmpstr (section_of (fixture, find_reminder_id (fixture, overdue)), ==, "Overdue");
+      g_assert_cmpstr (section_of (fixture, find_reminder_id (fixture, later)), ==, "Later");
+    }
+  g_assert_null (section_of (fixture, find_reminder_id (fixture, "Overdue 10")));
+  g_assert_null (section_of (fixture, find_reminder_id (fixture, "Later 10")));
+  g_assert_cmpint (count_reminder_rows (GTK_WIDGET (fixture->page)), ==, 20);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (fixture->page), match_label_text,
+                                              "1200 reminders"));
+  g_assert_nonnull (rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                           "Show 1190 More Reminders"));
+
+  /* In order, most overdue first. */
+  {
+    GtkWidget *first = find_reminder_row (fixture, find_reminder_id (fixture, "Overdue 0"));
+    GtkWidget *second = find_reminder_row (fixture, find_reminder_id (fixture, "Overdue 1"));
+
+    g_assert_true (gtk_widget_get_next_sibling (gtk_widget_get_parent (first)) ==
+                   gtk_widget_get_parent (second));
+  }
+
+  more = rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                "Show 240 More Reminders");
+  g_assert_nonnull (more);
+  if (more == NULL)
+    return;
+  gtk_widget_activate (more);
+  show (fixture);
+  g_assert_cmpstr (section_of (fixture, find_reminder_id (fixture, "Overdue 59")), ==, "Overdue");
+  g_assert_null (section_of (fixture, find_reminder_id (fixture, "Overdue 60")));
+  g_assert_nonnull (rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                           "Show 190 More Reminders"));
+  g_assert_cmpint (count_reminder_rows (GTK_WIDGET (fixture->page)), ==, 70);
+
+  /* "Show More" stays the last row when a row comes back after a change. */
+  g_assert_true (rapport_store_complete_reminder (fixture->store,
+                                                  find_reminder_id (fixture, "Overdue 5"),
+                                                  fixture->now, NULL));
+  show (fixture);
+  g_assert_null (section_of (fixture, find_reminder_id (fixture, "Overdue 5")));
+  g_assert_cmpstr (section_of (fixture, find_reminder_id (fixture, "Overdue 60")), ==, "Overdue");
+  more = rapport_test_find_row (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW,
+                                "Show 189 More Reminders");
+  g_assert_nonnull (more);
+  g_assert_null (more != NULL ? gtk_widget_get_next_sibling (more) : NULL);
+}
+
 static void
 test_format_when (void)
 {
@@ -600,6 +828,8 @@ main (int   argc,
   ADD ("delete-undo", test_delete_undo);
   ADD ("reconnect", test_reconnect);
   ADD ("empty", test_empty);
+  ADD ("keeps-rows", test_keeps_rows);
+  ADD ("many", test_many);
   g_test_add_func ("/rapport/today-page/format-when", test_format_when);
 
 #undef ADD

@@ -35,6 +35,11 @@
 #define SECTION_STEP 50
 /* "Next 7 Days" ends this many midnights after tonight's. */
 #define WEEK_DAYS 7
+/* A reminder row takes a millisecond or more to build: rows are built in slices of about this
+ * long, between frames, so neither opening Today nor a change to the journal stalls the window.
+ * When Today opens, the first slice fills the top of the page before its first frame. */
+#define FIRST_SLICE_USEC (12 * G_TIME_SPAN_MILLISECOND)
+#define SLICE_USEC (6 * G_TIME_SPAN_MILLISECOND)
 
 typedef enum
 {
@@ -44,24 +49,56 @@ typedef enum
   SECTION_LATER,
   SECTION_RECONNECT,
   SECTION_BIRTHDAYS,
+  SECTION_RECENT,
   N_SECTIONS
 } Section;
+
+typedef enum
+{
+  ROW_REMINDER,
+  ROW_COLLEAGUE,
+  ROW_RECONNECT,
+} RowKind;
+
+/* One row a section shows. */
+typedef struct
+{
+  gint64    id;
+  GObject  *item;      /* the store's RapportReminder or RapportColleague, referenced */
+  char     *title;     /* colleague rows only: the name when the entry was made */
+  char     *subtitle;  /* colleague rows only */
+} Entry;
+
+/* A section keeps its rows between updates: a change rebuilds only the rows whose item is new
+ * to the section, and leaves every other section alone. */
+typedef struct
+{
+  RowKind    kind;
+  GtkWidget *group;      /* hidden while the section is empty */
+  GtkWidget *container;  /* a GtkListBox, or the Later AdwExpanderRow */
+  GPtrArray *entries;    /* Entry: what the section shows, in order */
+  guint      n_total;    /* all the section holds, shown or behind "Show More" */
+  GPtrArray *rows;       /* the row widgets, in order, without the "Show More" row */
+  GtkWidget *more_row;
+  gboolean   complete;   /* rows match entries */
+} SectionView;
 
 struct _RapportTodayPage
 {
   GtkWidget     parent_instance;
 
   RapportStore *store;
-  GListModel   *colleagues;
-  /* The model's items, in order, each with a notify handler: lets a removed item be disconnected. */
-  GPtrArray    *items;
   guint         rebuild_id;
   guint         refresh_id;
+  guint         fill_id;
 
   gint64        current_assignment_id;
-  gboolean      later_expanded;
   /* What each section shows at most, raised by its "Show More" row. */
   guint         limits[N_SECTIONS];
+  SectionView   sections[N_SECTIONS];
+  /* Set by the clock: rows kept across an update read it again ("Tomorrow" becomes "Today"). */
+  gboolean      retime_rows;
+  gboolean      built_any;
 
   GtkStack     *stack;
   GtkLabel     *date_label;
@@ -75,6 +112,7 @@ struct _RapportTodayPage
   GtkListBox   *week_list;
   GtkWidget    *later_group;
   GtkListBox   *later_list;
+  GtkWidget    *later_row;
   GtkWidget    *reconnect_group;
   GtkListBox   *reconnect_list;
   GtkWidget    *nothing_group;
@@ -101,14 +139,27 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Sections are filled top to bottom, folded Later last: what is on screen comes first. */
+static const Section fill_order[] = {
+  SECTION_OVERDUE, SECTION_TODAY, SECTION_WEEK, SECTION_RECONNECT, SECTION_BIRTHDAYS,
+  SECTION_RECENT, SECTION_LATER,
+};
+
 typedef struct
 {
   RapportColleague *colleague;
   int               days;
 } Birthday;
 
-static void rebuild          (RapportTodayPage *self);
-static void schedule_refresh (RapportTodayPage *self);
+typedef struct
+{
+  RapportReminder *reminder;
+  gint64           at;
+} Planned;
+
+static void rebuild          (RapportTodayPage *self,
+                              gint64            slice);
+static void schedule_fill    (RapportTodayPage *self);
 
 /* "YYYY-MM-DD" or "--MM-DD"; the year does not matter for when the next birthday is. */
 static gboolean
@@ -317,38 +368,6 @@ compare_newest_first (gconstpointer a,
   return ia > ib ? -1 : ia < ib ? 1 : 0;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-add_row (GtkListBox       *list,
-         RapportColleague *colleague,
-         const char       *subtitle)
-{
-  GtkWidget *row;
-  gint64 *id;
-
-  row = adw_action_row_new ();
-  /* Names are the person's own text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_colleague_get_name (colleague));
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  id = g_new (gint64, 1);
-  *id = rapport_colleague_get_id (colleague);
-  g_object_set_data_full (G_OBJECT (row), "rapport-colleague-id", id, g_free);
-
-  gtk_list_box_append (list, row);
-}
 
 static char *
 describe_colleague (RapportColleague *colleague)
@@ -375,11 +394,6 @@ update_date (RapportTodayPage *self,
 }
 
 
-typedef struct
-{
-  RapportReminder *reminder;
-  gint64           at;
-} Planned;
 
 static int
 compare_planned (gconstpointer a,
@@ -412,6 +426,53 @@ local_midnight (GDateTime *now,
   return g_date_time_to_unix (midnight);
 }
 
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->item);
+  g_clear_pointer (&entry->title, g_free);
+  g_clear_pointer (&entry->subtitle, g_free);
+  g_free (entry);
+}
+
+static void
+add_entry (GPtrArray  *entries,
+           gint64      id,
+           gpointer    item,
+           const char *subtitle)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->id = id;
+  entry->item = g_object_ref (item);
+  if (RAPPORT_IS_COLLEAGUE (item))
+    entry->title = g_strdup (rapport_colleague_get_name (item));
+  entry->subtitle = g_strdup (subtitle);
+  g_ptr_array_add (entries, entry);
+}
+
+static gint64
+get_row_id (GtkWidget *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "rapport-today-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+set_row_id (GtkWidget  *row,
+            const char *key,
+            gint64      id)
+{
+  gint64 *data = g_new (gint64, 1);
+
+  *data = id;
+  g_object_set_data_full (G_OBJECT (row), key, data, g_free);
+}
+
 static void
 reminder_toast_cb (RapportTodayPage *self,
                    AdwToast         *toast)
@@ -436,86 +497,485 @@ new_reminder_item (RapportTodayPage *self,
   return item;
 }
 
-/* The last row of a section that has more than it shows. */
 static GtkWidget *
-new_more_row (Section  section,
-              guint    n_more,
-              gboolean reminders)
+new_suffix_button (const char *icon_name,
+                   const char *tooltip,
+                   const char *label,
+                   const char *action_name,
+                   gint64      id)
 {
-  g_autofree char *title = NULL;
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  if (reminders)
-    title = g_strdup_printf (ngettext ("Show %u More Reminder", "Show %u More Reminders", n_more),
-                             n_more);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+
+  return button;
+}
+
+/* A colleague's row; activating it opens the colleague. A reconnect row also offers to log an
+ * interaction or to plan a check-in. */
+static GtkWidget *
+new_colleague_row (RowKind      kind,
+                   const Entry *entry)
+{
+  const char *name = entry->title;
+  gint64 id = entry->id;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names are the person's own text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  set_row_id (row, "rapport-colleague-id", id);
+
+  if (kind == ROW_RECONNECT)
+    {
+      /* Translators: %s is a colleague's name */
+      g_autofree char *log_label = g_strdup_printf (_("Log Interaction with %s"), name);
+      /* Translators: %s is a colleague's name */
+      g_autofree char *plan_label = g_strdup_printf (_("Plan Check-In with %s"), name);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_suffix_button ("chat-message-new-symbolic",
+                                                    _("Log Interaction"), log_label,
+                                                    "win.log-interaction", id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_suffix_button ("appointment-new-symbolic",
+                                                    _("Plan Check-In"), plan_label,
+                                                    "win.add-reminder", id));
+    }
   else
-    title = g_strdup_printf (ngettext ("Show %u More Colleague", "Show %u More Colleagues", n_more),
-                             n_more);
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
 
-  return rapport_editor_rows_new_show_more (title, "today.show-more", section);
+  return row;
+}
+
+static GtkWidget *
+new_row (RapportTodayPage *self,
+         RowKind           kind,
+         const Entry      *entry)
+{
+  GtkWidget *row;
+
+  if (kind == ROW_REMINDER)
+    row = new_reminder_item (self, RAPPORT_REMINDER (entry->item));
+  else
+    row = new_colleague_row (kind, entry);
+
+  set_row_id (row, "rapport-today-id", entry->id);
+
+  return row;
+}
+
+/* Whether row can go on showing entry: the same reminder object (an undone delete brings back
+ * a new one with the old id), or a colleague of the same name (the buttons' accessible names
+ * carry it). */
+static gboolean
+row_shows (GtkWidget   *row,
+           RowKind      kind,
+           const Entry *entry)
+{
+  if (get_row_id (row) != entry->id)
+    return FALSE;
+
+  if (kind == ROW_REMINDER)
+    {
+      GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      return (GObject *) rapport_reminder_row_get_reminder (RAPPORT_REMINDER_ROW (child))
+             == entry->item;
+    }
+
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), entry->title) == 0;
+}
+
+/* A kept row brought up to date: its subtitle ("In 3 days"), or for a reminder the clock. */
+static void
+refresh_row (RapportTodayPage *self,
+             GtkWidget        *row,
+             RowKind           kind,
+             const Entry      *entry)
+{
+  if (kind != ROW_REMINDER)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   entry->subtitle != NULL ? entry->subtitle : "");
+      return;
+    }
+
+  /* A reminder row follows its reminder but reads the clock only then: pinning its time and
+   * letting it follow the clock again makes it read the clock now. */
+  if (self->retime_rows)
+    {
+      RapportReminderRow *reminder_row =
+        RAPPORT_REMINDER_ROW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+      rapport_reminder_row_set_now (reminder_row, g_get_real_time () / G_USEC_PER_SEC);
+      rapport_reminder_row_set_now (reminder_row, 0);
+    }
 }
 
 static void
-fill_section (RapportTodayPage *self,
+container_append (SectionView *view,
+                  GtkWidget   *row)
+{
+  if (ADW_IS_EXPANDER_ROW (view->container))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (view->container), row);
+  else
+    gtk_list_box_append (GTK_LIST_BOX (view->container), row);
+}
+
+static void
+container_remove (SectionView *view,
+                  GtkWidget   *row)
+{
+  if (ADW_IS_EXPANDER_ROW (view->container))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (view->container), row);
+  else
+    gtk_list_box_remove (GTK_LIST_BOX (view->container), row);
+}
+
+/* The last row of a section that has more than it shows. */
+static char *
+dup_more_title (RowKind kind,
+                guint   n_more)
+{
+  if (kind == ROW_REMINDER)
+    return g_strdup_printf (ngettext ("Show %u More Reminder", "Show %u More Reminders", n_more),
+                            n_more);
+
+  return g_strdup_printf (ngettext ("Show %u More Colleague", "Show %u More Colleagues", n_more),
+                          n_more);
+}
+
+/* Brings the section's rows in line with its entries. The rows that already show an entry in
+ * the right order stay; the rest are taken out and put back after them, reused when they show
+ * an entry still, built otherwise. Building stops once deadline passes (0: never), leaving a
+ * gap that the next call fills; returns whether the rows match the entries. */
+static gboolean
+sync_section (RapportTodayPage *self,
               Section           section,
-              GtkWidget        *group,
-              GtkListBox       *list,
-              GArray           *planned)
+              gint64            deadline)
 {
-  guint shown = MIN (planned->len, self->limits[section]);
+  SectionView *view = &self->sections[section];
+  g_autoptr(GHashTable) spare = NULL;
+  gboolean complete = TRUE;
+  gboolean appended = FALSE;
+  guint n_more;
+  guint kept = 0;
 
-  for (guint i = 0; i < shown; i++)
-    gtk_list_box_append (list, new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
-  if (shown < planned->len)
-    gtk_list_box_append (list, new_more_row (section, planned->len - shown, TRUE));
+  if (view->complete)
+    return TRUE;
 
-  gtk_widget_set_visible (group, planned->len > 0);
+  while (kept < view->rows->len && kept < view->entries->len &&
+         row_shows (g_ptr_array_index (view->rows, kept), view->kind,
+                    g_ptr_array_index (view->entries, kept)))
+    kept++;
+
+  /* The rows after the kept ones come out; those still wanted wait to be put back. */
+  spare = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  for (guint i = kept; i < view->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (view->rows, i);
+
+      g_object_ref (row);
+      container_remove (view, row);
+      g_hash_table_insert (spare, g_object_get_data (G_OBJECT (row), "rapport-today-id"), row);
+    }
+  g_ptr_array_set_size (view->rows, kept);
+
+  for (guint i = 0; i < kept; i++)
+    refresh_row (self, g_ptr_array_index (view->rows, i), view->kind,
+                 g_ptr_array_index (view->entries, i));
+
+  for (guint i = kept; i < view->entries->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (view->entries, i);
+      GtkWidget *row = g_hash_table_lookup (spare, &entry->id);
+
+      if (row != NULL && row_shows (row, view->kind, entry))
+        {
+          g_object_ref (row);
+          refresh_row (self, row, view->kind, entry);
+        }
+      else if (deadline == 0 || g_get_monotonic_time () < deadline || !self->built_any)
+        {
+          row = g_object_ref_sink (new_row (self, view->kind, entry));
+          self->built_any = TRUE;
+          if (view->kind != ROW_REMINDER)
+            refresh_row (self, row, view->kind, entry);
+        }
+      else
+        {
+          complete = FALSE;
+          continue;
+        }
+
+      /* "Show More" stays the last row. */
+      if (!appended && view->more_row != NULL)
+        {
+          container_remove (view, view->more_row);
+          view->more_row = NULL;
+        }
+      appended = TRUE;
+
+      container_append (view, row);
+      g_ptr_array_add (view->rows, row);
+      g_object_unref (row);
+    }
+
+  n_more = view->n_total - MIN (view->n_total, view->entries->len);
+  if (n_more > 0 && section != SECTION_RECENT)
+    {
+      g_autofree char *title = dup_more_title (view->kind, n_more);
+
+      if (view->more_row == NULL)
+        {
+          view->more_row = rapport_editor_rows_new_show_more (title, "today.show-more", section);
+          container_append (view, view->more_row);
+        }
+      else
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (view->more_row), title);
+        }
+    }
+  else if (view->more_row != NULL)
+    {
+      container_remove (view, view->more_row);
+      view->more_row = NULL;
+    }
+
+  view->complete = complete;
+
+  return complete;
 }
 
-static void
-later_expanded_cb (RapportTodayPage *self,
-                   GParamSpec       *pspec,
-                   AdwExpanderRow   *row)
+/* Builds rows until deadline, top section first; TRUE once every section is complete. */
+static gboolean
+sync_sections (RapportTodayPage *self,
+               gint64            deadline)
 {
-  self->later_expanded = adw_expander_row_get_expanded (row);
+  gboolean complete = TRUE;
+
+  /* Every slice builds at least one row, however busy the machine. */
+  self->built_any = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fill_order); i++)
+    complete &= sync_section (self, fill_order[i], deadline);
+
+  if (complete)
+    self->retime_rows = FALSE;
+
+  return complete;
 }
 
-/* Far-off reminders wait, folded, under one row. */
-static void
-fill_later (RapportTodayPage *self,
-            GArray           *planned)
+static gboolean
+fill_cb (gpointer user_data)
 {
-  g_autofree char *count = NULL;
-  GtkWidget *expander;
+  RapportTodayPage *self = user_data;
 
-  guint shown = MIN (planned->len, self->limits[SECTION_LATER]);
+  if (sync_sections (self, g_get_monotonic_time () + SLICE_USEC))
+    {
+      self->fill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
-  gtk_widget_set_visible (self->later_group, planned->len > 0);
-  if (planned->len == 0)
+  return G_SOURCE_CONTINUE;
+}
+
+/* The rest of the rows, a slice at a time, after the frames that are due. */
+static void
+schedule_fill (RapportTodayPage *self)
+{
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
+}
+
+/* What a section is to show; its rows follow in sync_section (). */
+static void
+set_entries (RapportTodayPage *self,
+             Section           section,
+             GPtrArray        *entries,
+             guint             n_total)
+{
+  SectionView *view = &self->sections[section];
+  gboolean same = n_total == view->n_total && entries->len == view->entries->len;
+
+  for (guint i = 0; same && i < entries->len; i++)
+    {
+      const Entry *a = g_ptr_array_index (entries, i);
+      const Entry *b = g_ptr_array_index (view->entries, i);
+
+      same = a->id == b->id && a->item == b->item && g_strcmp0 (a->title, b->title) == 0 &&
+             g_strcmp0 (a->subtitle, b->subtitle) == 0;
+    }
+
+  gtk_widget_set_visible (view->group, n_total > 0);
+
+  /* Reminder rows that stay must still read the clock again after a wake-up. */
+  if (same && !(view->kind == ROW_REMINDER && self->retime_rows))
     return;
 
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Later"));
-  count = g_strdup_printf (ngettext ("%u reminder", "%u reminders", planned->len), planned->len);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
-  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "x-office-calendar-symbolic");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->later_expanded);
-  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (later_expanded_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_ptr_array_unref (view->entries);
+  view->entries = g_ptr_array_ref (entries);
+  view->n_total = n_total;
+  view->complete = FALSE;
+}
 
-  for (guint i = 0; i < shown; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              new_reminder_item (self, g_array_index (planned, Planned, i).reminder));
-  if (shown < planned->len)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              new_more_row (SECTION_LATER, planned->len - shown, TRUE));
+static void
+clear_sections (RapportTodayPage *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (entry_clear);
 
-  gtk_list_box_append (self->later_list, expander);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      set_entries (self, i, none, 0);
+      sync_section (self, i, 0);
+    }
+}
+
+/* Keeps the limit first items of the ones offered, in order: a career holds thousands of
+ * reminders, and sorting them all to show ten is most of the work. */
+typedef struct
+{
+  GArray *kept;   /* Planned, sorted, at most limit */
+  guint   limit;
+  guint   n_total;
+} Selection;
+
+static void
+selection_init (Selection *selection,
+                guint      limit)
+{
+  selection->kept = g_array_sized_new (FALSE, FALSE, sizeof (Planned), limit + 1);
+  selection->limit = limit;
+  selection->n_total = 0;
+}
+
+static void
+selection_offer (Selection     *selection,
+                 const Planned *planned)
+{
+  GArray *kept = selection->kept;
+  guint position = kept->len;
+
+  selection->n_total++;
+
+  /* Most come after the last one kept. */
+  if (kept->len == selection->limit &&
+      (kept->len == 0 ||
+       compare_planned (planned, &g_array_index (kept, Planned, kept->len - 1)) > 0))
+    return;
+
+  while (position > 0 &&
+         compare_planned (planned, &g_array_index (kept, Planned, position - 1)) < 0)
+    position--;
+
+  g_array_insert_val (kept, position, *planned);
+  if (kept->len > selection->limit)
+    g_array_set_size (kept, selection->limit);
+}
+
+static void
+set_planned_entries (RapportTodayPage *self,
+                     Section           section,
+                     Selection        *selection)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_clear);
+
+  for (guint i = 0; i < selection->kept->len; i++)
+    {
+      RapportReminder *reminder = g_array_index (selection->kept, Planned, i).reminder;
+
+      add_entry (entries, rapport_reminder_get_id (reminder), reminder, NULL);
+    }
+
+  set_entries (self, section, entries, selection->n_total);
+  g_array_unref (selection->kept);
+}
+
+/* Overdue, Today, Next 7 Days and Later; returns how many reminders are pending, and in next
+ * the first time after now one of them falls due (left alone when none does before it). */
+static guint
+update_planned (RapportTodayPage *self,
+                GDateTime        *now,
+                gint64           *next)
+{
+  Selection overdue, today, week, later;
+  gint64 end_of_today = local_midnight (now, 1);
+  gint64 end_of_week = local_midnight (now, 1 + WEEK_DAYS);
+  gint64 unix_now = g_date_time_to_unix (now);
+  GListModel *reminders = rapport_store_get_reminders (self->store);
+  guint n_items = g_list_model_get_n_items (reminders);
+  guint n_pending;
+
+  selection_init (&overdue, self->limits[SECTION_OVERDUE]);
+  selection_init (&today, self->limits[SECTION_TODAY]);
+  selection_init (&week, self->limits[SECTION_WEEK]);
+  selection_init (&later, self->limits[SECTION_LATER]);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      /* The model holds a reference for as long as this runs; the entries take their own. */
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
+      Planned planned = { reminder, rapport_reminder_get_remind_at (reminder) };
+
+      switch (rapport_reminder_get_state_at (reminder, unix_now))
+        {
+        case RAPPORT_REMINDER_STATE_DONE:
+          continue;
+
+        case RAPPORT_REMINDER_STATE_OVERDUE:
+          selection_offer (&overdue, &planned);
+          continue;
+
+        case RAPPORT_REMINDER_STATE_UPCOMING:
+        case RAPPORT_REMINDER_STATE_SNOOZED:
+        default:
+          break;
+        }
+
+      if (planned.at < *next)
+        *next = planned.at;
+
+      if (planned.at < end_of_today)
+        selection_offer (&today, &planned);
+      else if (planned.at < end_of_week)
+        selection_offer (&week, &planned);
+      else
+        selection_offer (&later, &planned);
+    }
+
+  n_pending = overdue.n_total + today.n_total + week.n_total + later.n_total;
+
+  if (later.n_total > 0)
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u reminder", "%u reminders",
+                                                          later.n_total),
+                                                later.n_total);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->later_row), count);
+    }
+
+  set_planned_entries (self, SECTION_OVERDUE, &overdue);
+  set_planned_entries (self, SECTION_TODAY, &today);
+  set_planned_entries (self, SECTION_WEEK, &week);
+  set_planned_entries (self, SECTION_LATER, &later);
+
+  return n_pending;
 }
 
 /* "Last interaction 6 weeks ago", counted in calendar days. */
 static char *
-describe_last_interaction (RapportTodayPage *self,
-                           RapportColleague *colleague,
+describe_last_interaction (RapportColleague *colleague,
                            GDateTime        *now)
 {
   gint64 last = rapport_colleague_get_last_interaction_at (colleague);
@@ -558,176 +1018,42 @@ describe_last_interaction (RapportTodayPage *self,
                                     "Last interaction %d years ago", days / 365), days / 365);
 }
 
-static GtkWidget *
-new_suffix_button (const char *icon_name,
-                   const char *tooltip,
-                   const char *label,
-                   const char *action_name,
-                   gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-
-  return button;
-}
-
+/* Time to Reconnect; returns how many colleagues are due. */
 static guint
-fill_reconnect (RapportTodayPage *self,
-                GDateTime        *now,
-                gint64            end_of_today)
+update_reconnect (RapportTodayPage *self,
+                  GDateTime        *now)
 {
-  g_autoptr(GPtrArray) due = rapport_store_dup_reconnect_due (self->store, end_of_today - 1);
-  guint shown = due != NULL ? MIN (due->len, self->limits[SECTION_RECONNECT]) : 0;
+  g_autoptr(GPtrArray) due = rapport_store_dup_reconnect_due (self->store,
+                                                              local_midnight (now, 1) - 1);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_clear);
+  guint n_due = due != NULL ? due->len : 0;
 
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; i < MIN (n_due, self->limits[SECTION_RECONNECT]); i++)
     {
       RapportColleague *colleague = g_ptr_array_index (due, i);
-      const char *name = rapport_colleague_get_name (colleague);
-      gint64 id = rapport_colleague_get_id (colleague);
-      g_autofree char *subtitle = describe_last_interaction (self, colleague, now);
-      g_autofree char *log_label = NULL;
-      g_autofree char *plan_label = NULL;
-      GtkWidget *row;
-      gint64 *data;
+      g_autofree char *subtitle = describe_last_interaction (colleague, now);
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-      /* Translators: %s is a colleague's name */
-      log_label = g_strdup_printf (_("Log Interaction with %s"), name);
-      /* Translators: %s is a colleague's name */
-      plan_label = g_strdup_printf (_("Plan Check-In with %s"), name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_suffix_button ("chat-message-new-symbolic",
-                                                    _("Log Interaction"), log_label,
-                                                    "win.log-interaction", id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_suffix_button ("appointment-new-symbolic",
-                                                    _("Plan Check-In"), plan_label,
-                                                    "win.add-reminder", id));
-
-      data = g_new (gint64, 1);
-      *data = id;
-      g_object_set_data_full (G_OBJECT (row), "rapport-colleague-id", data, g_free);
-
-      gtk_list_box_append (self->reconnect_list, row);
-    }
-  if (due != NULL && shown < due->len)
-    gtk_list_box_append (self->reconnect_list,
-                         new_more_row (SECTION_RECONNECT, due->len - shown, FALSE));
-
-  gtk_widget_set_visible (self->reconnect_group, due != NULL && due->len > 0);
-
-  return due != NULL ? due->len : 0;
-}
-
-/* Overdue, Today, Next 7 Days, Later and Time to Reconnect. */
-static void
-update_planned (RapportTodayPage *self,
-                GDateTime        *now)
-{
-  g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (Planned));
-  g_autoptr(GArray) today = g_array_new (FALSE, FALSE, sizeof (Planned));
-  g_autoptr(GArray) week = g_array_new (FALSE, FALSE, sizeof (Planned));
-  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (Planned));
-  gint64 end_of_today = local_midnight (now, 1);
-  gint64 end_of_week = local_midnight (now, 1 + WEEK_DAYS);
-  gint64 unix_now = g_date_time_to_unix (now);
-  GListModel *reminders;
-  guint n_reconnect;
-
-  if (self->store == NULL)
-    return;
-
-  reminders = rapport_store_get_reminders (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
-    {
-      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
-      Planned planned = { reminder, rapport_reminder_get_remind_at (reminder) };
-
-      switch (rapport_reminder_get_state_at (reminder, unix_now))
-        {
-        case RAPPORT_REMINDER_STATE_DONE:
-          continue;
-
-        case RAPPORT_REMINDER_STATE_OVERDUE:
-          g_array_append_val (overdue, planned);
-          continue;
-
-        case RAPPORT_REMINDER_STATE_UPCOMING:
-        case RAPPORT_REMINDER_STATE_SNOOZED:
-        default:
-          break;
-        }
-
-      if (planned.at < end_of_today)
-        g_array_append_val (today, planned);
-      else if (planned.at < end_of_week)
-        g_array_append_val (week, planned);
-      else
-        g_array_append_val (later, planned);
+      add_entry (entries, rapport_colleague_get_id (colleague), colleague, subtitle);
     }
 
-  /* The store's model holds its own references; the rows take theirs. */
-  g_array_sort (overdue, compare_planned);
-  g_array_sort (today, compare_planned);
-  g_array_sort (week, compare_planned);
-  g_array_sort (later, compare_planned);
+  set_entries (self, SECTION_RECONNECT, entries, n_due);
 
-  fill_section (self, SECTION_OVERDUE, self->overdue_group, self->overdue_list, overdue);
-  fill_section (self, SECTION_TODAY, self->today_group, self->today_list, today);
-  fill_section (self, SECTION_WEEK, self->week_group, self->week_list, week);
-  fill_later (self, later);
-  n_reconnect = fill_reconnect (self, now, end_of_today);
-
-  gtk_widget_set_visible (self->nothing_group,
-                          overdue->len + today->len + week->len + later->len + n_reconnect == 0);
+  return n_due;
 }
 
+/* Upcoming Birthdays and Recently Added, in one pass over the colleagues. */
 static void
-rebuild (RapportTodayPage *self)
+update_colleagues (RapportTodayPage *self,
+                   GDateTime        *now)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GArray) birthdays = NULL;
-  g_autoptr(GPtrArray) recent = NULL;
+  GListModel *colleagues = rapport_store_get_colleagues (self->store);
+  guint n_items = g_list_model_get_n_items (colleagues);
+  g_autoptr(GArray) birthdays = g_array_new (FALSE, FALSE, sizeof (Birthday));
+  g_autoptr(GPtrArray) recent = g_ptr_array_new ();
+  g_autoptr(GPtrArray) birthday_entries = g_ptr_array_new_with_free_func (entry_clear);
+  g_autoptr(GPtrArray) recent_entries = g_ptr_array_new_with_free_func (entry_clear);
+  guint n_recent = 0;
   GDate today;
-
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-
-  clear_list (self->overdue_list);
-  clear_list (self->today_list);
-  clear_list (self->week_list);
-  clear_list (self->later_list);
-  clear_list (self->reconnect_list);
-  clear_list (self->birthdays_list);
-  clear_list (self->recent_list);
-
-  /* The welcome stays until there is something of one's own: a colleague, an assignment or a
-   * reminder. */
-  if (self->items->len == 0 &&
-      (self->store == NULL ||
-       (g_list_model_get_n_items (rapport_store_get_assignments (self->store)) == 0 &&
-        g_list_model_get_n_items (rapport_store_get_reminders (self->store)) == 0)))
-    {
-      self->current_assignment_id = 0;
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  update_date (self, now);
-  update_assignment (self, now);
-  update_planned (self, now);
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today,
@@ -735,20 +1061,32 @@ rebuild (RapportTodayPage *self)
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
 
-  birthdays = g_array_new (FALSE, FALSE, sizeof (Birthday));
-  recent = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      RapportColleague *colleague = g_ptr_array_index (self->items, i);
+      /* The model keeps its own reference: the arrays borrow it while this runs. */
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+      const char *birthday_text;
+      guint position;
       guint month, day;
 
       if (rapport_colleague_get_archived (colleague))
         continue;
 
-      g_ptr_array_add (recent, colleague);
+      /* The newest few, newest first, without sorting everyone. */
+      n_recent++;
+      position = recent->len;
+      while (position > 0 &&
+             compare_newest_first (&colleague, &g_ptr_array_index (recent, position - 1)) < 0)
+        position--;
+      if (position < N_RECENT)
+        {
+          g_ptr_array_insert (recent, position, colleague);
+          if (recent->len > N_RECENT)
+            g_ptr_array_set_size (recent, N_RECENT);
+        }
 
-      if (parse_birthday (rapport_colleague_get_birthday (colleague), &month, &day))
+      birthday_text = rapport_colleague_get_birthday (colleague);
+      if (*birthday_text != '\0' && parse_birthday (birthday_text, &month, &day))
         {
           Birthday birthday = { colleague, days_until_birthday (&today, month, day) };
 
@@ -763,25 +1101,87 @@ rebuild (RapportTodayPage *self)
       const Birthday *birthday = &g_array_index (birthdays, Birthday, i);
       g_autofree char *when = format_days_until (birthday->days);
 
-      add_row (self->birthdays_list, birthday->colleague, when);
+      add_entry (birthday_entries, rapport_colleague_get_id (birthday->colleague),
+                 birthday->colleague, when);
     }
-  if (birthdays->len > self->limits[SECTION_BIRTHDAYS])
-    gtk_list_box_append (self->birthdays_list,
-                         new_more_row (SECTION_BIRTHDAYS,
-                                       birthdays->len - self->limits[SECTION_BIRTHDAYS], FALSE));
-  gtk_widget_set_visible (self->birthdays_group, birthdays->len > 0);
+  set_entries (self, SECTION_BIRTHDAYS, birthday_entries, birthdays->len);
 
-  g_ptr_array_sort (recent, compare_newest_first);
-  for (guint i = 0; i < recent->len && i < N_RECENT; i++)
+  for (guint i = 0; i < recent->len; i++)
     {
       RapportColleague *colleague = g_ptr_array_index (recent, i);
       g_autofree char *description = describe_colleague (colleague);
 
-      add_row (self->recent_list, colleague, description);
+      add_entry (recent_entries, rapport_colleague_get_id (colleague), colleague, description);
     }
-  gtk_widget_set_visible (self->recent_group, recent->len > 0);
+  set_entries (self, SECTION_RECENT, recent_entries, n_recent);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  RapportTodayPage *self = user_data;
+
+  self->refresh_id = 0;
+  /* Reminders fell due, or the day changed: every time shown is read again. */
+  self->retime_rows = TRUE;
+  rebuild (self, SLICE_USEC);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The sections change when a reminder falls due and at midnight ("Tomorrow" becomes "Today"),
+ * even when nothing is written: wake up then, and only then. */
+static void
+schedule_refresh (RapportTodayPage *self,
+                  GDateTime        *now,
+                  gint64            next)
+{
+  gint64 unix_now = g_date_time_to_unix (now);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add_seconds ((guint) CLAMP (next - unix_now, 0, G_MAXUINT - 1) + 1,
+                                            refresh_cb, self);
+}
+
+/* Works out what each section shows, which takes a few milliseconds even for a career, and
+ * builds the rows that are new to it for up to slice microseconds; the rest follow. */
+static void
+rebuild (RapportTodayPage *self,
+         gint64            slice)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 next = local_midnight (now, 1);
+  guint n_planned;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  /* The welcome stays until there is something of one's own: a colleague, an assignment or a
+   * reminder. */
+  if (self->store == NULL ||
+      (g_list_model_get_n_items (rapport_store_get_colleagues (self->store)) == 0 &&
+       g_list_model_get_n_items (rapport_store_get_assignments (self->store)) == 0 &&
+       g_list_model_get_n_items (rapport_store_get_reminders (self->store)) == 0))
+    {
+      self->current_assignment_id = 0;
+      g_clear_handle_id (&self->fill_id, g_source_remove);
+      clear_sections (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      schedule_refresh (self, now, next);
+      return;
+    }
+
+  update_date (self, now);
+  update_assignment (self, now);
+  n_planned = update_planned (self, now, &next);
+  n_planned += update_reconnect (self, now);
+  gtk_widget_set_visible (self->nothing_group, n_planned == 0);
+  update_colleagues (self, now);
 
   gtk_stack_set_visible_child_name (self->stack, "overview");
+
+  if (!sync_sections (self, g_get_monotonic_time () + slice))
+    schedule_fill (self);
+  schedule_refresh (self, now, next);
 }
 
 static gboolean
@@ -790,8 +1190,7 @@ rebuild_idle_cb (gpointer user_data)
   RapportTodayPage *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild (self);
-  schedule_refresh (self);
+  rebuild (self, SLICE_USEC);
 
   return G_SOURCE_REMOVE;
 }
@@ -804,104 +1203,11 @@ queue_rebuild (RapportTodayPage *self)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  RapportTodayPage *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  schedule_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The sections change when a reminder falls due and at midnight ("Tomorrow" becomes "Today"),
- * even when nothing is written: wake up then, and only then. */
-static void
-schedule_refresh (RapportTodayPage *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 unix_now = g_date_time_to_unix (now);
-  gint64 next = local_midnight (now, 1);
-
-  if (self->store != NULL)
-    {
-      GListModel *reminders = rapport_store_get_reminders (self->store);
-
-      for (guint i = 0; i < g_list_model_get_n_items (reminders); i++)
-        {
-          g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, i);
-          gint64 remind_at = rapport_reminder_get_remind_at (reminder);
-
-          if (remind_at > unix_now && remind_at < next)
-            next = remind_at;
-        }
-    }
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add_seconds ((guint) MAX (next - unix_now, 0) + 1, refresh_cb, self);
-}
-
-static void
-colleague_notify_cb (RapportTodayPage *self,
-                     GParamSpec       *pspec,
-                     RapportColleague *colleague)
-{
-  queue_rebuild (self);
-}
-
 static void
 store_changed_cb (RapportTodayPage *self,
                   RapportStore     *store)
 {
   queue_rebuild (self);
-}
-
-static void
-forget_item (RapportTodayPage *self,
-             RapportColleague *colleague)
-{
-  g_signal_handlers_disconnect_by_func (colleague, colleague_notify_cb, self);
-}
-
-static void
-items_changed_cb (RapportTodayPage *self,
-                  guint             position,
-                  guint             removed,
-                  guint             added,
-                  GListModel       *model)
-{
-  for (guint i = 0; i < removed; i++)
-    forget_item (self, g_ptr_array_index (self->items, position + i));
-  if (removed > 0)
-    g_ptr_array_remove_range (self->items, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      RapportColleague *colleague = g_list_model_get_item (model, position + i);
-
-      g_signal_connect_swapped (colleague, "notify", G_CALLBACK (colleague_notify_cb), self);
-      g_ptr_array_insert (self->items, position + i, colleague);
-    }
-
-  queue_rebuild (self);
-}
-
-static void
-forget_model (RapportTodayPage *self)
-{
-  if (self->colleagues != NULL)
-    g_signal_handlers_disconnect_by_func (self->colleagues, items_changed_cb, self);
-
-  for (guint i = 0; i < self->items->len; i++)
-    forget_item (self, g_ptr_array_index (self->items, i));
-  g_ptr_array_set_size (self->items, 0);
-
-  g_clear_object (&self->colleagues);
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 }
 
 static void
@@ -912,11 +1218,11 @@ show_more_action (GtkWidget  *widget,
   RapportTodayPage *self = RAPPORT_TODAY_PAGE (widget);
   guint32 section = g_variant_get_uint32 (parameter);
 
-  if (section >= N_SECTIONS)
+  if (section >= N_SECTIONS || section == SECTION_RECENT)
     return;
 
   self->limits[section] += SECTION_STEP;
-  rebuild (self);
+  rebuild (self, SLICE_USEC);
 }
 
 static void
@@ -942,6 +1248,7 @@ assignment_activated_cb (RapportTodayPage *self,
                               self->current_assignment_id);
 }
 
+
 static void
 rapport_today_page_dispose (GObject *object)
 {
@@ -949,22 +1256,22 @@ rapport_today_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  forget_model (self);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
+
+  /* The rows go with the lists; the entries hold the store's items. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].rows, g_ptr_array_unref);
+      self->sections[i].more_row = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TODAY_PAGE);
 
   G_OBJECT_CLASS (rapport_today_page_parent_class)->dispose (object);
-}
-
-static void
-rapport_today_page_finalize (GObject *object)
-{
-  RapportTodayPage *self = RAPPORT_TODAY_PAGE (object);
-
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (rapport_today_page_parent_class)->finalize (object);
 }
 
 static void
@@ -1012,7 +1319,6 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_today_page_dispose;
-  object_class->finalize = rapport_today_page_finalize;
   object_class->get_property = rapport_today_page_get_property;
   object_class->set_property = rapport_today_page_set_property;
 
@@ -1070,17 +1376,63 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+
 static void
 rapport_today_page_init (RapportTodayPage *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  struct {
+    RowKind     kind;
+    GtkWidget  *group;
+    GtkWidget  *container;
+  } views[N_SECTIONS];
+
   for (guint i = 0; i < N_SECTIONS; i++)
     self->limits[i] = SECTION_LIMIT;
+  self->limits[SECTION_RECENT] = N_RECENT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  rebuild (self);
-  schedule_refresh (self);
+  /* Far-off reminders wait, folded, under one row that counts them. */
+  self->later_row = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->later_row), _("Later"));
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self->later_row), "x-office-calendar-symbolic");
+  gtk_list_box_append (self->later_list, self->later_row);
+
+  views[SECTION_OVERDUE].kind = ROW_REMINDER;
+  views[SECTION_OVERDUE].group = self->overdue_group;
+  views[SECTION_OVERDUE].container = GTK_WIDGET (self->overdue_list);
+  views[SECTION_TODAY].kind = ROW_REMINDER;
+  views[SECTION_TODAY].group = self->today_group;
+  views[SECTION_TODAY].container = GTK_WIDGET (self->today_list);
+  views[SECTION_WEEK].kind = ROW_REMINDER;
+  views[SECTION_WEEK].group = self->week_group;
+  views[SECTION_WEEK].container = GTK_WIDGET (self->week_list);
+  views[SECTION_LATER].kind = ROW_REMINDER;
+  views[SECTION_LATER].group = self->later_group;
+  views[SECTION_LATER].container = self->later_row;
+  views[SECTION_RECONNECT].kind = ROW_RECONNECT;
+  views[SECTION_RECONNECT].group = self->reconnect_group;
+  views[SECTION_RECONNECT].container = GTK_WIDGET (self->reconnect_list);
+  views[SECTION_BIRTHDAYS].kind = ROW_COLLEAGUE;
+  views[SECTION_BIRTHDAYS].group = self->birthdays_group;
+  views[SECTION_BIRTHDAYS].container = GTK_WIDGET (self->birthdays_list);
+  views[SECTION_RECENT].kind = ROW_COLLEAGUE;
+  views[SECTION_RECENT].group = self->recent_group;
+  views[SECTION_RECENT].container = GTK_WIDGET (self->recent_list);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      SectionView *view = &self->sections[i];
+
+      view->kind = views[i].kind;
+      view->group = views[i].group;
+      view->container = views[i].container;
+      view->entries = g_ptr_array_new_with_free_func (entry_clear);
+      view->rows = g_ptr_array_new ();
+      view->complete = TRUE;
+    }
+
+  rebuild (self, FIRST_SLICE_USEC);
 }
 
 RapportStore *
@@ -1101,20 +1453,18 @@ rapport_today_page_set_store (RapportTodayPage *self,
   if (self->store == store)
     return;
 
-  forget_model (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
 
-  if (store != NULL)
-    {
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-      self->colleagues = g_object_ref (rapport_store_get_colleagues (store));
-      g_signal_connect_swapped (self->colleagues, "items-changed",
-                                G_CALLBACK (items_changed_cb), self);
-      items_changed_cb (self, 0, 0, g_list_model_get_n_items (self->colleagues), self->colleagues);
-    }
+  /* Ids mean nothing across journals: no row is kept. */
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  clear_sections (self);
 
-  rebuild (self);
-  schedule_refresh (self);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  rebuild (self, FIRST_SLICE_USEC);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
