@@ -810,6 +810,64 @@ test_format_when (void)
   g_free (text);
 }
 
+static gboolean
+match_menu_button (GtkWidget     *widget,
+                   gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* A row's menus are built when first opened, and then hold their items. */
+static void
+test_reminder_menus (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 id = add_reminder (fixture, "Return the parking pass", fixture->now - 60 * 60, NULL);
+  GtkWidget *row, *snooze, *more;
+  GtkPopover *popover;
+
+  show (fixture);
+  row = find_reminder_row (fixture, id);
+  g_assert_nonnull (row);
+  if (row == NULL)
+    return;
+
+  snooze = rapport_test_find_widget (row, match_menu_button, "Snooze");
+  more = rapport_test_find_widget (row, match_menu_button, "More");
+  g_assert_true (GTK_IS_MENU_BUTTON (snooze));
+  g_assert_true (GTK_IS_MENU_BUTTON (more));
+  if (!GTK_IS_MENU_BUTTON (snooze) || !GTK_IS_MENU_BUTTON (more))
+    return;
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (snooze)));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  g_assert_true (gtk_widget_get_sensitive (snooze));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (snooze));
+  show (fixture);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (snooze));
+  g_assert_nonnull (popover);
+  if (popover != NULL)
+    {
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (popover), match_label_text,
+                                                  "Tomorrow Morning"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (snooze));
+    }
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  show (fixture);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (more));
+  g_assert_nonnull (popover);
+  if (popover != NULL)
+    {
+      g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (popover), match_label_text,
+                                                  "Delete"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+    }
+  show (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +888,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("keeps-rows", test_keeps_rows);
   ADD ("many", test_many);
+  ADD ("reminder-menus", test_reminder_menus);
   g_test_add_func ("/rapport/today-page/format-when", test_format_when);
 
 #undef ADD

@@ -40,6 +40,8 @@ struct _RapportReminderRow
   GtkButton       *done_button;
   GtkMenuButton   *snooze_button;
   GtkMenuButton   *more_button;
+  GMenuModel      *snooze_menu;
+  GMenuModel      *more_menu;
 };
 
 /* What a toast's Undo, or the Pick a Time dialog, needs after the row may be gone. */
@@ -314,6 +316,14 @@ pick_dialog_until (Pending *pending)
   g_autoptr(GDateTime) when = rapport_local_time_parse (local, date, time);
 
   return when != NULL ? g_date_time_to_unix (when) : 0;
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
 }
 
 static void
@@ -685,6 +695,8 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snooze_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snooze_menu);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, more_menu);
 
   gtk_widget_class_install_action (widget_class, "reminder.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "reminder.snooze", "s", snooze_action);
@@ -698,6 +710,13 @@ static void
 rapport_reminder_row_init (RapportReminderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A menu's popover costs twice the rest of the row: Today and the lists build many rows, and
+   * a menu is opened on few of them. */
+  gtk_menu_button_set_create_popup_func (self->snooze_button, create_popup_cb,
+                                         self->snooze_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->more_button, create_popup_cb,
+                                         self->more_menu, NULL);
 }
 
 GtkWidget *
