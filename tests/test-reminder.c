@@ -250,6 +250,58 @@ test_new_with_fields (void)
   g_assert_finalize_object (reminder);
 }
 
+/* Zones and rules are shared between reminders: changing or dropping one reminder's must
+ * leave the others' intact. */
+static void
+test_shared_strings (void)
+{
+  RapportReminderFields fields = {
+    .id = 1,
+    .title = "Call Priya",
+    .due_at = 1772731800,
+    .tz = "Europe/Berlin",
+    .rrule = "FREQ=WEEKLY",
+  };
+  g_autofree char *tz = g_strdup ("Europe/Berlin");
+  RapportReminder *first = rapport_reminder_new_with_fields (&fields);
+  RapportReminder *second;
+  RapportReminder *third = rapport_reminder_new ("Send the rota", 1772731800);
+
+  fields.id = 2;
+  fields.tz = tz;
+  second = rapport_reminder_new_with_fields (&fields);
+
+  g_assert_true (rapport_reminder_get_tz (first) == rapport_reminder_get_tz (second));
+  g_assert_true (rapport_reminder_get_rrule (first) == rapport_reminder_get_rrule (second));
+
+  /* Set from another reminder's own string, and back from the same value. */
+  rapport_reminder_set_tz (third, rapport_reminder_get_tz (first));
+  rapport_reminder_set_rrule (third, rapport_reminder_get_rrule (first));
+  g_assert_cmpstr (rapport_reminder_get_tz (third), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_rrule (third), ==, "FREQ=WEEKLY");
+
+  rapport_reminder_set_tz (first, "America/Denver");
+  rapport_reminder_set_rrule (first, "");
+  g_assert_cmpstr (rapport_reminder_get_tz (first), ==, "America/Denver");
+  g_assert_cmpstr (rapport_reminder_get_rrule (first), ==, "");
+  g_assert_cmpstr (rapport_reminder_get_tz (second), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_rrule (second), ==, "FREQ=WEEKLY");
+
+  g_assert_finalize_object (second);
+  g_assert_cmpstr (rapport_reminder_get_tz (third), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_rrule (third), ==, "FREQ=WEEKLY");
+  g_assert_cmpint (rapport_reminder_next_occurrence (third, 1772731800), ==,
+                   1772731800 + 7 * 24 * 3600);
+
+  rapport_reminder_assign (first, third);
+  g_assert_cmpstr (rapport_reminder_get_tz (first), ==, "Europe/Berlin");
+  g_assert_true (rapport_reminder_get_tz (first) == rapport_reminder_get_tz (third));
+  g_assert_finalize_object (third);
+  g_assert_cmpstr (rapport_reminder_get_tz (first), ==, "Europe/Berlin");
+  g_assert_cmpstr (rapport_reminder_get_rrule (first), ==, "FREQ=WEEKLY");
+  g_assert_finalize_object (first);
+}
+
 static void
 test_default_tz (void)
 {
@@ -651,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/rapport/reminder/properties", test_properties);
   g_test_add_func ("/rapport/reminder/new-null-strings", test_new_and_null_strings);
   g_test_add_func ("/rapport/reminder/new-with-fields", test_new_with_fields);
+  g_test_add_func ("/rapport/reminder/shared-strings", test_shared_strings);
   g_test_add_func ("/rapport/reminder/default-tz", test_default_tz);
   g_test_add_func ("/rapport/reminder/notify", test_notify);
   g_test_add_func ("/rapport/reminder/dup-assign", test_dup_assign);

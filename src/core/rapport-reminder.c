@@ -86,6 +86,34 @@ free_string (char *value)
     g_free (value);
 }
 
+/* The zone and the rule come from a small set (a career's twenty thousand reminders share a
+ * handful of zones and rules), so each distinct value is kept once, as an interned reference-
+ * counted string, rather than once per reminder. GRefString's table is thread-safe: the store
+ * loads reminders in a worker. */
+static char *
+dup_shared_string (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return empty_string;
+
+  return g_ref_string_new_intern (value);
+}
+
+static void
+free_shared_string (char *value)
+{
+  if (value != empty_string)
+    g_ref_string_release (value);
+}
+
+static char *
+dup_default_tz (void)
+{
+  g_autofree char *tz = rapport_dup_default_tz ();
+
+  return dup_shared_string (tz);
+}
+
 static gboolean
 set_string (RapportReminder  *self,
             char            **field,
@@ -100,6 +128,29 @@ set_string (RapportReminder  *self,
 
   free_string (*field);
   *field = dup_string (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+
+  return TRUE;
+}
+
+static gboolean
+set_shared_string (RapportReminder  *self,
+                   char            **field,
+                   const char       *value,
+                   guint             prop_id)
+{
+  char *shared;
+
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  /* value may be the string being replaced (another reminder's, the same interned one). */
+  shared = dup_shared_string (value);
+  free_shared_string (*field);
+  *field = shared;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
   return TRUE;
@@ -145,8 +196,8 @@ rapport_reminder_finalize (GObject *object)
 
   free_string (self->title);
   free_string (self->notes);
-  free_string (self->tz);
-  free_string (self->rrule);
+  free_shared_string (self->tz);
+  free_shared_string (self->rrule);
 
   G_OBJECT_CLASS (rapport_reminder_parent_class)->finalize (object);
 }
@@ -321,7 +372,7 @@ rapport_reminder_init (RapportReminder *self)
 {
   self->title = empty_string;
   self->notes = empty_string;
-  self->tz = rapport_dup_default_tz ();
+  self->tz = dup_default_tz ();
   self->rrule = empty_string;
 }
 
@@ -355,9 +406,9 @@ rapport_reminder_new_with_fields (const RapportReminderFields *fields)
   self->colleague_id = fields->colleague_id;
   self->assignment_id = fields->assignment_id;
   self->due_at = fields->due_at;
-  free_string (self->tz);
-  self->tz = dup_string (fields->tz);
-  self->rrule = dup_string (fields->rrule);
+  free_shared_string (self->tz);
+  self->tz = dup_shared_string (fields->tz);
+  self->rrule = dup_shared_string (fields->rrule);
   self->snoozed_until = fields->snoozed_until;
   self->completed_at = fields->completed_at;
   self->notified_at = fields->notified_at;
@@ -528,7 +579,7 @@ rapport_reminder_set_tz (RapportReminder *self,
 {
   g_return_if_fail (RAPPORT_IS_REMINDER (self));
 
-  set_string (self, &self->tz, tz, PROP_TZ);
+  set_shared_string (self, &self->tz, tz, PROP_TZ);
 }
 
 const char *
@@ -545,7 +596,7 @@ rapport_reminder_set_rrule (RapportReminder *self,
 {
   g_return_if_fail (RAPPORT_IS_REMINDER (self));
 
-  set_string (self, &self->rrule, rrule, PROP_RRULE);
+  set_shared_string (self, &self->rrule, rrule, PROP_RRULE);
 }
 
 gint64

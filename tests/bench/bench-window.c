@@ -26,7 +26,11 @@
  *                                   the searches and scrolls the lists while a probe around the
  *                                   main context's poll records how long each iteration of the
  *                                   main loop worked; appends the figures to
- *                                   $RAPPORT_BENCH_RESULTS. */
+ *                                   $RAPPORT_BENCH_RESULTS.
+ *
+ * With RAPPORT_BENCH_MEMORY set, the first frame also prints to stderr where the resident memory
+ * is: /proc/self/smaps summed by kind of mapping and, with glibc, the heap's arenas (in use and
+ * free) and what malloc_trim gives back. */
 
 #define G_LOG_DOMAIN "rapport-bench-window"
 
@@ -35,6 +39,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -623,6 +631,159 @@ run_frames_cb (gpointer application)
   return G_SOURCE_REMOVE;
 }
 
+
+/* Memory breakdown (RAPPORT_BENCH_MEMORY) */
+
+typedef struct
+{
+  const char *name;
+  gint64      rss_kb;
+  gint64      anonymous_kb;
+  guint       n_mappings;
+} MemoryKind;
+
+enum {
+  MEMORY_HEAP,
+  MEMORY_ANONYMOUS,
+  MEMORY_STACK,
+  MEMORY_LIBRARIES,
+  MEMORY_FONTS,
+  MEMORY_ICONS,
+  MEMORY_DATABASE,
+  MEMORY_OTHER_FILES,
+  MEMORY_OTHER,
+  N_MEMORY_KINDS
+};
+
+static guint
+memory_kind_of (const char *path)
+{
+  if (path == NULL || *path == '\0')
+    return MEMORY_ANONYMOUS;
+  if (strcmp (path, "[heap]") == 0)
+    return MEMORY_HEAP;
+  if (g_str_has_prefix (path, "[stack"))
+    return MEMORY_STACK;
+  if (*path == '[')
+    return MEMORY_OTHER;
+  if (strstr (path, ".so") != NULL)
+    return MEMORY_LIBRARIES;
+  if (strstr (path, "/fonts") != NULL || strstr (path, "fontconfig") != NULL)
+    return MEMORY_FONTS;
+  if (strstr (path, "/icons/") != NULL)
+    return MEMORY_ICONS;
+  if (strstr (path, "rapport") != NULL && strstr (path, ".db") != NULL)
+    return MEMORY_DATABASE;
+
+  return MEMORY_OTHER_FILES;
+}
+
+/* Per kind of mapping; the biggest anonymous ones are the arenas of threads' malloc and the
+ * large allocations malloc maps on their own. */
+static void
+print_smaps (void)
+{
+  MemoryKind kinds[N_MEMORY_KINDS] = {
+    { "heap (main arena)" }, { "anonymous (thread arenas, big blocks)" }, { "stacks" },
+    { "libraries" }, { "fonts" }, { "icons" }, { "journal file" }, { "other files" },
+    { "other" },
+  };
+  g_autofree char *smaps = NULL;
+  g_autoptr(GArray) anonymous = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) lines = NULL;
+  MemoryKind *current = NULL;
+  const char *current_file = NULL;
+  gint64 current_file_rss = 0;
+  gboolean list_files = g_strcmp0 (g_getenv ("RAPPORT_BENCH_MEMORY"), "files") == 0;
+
+  if (!g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    return;
+
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gint64 value;
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL && strchr (line, ' ') != NULL)
+        {
+          g_auto(GStrv) fields = g_strsplit_set (line, " ", -1);
+          const char *path = NULL;
+          guint n = 0;
+
+          /* address perms offset dev inode [path]; the path may hold spaces. */
+          for (guint f = 0; fields[f] != NULL; f++)
+            if (fields[f][0] != '\0' && ++n == 6)
+              {
+                path = strstr (line, fields[f]);
+                break;
+              }
+          if (current_file != NULL && current_file_rss > 0)
+            g_printerr ("memory: file %8" G_GINT64_FORMAT " kB %s\n", current_file_rss,
+                        current_file);
+          current = &kinds[memory_kind_of (path)];
+          current->n_mappings++;
+          /* Every mapping of a file on its own line, to compare two runs with sort/join. */
+          current_file = list_files && path != NULL && *path == '/' ? path : NULL;
+          current_file_rss = 0;
+          continue;
+        }
+
+      if (current == NULL)
+        continue;
+
+      if (g_str_has_prefix (line, "Rss:"))
+        {
+          value = g_ascii_strtoll (line + strlen ("Rss:"), NULL, 10);
+          current->rss_kb += value;
+          current_file_rss = value;
+          if (current == &kinds[MEMORY_ANONYMOUS] && value >= 1024)
+            g_array_append_val (anonymous, value);
+        }
+      else if (g_str_has_prefix (line, "Anonymous:"))
+        current->anonymous_kb += g_ascii_strtoll (line + strlen ("Anonymous:"), NULL, 10);
+    }
+  if (current_file != NULL && current_file_rss > 0)
+    g_printerr ("memory: file %8" G_GINT64_FORMAT " kB %s\n", current_file_rss, current_file);
+
+  for (guint i = 0; i < N_MEMORY_KINDS; i++)
+    if (kinds[i].n_mappings > 0)
+      g_printerr ("memory: %-40s %8" G_GINT64_FORMAT " kB rss (%" G_GINT64_FORMAT
+                  " kB anonymous) in %u mappings\n", kinds[i].name, kinds[i].rss_kb,
+                  kinds[i].anonymous_kb, kinds[i].n_mappings);
+
+  g_array_sort (anonymous, compare_gint64);
+  g_printerr ("memory: anonymous mappings of 1 MB or more (kB rss):");
+  for (guint i = anonymous->len; i > 0; i--)
+    g_printerr (" %" G_GINT64_FORMAT, g_array_index (anonymous, gint64, i - 1));
+  g_printerr ("\n");
+}
+
+static void
+print_memory (void)
+{
+  g_printerr ("memory: VmRSS %" G_GINT64_FORMAT " kB at the first frame\n", bench_read_rss_kb ());
+  print_smaps ();
+
+#ifdef __GLIBC__
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    /* Summed over every arena. */
+    g_printerr ("memory: malloc: %zu kB from the system (%zu kB in arenas, %zu kB mapped on "
+                "their own), %zu kB in use, %zu kB free in arenas\n",
+                (info.arena + info.hblkhd) / 1024, info.arena / 1024, info.hblkhd / 1024,
+                (info.uordblks + info.hblkhd) / 1024, info.fordblks / 1024);
+    if (g_strcmp0 (g_getenv ("RAPPORT_BENCH_MEMORY"), "arenas") == 0)
+      malloc_info (0, stderr);
+
+    malloc_trim (0);
+    g_printerr ("memory: VmRSS %" G_GINT64_FORMAT " kB after malloc_trim (0)\n",
+                bench_read_rss_kb ());
+  }
+#endif
+}
+
 /* Startup */
 
 static void
@@ -659,6 +820,9 @@ report_first_frame (void)
         }
     }
   fflush (stdout);
+
+  if (g_getenv ("RAPPORT_BENCH_MEMORY") != NULL)
+    print_memory ();
 }
 
 static void
