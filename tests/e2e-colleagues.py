@@ -114,9 +114,11 @@ def step_quit_again(s):
 def step_database_private(s):
     check(os.path.isfile(s.database), 'no journal at %s' % s.database)
     needle = CANARY.encode()
-    for name in os.listdir(s.data_dir):
-        with open(os.path.join(s.data_dir, name), 'rb') as data:
-            check(needle not in data.read(), 'the canary is readable in %s' % name)
+    # The journal, its snapshots and anything else Rapport keeps there.
+    for folder, _, files in os.walk(s.data_dir):
+        for name in files:
+            with open(os.path.join(folder, name), 'rb') as data:
+                check(needle not in data.read(), 'the canary is readable in %s' % name)
 
 
 def step_home_private(s):

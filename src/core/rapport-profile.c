@@ -29,6 +29,7 @@
 #include "rapport-keyring.h"
 #include "rapport-profile.h"
 #include "rapport-recovery-code.h"
+#include "rapport-snapshot.h"
 
 struct _RapportProfile
 {
@@ -715,4 +716,53 @@ rapport_profile_check_passphrase (const char *passphrase)
                             RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH);
 
   return NULL;
+}
+
+RapportStore *
+rapport_profile_restore_snapshot (RapportProfile  *self,
+                                  const char      *snapshot_path,
+                                  GCancellable    *cancellable,
+                                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RapportStore *store;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (snapshot_path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+    {
+      explicit_bzero (key, sizeof key);
+
+      if (is_cancelled (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                   "%s %s", local_error->message,
+                   _("Unlock your login keyring and try again. Your journal was not changed."));
+      return NULL;
+    }
+
+  if (!rapport_snapshot_restore (self->database_path, snapshot_path, key, NULL, error))
+    {
+      explicit_bzero (key, sizeof key);
+      return NULL;
+    }
+
+  store = open_with_key (self, key,
+                         _("The restored journal does not open with its key. Choose another "
+                           "snapshot in Preferences."),
+                         error);
+  if (store != NULL)
+    remember_key (self, key);
+
+  explicit_bzero (key, sizeof key);
+
+  return store;
 }

@@ -87,6 +87,14 @@ RapportStore   *rapport_profile_restore_backup          (RapportProfile       *s
                                                          const char           *passphrase,
                                                          GCancellable         *cancellable,
                                                          GError              **error);
+/* Replaces the journal with the snapshot at snapshot_path (see rapport_snapshot_restore: the
+ * snapshot is checked on a copy first, and the journal it replaces is kept as a snapshot), using
+ * the key in the keyring, and opens it. Any failure leaves the journal exactly as it was. No store
+ * may have the journal open. */
+RapportStore   *rapport_profile_restore_snapshot        (RapportProfile       *self,
+                                                         const char           *snapshot_path,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
 /* The smallest passphrase length a backup accepts, in characters. */
 #define RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH 8
 /* NULL when passphrase is acceptable for a new backup, else why not (translated). */

@@ -33,6 +33,7 @@
 #include "rapport-preferences-window.h"
 #include "rapport-scheduler.h"
 #include "rapport-site-guide.h"
+#include "rapport-snapshot.h"
 #include "rapport-vcard.h"
 #include "rapport-window.h"
 
@@ -59,6 +60,8 @@ struct _RapportApplication
   gint64            pending_reminder;
   char             *pending_view;
   guint             pending_source;
+  /* The day's snapshot of the journal, once it is open. */
+  guint             snapshot_source;
 
   guint             opening : 1;
   /* A window was shown or this is the D-Bus service: the process outlives one command, so it
@@ -66,6 +69,7 @@ struct _RapportApplication
   guint             resident : 1;
   guint             background_hold : 1;
   guint             opening_hold : 1;
+  guint             snapshot_running : 1;
 };
 
 static void store_changed_cb     (RapportApplication *self,
@@ -76,6 +80,7 @@ static void scheduler_due_cb     (RapportApplication *self,
 static void scheduler_digest_cb  (RapportApplication *self,
                                   guint               count,
                                   RapportScheduler   *scheduler);
+static void schedule_daily_snapshot (RapportApplication *self);
 static void settings_changed_cb  (RapportApplication *self,
                                   const char         *key,
                                   GSettings          *settings);
@@ -314,6 +319,7 @@ become_resident (RapportApplication *self)
   self->resident = TRUE;
   update_scheduler (self);
   update_background_hold (self);
+  schedule_daily_snapshot (self);
 }
 
 static char *
@@ -577,6 +583,39 @@ schedule_flush_pending (RapportApplication *self)
   self->pending_source = g_idle_add (flush_pending_cb, self);
 }
 
+/* A damaged journal: the newest snapshot, when there is one, can take its place. */
+static void
+show_damaged (RapportApplication *self,
+              RapportWindow      *window,
+              const GError       *error)
+{
+  const char *path = rapport_profile_get_database_path (rapport_application_get_profile (self));
+  g_autoptr(GPtrArray) snapshots = rapport_snapshot_list (path, NULL);
+  RapportSnapshot *newest;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *description = NULL;
+
+  if (snapshots == NULL || snapshots->len == 0)
+    {
+      rapport_window_show_failure (window, _("Your Journal Could Not Be Opened"), error->message);
+      return;
+    }
+
+  newest = g_ptr_array_index (snapshots, 0);
+  local = g_date_time_to_local (rapport_snapshot_get_time (newest));
+  /* Translators: when a snapshot was taken, in g_date_time_format() notation, e.g.
+   * "21 November 2026 at 09:30" */
+  when = g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+  /* Translators: the first %s says what is wrong with the journal, the second is a date */
+  description = g_strdup_printf (_("%s\n\nRapport kept a snapshot of your journal from %s. "
+                                   "Restore it to go on from there; the damaged file is kept "
+                                   "as a snapshot too."),
+                                 error->message, when);
+  rapport_window_show_failure_with_snapshot (window, _("Your Journal Could Not Be Opened"),
+                                             description, rapport_snapshot_get_path (newest));
+}
+
 static void
 show_open_error (RapportApplication *self,
                  const GError       *error)
@@ -594,6 +633,8 @@ show_open_error (RapportApplication *self,
   if (g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE) ||
       g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_WRONG_KEY))
     rapport_window_show_unlock (window, error);
+  else if (g_error_matches (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_CORRUPT))
+    show_damaged (self, window, error);
   else
     rapport_window_show_failure (window, _("Your Journal Could Not Be Opened"), error->message);
 }
@@ -879,6 +920,192 @@ restore_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Closes the journal and has thread put another in its place; restore_cb ends task. */
+static void
+start_restore (RapportApplication *self,
+               GTask              *task,
+               BackupData         *data,
+               GTaskThreadFunc     thread)
+{
+  g_autoptr(GTask) worker = NULL;
+  RapportWindow *window;
+
+  data->profile = g_object_ref (rapport_application_get_profile (self));
+
+  /* "opening" keeps commands and the window from opening the journal meanwhile. */
+  set_opening (self, TRUE);
+
+  /* Nothing may have the file open while it is replaced. */
+  if (self->store != NULL)
+    {
+      data->old_store = g_object_ref (self->store);
+      rapport_application_set_store (self, NULL);
+      rapport_database_close (rapport_store_get_database (data->old_store));
+    }
+
+  window = find_window (self);
+  if (window != NULL)
+    rapport_window_show_loading (window);
+
+  worker = g_task_new (self, g_task_get_cancellable (task), restore_cb, task);
+  g_task_set_source_tag (worker, g_task_get_source_tag (task));
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, data, (GDestroyNotify) backup_data_free);
+  g_task_run_in_thread (worker, thread);
+}
+
+static void
+restore_snapshot_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  GError *error = NULL;
+
+  data->store = rapport_profile_restore_snapshot (data->profile, data->path, NULL, &error);
+  if (data->store != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The journal is as it was: the person goes on with it. */
+  if (data->old_store != NULL)
+    data->store = rapport_profile_open (data->profile, NULL, &data->reopen_error);
+
+  g_task_return_error (task, error);
+}
+
+static void
+restore_snapshot_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+  RapportWindow *window = find_window (self);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (window != NULL)
+        rapport_window_add_toast (window, adw_toast_new (_("Journal restored from the snapshot")));
+      return;
+    }
+
+  g_message ("A snapshot was not restored: %s %d", g_quark_to_string (error->domain), error->code);
+  if (window == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       _("The Snapshot Could Not Be Restored"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_snapshot_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, restore_snapshot_done_cb, NULL);
+
+  g_task_set_source_tag (task, restore_snapshot_action);
+
+  if (self->opening || self->snapshot_running)
+    {
+      g_task_return_new_error (task, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_BUSY,
+                               _("Your journal is being opened, copied or restored right now. "
+                                 "Wait for that to finish and try again."));
+      return;
+    }
+
+  start_restore (self, g_steal_pointer (&task),
+                 backup_data_new (g_variant_get_string (parameter, NULL), NULL),
+                 restore_snapshot_thread);
+}
+
+static void
+daily_snapshot_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  RapportDatabase *database = task_data;
+  g_autoptr(RapportSnapshot) snapshot = NULL;
+  GError *error = NULL;
+
+  snapshot = rapport_snapshot_take (database, RAPPORT_SNAPSHOT_REASON_DAILY, NULL, &error);
+  /* The connection is this thread's. */
+  rapport_database_close (database);
+
+  if (snapshot == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_snapshot_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+
+  self->snapshot_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("The day's snapshot of the journal was not taken: %s", error->message);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+take_daily_snapshot_cb (gpointer user_data)
+{
+  RapportApplication *self = user_data;
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->snapshot_source = 0;
+
+  if (self->store == NULL || self->opening || self->snapshot_running ||
+      !rapport_snapshot_is_daily_due (rapport_profile_get_database_path (
+                                        rapport_application_get_profile (self)), NULL))
+    return G_SOURCE_REMOVE;
+
+  database = rapport_database_open_another (rapport_store_get_database (self->store), &error);
+  if (database == NULL)
+    {
+      g_warning ("The day's snapshot of the journal was not taken: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Copying a career takes a moment: the process stays until the copy is in place. */
+  self->snapshot_running = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, daily_snapshot_cb, NULL);
+  g_task_set_source_tag (task, take_daily_snapshot_cb);
+  g_task_set_task_data (task, g_steal_pointer (&database), g_object_unref);
+  g_task_run_in_thread (task, daily_snapshot_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The day's snapshot, once the window has what it needs: only in a process that stays, so a
+ * one-off command never leaves a copy half made. */
+static void
+schedule_daily_snapshot (RapportApplication *self)
+{
+  g_clear_handle_id (&self->snapshot_source, g_source_remove);
+  if (self->store != NULL && self->resident)
+    self->snapshot_source = g_idle_add_full (G_PRIORITY_LOW, take_daily_snapshot_cb, self, NULL);
 }
 
 static void
@@ -1731,6 +1958,7 @@ static const GActionEntry app_actions[] = {
   { "reminder-snooze", reminder_snooze_action, "x" },
   { "open-reminder", open_reminder_action, "x" },
   { "open-today", open_today_action },
+  { "restore-snapshot", restore_snapshot_action, "s" },
 };
 
 static int
@@ -1951,6 +2179,7 @@ rapport_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_handle_id (&self->snapshot_source, g_source_remove);
   clear_scheduler (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -2094,6 +2323,8 @@ rapport_application_set_store (RapportApplication *self,
 
   if (store != NULL)
     schedule_flush_pending (self);
+
+  schedule_daily_snapshot (self);
 }
 
 void
@@ -2162,9 +2393,6 @@ rapport_application_restore_async (RapportApplication  *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  BackupData *data;
-  RapportWindow *window;
 
   g_return_if_fail (RAPPORT_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
@@ -2184,29 +2412,8 @@ rapport_application_restore_async (RapportApplication  *self,
       return;
     }
 
-  data = backup_data_new (path, passphrase);
-  data->profile = g_object_ref (rapport_application_get_profile (self));
-
-  /* "opening" keeps commands and the window from opening the journal meanwhile. */
-  set_opening (self, TRUE);
-
-  /* Nothing may have the file open while it is replaced. */
-  if (self->store != NULL)
-    {
-      data->old_store = g_object_ref (self->store);
-      rapport_application_set_store (self, NULL);
-      rapport_database_close (rapport_store_get_database (data->old_store));
-    }
-
-  window = find_window (self);
-  if (window != NULL)
-    rapport_window_show_loading (window);
-
-  worker = g_task_new (self, cancellable, restore_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, rapport_application_restore_async);
-  g_task_set_check_cancellable (worker, FALSE);
-  g_task_set_task_data (worker, data, (GDestroyNotify) backup_data_free);
-  g_task_run_in_thread (worker, restore_thread);
+  start_restore (self, g_steal_pointer (&task), backup_data_new (path, passphrase),
+                 restore_thread);
 }
 
 gboolean

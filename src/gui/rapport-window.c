@@ -45,6 +45,7 @@ struct _RapportWindow
   GtkSpinner             *spinner;
   RapportUnlockPage      *unlock_page;
   AdwStatusPage          *failure_page;
+  GtkButton              *restore_snapshot_button;
   AdwHeaderBar           *header_bar;
   AdwViewSwitcherTitle   *switcher_title;
   GtkSearchBar           *search_bar;
@@ -771,6 +772,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, failure_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, restore_snapshot_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
@@ -906,7 +908,27 @@ rapport_window_show_failure (RapportWindow *self,
 
   adw_status_page_set_title (self->failure_page, title);
   adw_status_page_set_description (self->failure_page, escaped);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_snapshot_button), FALSE);
   set_state (self, "failure");
+}
+
+/* The failure page, offering to put the snapshot at snapshot_path in place of the journal. */
+void
+rapport_window_show_failure_with_snapshot (RapportWindow *self,
+                                           const char    *title,
+                                           const char    *description,
+                                           const char    *snapshot_path)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (snapshot_path != NULL);
+
+  rapport_window_show_failure (self, title, description);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_snapshot_button), NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore_snapshot_button), "s",
+                                    snapshot_path);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_snapshot_button),
+                                  "app.restore-snapshot");
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_snapshot_button), TRUE);
 }
 
 void

@@ -34,6 +34,10 @@ void           rapport_window_show_unlock        (RapportWindow      *self,
 void           rapport_window_show_failure       (RapportWindow      *self,
                                                   const char         *title,
                                                   const char         *description);
+void           rapport_window_show_failure_with_snapshot (RapportWindow *self,
+                                                          const char    *title,
+                                                          const char    *description,
+                                                          const char    *snapshot_path);
 /* The views, on the application's store. */
 void           rapport_window_show_journal       (RapportWindow      *self);
 void           rapport_window_show_recovery_code (RapportWindow      *self,
