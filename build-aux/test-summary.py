@@ -4,11 +4,13 @@
 # Copyright 2026 The Rapport authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: test-summary.py _build/meson-logs/testlog.json [RESULTS.tap...]
+# Usage: test-summary.py _build/meson-logs/testlog.json [NAME=OTHER-testlog.json...] [RESULTS.tap...]
 #
 # meson's own summary counts executables, and a skipped or never-run case is invisible there.
 # This reads each executable's TAP output instead. Each RESULTS.tap (build-aux/fuzz --tap=FILE)
-# is one more row, named after the file, whose cases count the same way; a missing one fails. The last line printed is always
+# is one more row, named after the file, whose cases count the same way; a missing one fails.
+# NAME=testlog.json adds the rows of another run (the sanitizer build's), named "NAME: test".
+# The last line printed is always
 # "N passed, N failed" (", N skipped" when any were skipped); the exit status is 1 when
 # anything failed.
 
@@ -102,15 +104,12 @@ def tap_file_row(path):
     return (name, 'FAIL' if failed else 'OK', passed, failed, skipped, note, 0.0)
 
 
-def main(argv):
-    if len(argv) < 2:
-        print('usage: test-summary.py TESTLOG.json [RESULTS.tap...]', file=sys.stderr)
-        return 2
-
+def read_log(path):
+    """The entries of one meson testlog.json, and what was wrong with the file (or None)."""
     entries = []
     problem = None
     try:
-        with open(argv[1], encoding='utf-8', errors='replace') as log:
+        with open(path, encoding='utf-8', errors='replace') as log:
             for number, line in enumerate(log, 1):
                 line = line.strip()
                 if not line:
@@ -118,18 +117,39 @@ def main(argv):
                 try:
                     entries.append(json.loads(line))
                 except ValueError:
-                    problem = '%s:%d: not JSON' % (argv[1], number)
+                    problem = '%s:%d: not JSON' % (path, number)
     except OSError as error:
-        problem = '%s: %s' % (argv[1], error.strerror)
+        problem = '%s: %s' % (path, error.strerror)
+    return entries, problem
+
+
+def main(argv):
+    if len(argv) < 2:
+        print('usage: test-summary.py TESTLOG.json [SETUP=TESTLOG.json...] [RESULTS.tap...]',
+              file=sys.stderr)
+        return 2
 
     rows = []
-    for entry in entries:
-        rows.append((str(entry.get('name', '?')), str(entry.get('result', '?')))
-                    + summarize(entry) + (entry.get('duration') or 0.0,))
-    if problem is not None:
-        # A log that is missing or damaged means the run itself broke: never report that as green.
-        rows.append(('(test log)', 'ERROR', 0, 1, 0, problem, 0.0))
-    for path in argv[2:]:
+    logs = [('', argv[1])]
+    taps = []
+    for arg in argv[2:]:
+        # NAME=PATH: another run's log (the sanitizer build), its rows named "NAME: test".
+        if '=' in arg and arg.endswith('.json'):
+            name, path = arg.split('=', 1)
+            logs.append((name + ': ', path))
+        else:
+            taps.append(arg)
+
+    for prefix, path in logs:
+        entries, problem = read_log(path)
+        for entry in entries:
+            rows.append((prefix + str(entry.get('name', '?')), str(entry.get('result', '?')))
+                        + summarize(entry) + (entry.get('duration') or 0.0,))
+        if problem is not None:
+            # A log that is missing or damaged means the run itself broke: never report that as
+            # green.
+            rows.append((prefix + '(test log)', 'ERROR', 0, 1, 0, problem, 0.0))
+    for path in taps:
         rows.append(tap_file_row(path))
 
     width = max([len('test')] + [len(row[0]) for row in rows])

@@ -162,7 +162,9 @@ splice_pointers (GPtrArray *array,
   g_ptr_array_remove_range (array, position, n_removed);
   tail = array->len - position;
   g_ptr_array_set_size (array, array->len + n_added);
-  memmove (array->pdata + position + n_added, array->pdata + position, tail * sizeof (gpointer));
+  /* An empty array has no pdata at all, and memmove must not see NULL even for 0 bytes. */
+  if (tail > 0 && n_added > 0)
+    memmove (array->pdata + position + n_added, array->pdata + position, tail * sizeof (gpointer));
   if (n_added > 0)
     memcpy (array->pdata + position, added, n_added * sizeof (gpointer));
 }
