@@ -616,6 +616,222 @@ test_last_interaction_migration (Fixture       *f,
 }
 
 static void
+add_row (RapportDatabase *db,
+         const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Every row of sql as text, blobs in hex and values with their type: to compare byte for byte. */
+static char *
+dump_query (RapportDatabase *db,
+            const char      *sql)
+{
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_database_get_handle (db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          int type = sqlite3_column_type (stmt, i);
+
+          if (type == SQLITE_NULL)
+            g_string_append (dump, "NULL");
+          else if (type == SQLITE_BLOB)
+            {
+              const guchar *blob = sqlite3_column_blob (stmt, i);
+
+              g_string_append (dump, "x'");
+              for (int j = 0; j < sqlite3_column_bytes (stmt, i); j++)
+                g_string_append_printf (dump, "%02x", blob[j]);
+              g_string_append_c (dump, '\'');
+            }
+          else
+            g_string_append_printf (dump, "%d:%s", type, sqlite3_column_text (stmt, i));
+          g_string_append_c (dump, '|');
+        }
+      g_string_append_c (dump, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (dump, FALSE);
+}
+
+static char *
+dup_schema (RapportDatabase *db)
+{
+  return dump_query (db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+}
+
+static gboolean
+can_prepare (RapportDatabase *db,
+             const char      *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (rapport_database_get_handle (db), sql, -1, &stmt, NULL);
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+#define KEPT_COLUMNS \
+  "id, name, role, specialty, organization, phone, email, messaging, interests, support_kind," \
+  " birthday, notes, cadence_days, archived, created_at, updated_at, last_interaction_at"
+
+/* Schema 4 moves photos and imported cards out of the colleague rows: every byte of them, and
+ * everything else of the journal, comes through; the links, cascades and triggers still work. */
+static void
+test_card_migration (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cards_before = NULL;
+  g_autofree char *cards_after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  guint n_steps = 0;
+  const RapportMigration *steps = rapport_database_get_migrations (&n_steps);
+  RapportDatabase *db;
+
+  g_assert_cmpuint (n_steps, >=, 4);
+  g_assert_cmpuint (steps[3].version, ==, 4);
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                              steps, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (db == NULL)
+    return;
+  g_assert_cmpuint (rapport_database_get_schema_version (db), ==, 3);
+
+  add_row (db, "INSERT INTO colleague (id, name, role, notes, photo, raw_vcard, cadence_days,"
+               " archived, created_at, updated_at) VALUES"
+               " (1, 'Ada', 'RN', 'Nights', x'ffd8ffe000104a4649460000ff00d9', "
+               "  'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nitem1.X-ABLabel:Blog\r\nEND:VCARD\r\n',"
+               "  14, 0, 1, 2),"
+               " (2, 'Ben', '', '', NULL, NULL, 0, 1, 3, 4),"
+               " (3, 'Cy', '', '', x'89504e470d0a1a0a0000', NULL, 0, 0, 5, 6),"
+               " (4, 'Dee', '', '', NULL, 'BEGIN:VCARD\r\nNOTE:Zoë ✓ café\r\nEND:VCARD\r\n',"
+               "  0, 0, 7, 8),"
+               " (5, 'Eve', '', '', NULL, '', 0, 0, 9, 10)");
+  /* A photo over several pages, and one of the most a colleague may have. */
+  add_row (db, "INSERT INTO colleague (id, name, photo, created_at, updated_at)"
+               " VALUES (6, 'Fay', randomblob (5000), 11, 12),"
+               " (7, 'Gus', randomblob (1048576), 13, 14)");
+  add_row (db, "INSERT INTO assignment (id, facility, created_at, updated_at)"
+               " VALUES (7, 'St. Mary', 1, 1)");
+  add_row (db, "INSERT INTO colleague_assignment VALUES (1, 7, '2026-03-02'), (3, 7, NULL)");
+  add_row (db, "INSERT INTO interaction (id, occurred_at, created_at) VALUES (1, 500, 1)");
+  add_row (db, "INSERT INTO interaction_colleague VALUES (1, 1), (1, 3)");
+  add_row (db, "INSERT INTO tip (assignment_id, title, recommended_by, created_at)"
+               " VALUES (7, 'Tacos', 3, 1)");
+  add_row (db, "INSERT INTO reminder (title, colleague_id, due_at, created_at)"
+               " VALUES ('Call', 4, 1, 1)");
+
+  cards_before = dump_query (db, "SELECT id, photo, raw_vcard FROM colleague"
+                                 " WHERE length (photo) > 0 OR length (raw_vcard) > 0 ORDER BY id");
+  rows_before = dump_query (db, "SELECT " KEPT_COLUMNS " FROM colleague ORDER BY id");
+  g_assert_finalize_object (db);
+
+  db = rapport_database_open (f->path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (db == NULL)
+    return;
+  g_assert_cmpuint (rapport_database_get_schema_version (db), ==, 4);
+
+  cards_after = dump_query (db, "SELECT colleague_id, photo, raw_vcard FROM colleague_card"
+                                " ORDER BY colleague_id");
+  rows_after = dump_query (db, "SELECT " KEPT_COLUMNS " FROM colleague ORDER BY id");
+  g_assert_cmpstr (cards_after, ==, cards_before);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague_card"), ==, 5);
+  g_assert_cmpint (query_int64 (db, "SELECT length (photo) FROM colleague_card"
+                                    " WHERE colleague_id = 7"), ==, 1048576);
+  g_assert_false (can_prepare (db, "SELECT photo FROM colleague"));
+  g_assert_false (can_prepare (db, "SELECT raw_vcard FROM colleague"));
+  g_assert_true (has_table (db, "colleague_name"));
+  g_assert_false (can_prepare (db, "SELECT 1 FROM temp.colleague_v3"));
+
+  /* The references into the table that was made again still hold, and are enforced again. */
+  g_assert_cmpint (query_int64 (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague_assignment"), ==, 2);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM interaction_colleague"), ==, 2);
+  g_assert_cmpint (query_int64 (db, "SELECT recommended_by FROM tip"), ==, 3);
+  g_assert_cmpint (query_int64 (db, "SELECT colleague_id FROM reminder"), ==, 4);
+  g_assert_cmpint (last_interaction_at (db, 1), ==, 500);
+  g_assert_false (rapport_database_exec (db,
+                                         "INSERT INTO colleague_card (colleague_id) VALUES (99)",
+                                         &error));
+  g_clear_error (&error);
+
+  /* The triggers of schema 2 are back. */
+  add_row (db, "INSERT INTO interaction (id, occurred_at, created_at) VALUES (2, 900, 1)");
+  add_row (db, "INSERT INTO interaction_colleague VALUES (2, 2)");
+  g_assert_cmpint (last_interaction_at (db, 2), ==, 900);
+  add_row (db, "UPDATE interaction SET occurred_at = 400 WHERE id = 1");
+  g_assert_cmpint (last_interaction_at (db, 1), ==, 400);
+
+  /* A colleague deleted takes the card and the links along. */
+  add_row (db, "DELETE FROM colleague WHERE id = 1");
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague_card WHERE colleague_id = 1"),
+                   ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM colleague_assignment"), ==, 1);
+
+  g_assert_true (rapport_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+}
+
+/* A journal made now and one brought up from each older schema end with the same schema. */
+static void
+test_fresh_schema_matches_migrated (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = NULL;
+  guint n_steps = 0;
+  const RapportMigration *steps = rapport_database_get_migrations (&n_steps);
+  RapportDatabase *db;
+
+  db = create_database (f);
+  fresh = dup_schema (db);
+  g_assert_nonnull (strstr (fresh, "colleague_card"));
+  g_assert_finalize_object (db);
+
+  for (guint from = 1; from < n_steps; from++)
+    {
+      g_autofree char *name = g_strdup_printf ("from-%u.db", from);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *migrated = NULL;
+
+      db = rapport_database_open_with_migrations (path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                                  steps, from, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (db);
+      if (db == NULL)
+        return;
+      g_assert_finalize_object (db);
+
+      db = rapport_database_open (path, f->key, RAPPORT_DATABASE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (db);
+      if (db == NULL)
+        return;
+      migrated = dup_schema (db);
+      g_test_message ("from schema %u", from);
+      g_assert_cmpstr (migrated, ==, fresh);
+      g_assert_finalize_object (db);
+    }
+}
+
+static void
 test_migrations (Fixture       *f,
                  gconstpointer  data)
 {
@@ -855,16 +1071,6 @@ backup_path (Fixture *f)
   return g_build_filename (f->dir, BACKUP_NAME, NULL);
 }
 
-static void
-add_row (RapportDatabase *db,
-         const char      *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rapport_database_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* A row in every table of the first schema, the search index and a photo included. */
 static void
 fill_database (RapportDatabase *db)
@@ -883,7 +1089,8 @@ fill_database (RapportDatabase *db)
   add_row (db, "INSERT INTO reminder (title, colleague_id, due_at, tz, rrule, created_at) "
                "VALUES ('Call after boards', 1, 1700100000, 'America/Denver', 'FREQ=WEEKLY', 6)");
   add_row (db, "INSERT INTO search (docid, title, body) VALUES (1, 'Dana Whitfield', 'boards')");
-  add_row (db, "UPDATE colleague SET photo = x'89504e470d0a1a0a00ff' WHERE id = 2");
+  add_row (db, "INSERT INTO colleague_card (colleague_id, photo) "
+               "VALUES (2, x'89504e470d0a1a0a00ff')");
   g_assert_cmpint (dana, ==, 1);
 }
 
@@ -1567,6 +1774,8 @@ main (int   argc,
   ADD ("schema", test_schema);
   ADD ("migrations", test_migrations);
   ADD ("last-interaction-migration", test_last_interaction_migration);
+  ADD ("card-migration", test_card_migration);
+  ADD ("fresh-schema-matches-migrated", test_fresh_schema_matches_migrated);
   ADD ("failing-migration", test_failing_migration);
   ADD ("failing-first-migration", test_failing_first_migration);
   ADD ("newer-schema", test_newer_schema);

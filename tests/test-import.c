@@ -377,6 +377,117 @@ load_file (Fixture       *fixture,
   g_clear_object (&wait.result);
 }
 
+static RapportColleague *
+add_with_photo (Fixture      *fixture,
+                const char   *name,
+                const char   *email,
+                const guint8 *photo,
+                gsize         photo_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+
+  rapport_colleague_set_email (colleague, email);
+  if (photo != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (photo, photo_size);
+
+      rapport_colleague_set_photo (colleague, bytes);
+    }
+  g_assert_true (rapport_store_add_colleague (fixture->store, colleague, &error));
+  g_assert_no_error (error);
+
+  return colleague;
+}
+
+static guint
+count_card (Fixture    *fixture,
+            gint64      id,
+            const char *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM colleague_card"
+                                          " WHERE colleague_id = %" G_GINT64_FORMAT " AND %s",
+                                          id, condition);
+
+  return count_rows (fixture, sql);
+}
+
+/* The journal loads without photos: a merge reads the colleague's own first, keeps it, and
+ * takes the card's only where there was none. */
+static void
+test_merge_photos (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const guint8 journal_jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x01, 0x02, 0x03, 0xff, 0xd9 };
+  static const guint8 card_jpeg[] = { 0xff, 0xd8, 0xff, 0xdb, 0x09, 0x08, 0x07, 0xff, 0xd9 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportImport) import = NULL;
+  g_autoptr(GBytes) journal_photo = g_bytes_new_static (journal_jpeg, sizeof journal_jpeg);
+  g_autoptr(GBytes) card_photo = g_bytes_new_static (card_jpeg, sizeof card_jpeg);
+  g_autofree char *encoded = g_base64_encode (card_jpeg, sizeof card_jpeg);
+  g_autofree char *text = NULL;
+  RapportStoreImportCounts counts = { 0, };
+  RapportColleague *ana;
+  RapportColleague *ben;
+  Wait wait = { 0, };
+  gint64 ana_id;
+  gint64 ben_id;
+
+  ana_id = rapport_colleague_get_id (add_with_photo (fixture, "Ana Souza", "ana@example.org",
+                                                     journal_jpeg, sizeof journal_jpeg));
+  ben_id = rapport_colleague_get_id (add_with_photo (fixture, "Ben Okafor", "ben@example.org",
+                                                     NULL, 0));
+  reopen_store (fixture);
+  ana = rapport_store_find_colleague (fixture->store, ana_id);
+  g_assert_nonnull (ana);
+  if (ana == NULL)
+    return;
+  g_assert_null (rapport_colleague_get_photo (ana));
+
+  text = g_strdup_printf ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ana@example.org\r\n"
+                          "X-CUSTOM:ana\r\nPHOTO;ENCODING=b;TYPE=JPEG:%s\r\nEND:VCARD\r\n"
+                          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Okafor\r\nEMAIL:ben@example.org\r\n"
+                          "X-CUSTOM:ben\r\nPHOTO;ENCODING=b;TYPE=JPEG:%s\r\nEND:VCARD\r\n",
+                          encoded, encoded);
+  import = load (fixture, text);
+  g_assert_cmpuint (rapport_import_get_n_duplicates (import), ==, 2);
+
+  /* In a worker, on a connection of its own, as the import dialog runs it. */
+  rapport_import_run_async (import, NULL, NULL, NULL, NULL, async_done_cb, &wait);
+  g_assert_true (rapport_test_wait_until (has_result, &wait, 30000));
+  g_assert_true (rapport_import_run_finish (import, wait.result, &counts, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (counts.merged, ==, 2);
+
+  g_assert_cmpuint (count_card (fixture, ana_id, "photo = x'ffd8ffe0010203ffd9'"), ==, 1);
+  g_assert_cmpuint (count_card (fixture, ana_id, "raw_vcard LIKE '%X-CUSTOM:ana%'"), ==, 1);
+  g_assert_cmpuint (count_card (fixture, ana_id, "photo = x'ffd8ffdb090807ffd9'"), ==, 0);
+  g_assert_cmpuint (count_card (fixture, ben_id, "photo = x'ffd8ffdb090807ffd9'"), ==, 1);
+  g_assert_cmpuint (count_card (fixture, ben_id, "raw_vcard LIKE '%X-CUSTOM:ben%'"), ==, 1);
+
+  ana = rapport_store_find_colleague (fixture->store, ana_id);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (ana), journal_photo));
+
+  g_clear_object (&import);
+  reopen_store (fixture);
+  ana = rapport_store_find_colleague (fixture->store, ana_id);
+  ben = rapport_store_find_colleague (fixture->store, ben_id);
+  g_assert_true (rapport_store_ensure_colleague_card (fixture->store, ana, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_ensure_colleague_card (fixture->store, ben, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (ana), journal_photo));
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (ben), card_photo));
+
+  /* The same import again, run on the store's own connection: nothing changes the photos. */
+  import = load (fixture, text);
+  g_assert_true (rapport_import_run (import, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_card (fixture, ana_id, "photo = x'ffd8ffe0010203ffd9'"), ==, 1);
+  g_assert_cmpuint (count_card (fixture, ben_id, "photo = x'ffd8ffdb090807ffd9'"), ==, 1);
+}
+
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
@@ -565,6 +676,7 @@ main (int   argc,
   ADD_TEST ("run-choices", test_run_choices);
   ADD_TEST ("skip-all", test_skip_all);
   ADD_TEST ("async", test_async);
+  ADD_TEST ("merge-photos", test_merge_photos);
   ADD_TEST ("cancel", test_cancel);
   ADD_TEST ("store-usable-while-running", test_store_usable_while_running);
   ADD_TEST ("bad-files", test_bad_files);

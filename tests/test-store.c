@@ -933,25 +933,25 @@ test_photo_raw_vcard (Fixture       *fixture,
   g_assert_true (rapport_store_add_colleague (fixture->store, pia, &error));
   g_assert_no_error (error);
   id = rapport_colleague_get_id (pia);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE typeof(photo) = 'blob'"
-                                        " AND length(photo) = 11 AND raw_vcard LIKE '%X-ABLabel%'"),
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE typeof(photo) = 'blob' AND length(photo) = 11"
+                                        " AND raw_vcard LIKE '%X-ABLabel%'"),
                    ==, 1);
 
-  /* A colleague without either keeps NULL columns. */
+  /* A colleague without either has no card row. */
   add_colleague (fixture, "Plain", "", "");
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE photo IS NULL"
-                                        " AND raw_vcard IS NULL"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"), ==, 1);
 
-  /* Loaded back on the next start. */
+  /* The next start leaves the card in the journal until it is asked for. */
   reopen_store (fixture);
   stored = rapport_store_find_colleague (fixture->store, id);
   g_assert_nonnull (stored);
   if (stored == NULL)
     return;
-  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (stored), photo));
-  g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, RAW_CARD);
+  g_assert_cmpuint (rapport_colleague_get_card_read (stored), ==, 0);
+  g_assert_null (rapport_colleague_get_photo (stored));
 
-  /* JSON: the photo as base64, the card as text. */
+  /* JSON: the photo as base64, the card as text, read for it and not kept. */
   json = rapport_store_colleagues_to_json_lines (fixture->store);
   g_assert_true (json_parser_load_from_data (parser, json, strchr (json, '\n') - json, &error));
   g_assert_no_error (error);
@@ -959,6 +959,13 @@ test_photo_raw_vcard (Fixture       *fixture,
   encoded = g_base64_encode (jpeg, sizeof jpeg);
   g_assert_cmpstr (json_object_get_string_member (object, "photo"), ==, encoded);
   g_assert_cmpstr (json_object_get_string_member (object, "raw_vcard"), ==, RAW_CARD);
+  g_assert_cmpuint (rapport_colleague_get_card_read (stored), ==, 0);
+
+  g_assert_true (rapport_store_ensure_colleague_card (fixture->store, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_colleague_get_card_read (stored), ==, RAPPORT_COLLEAGUE_CARD_ALL);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (stored), photo));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, RAW_CARD);
 
   /* Update: a new photo, then none, and the card cleared. */
   changes = rapport_colleague_dup (stored);
@@ -966,7 +973,8 @@ test_photo_raw_vcard (Fixture       *fixture,
   g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (rapport_colleague_get_photo (stored), other));
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE length(photo) = 4"),
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE length(photo) = 4 AND raw_vcard IS NOT NULL"),
                    ==, 1);
   rapport_colleague_set_photo (changes, NULL);
   rapport_colleague_set_raw_vcard (changes, "");
@@ -974,28 +982,38 @@ test_photo_raw_vcard (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (rapport_colleague_get_photo (stored));
   g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, "");
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague WHERE photo IS NULL"), ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"), ==, 0);
   rapport_colleague_set_photo (changes, photo);
   rapport_colleague_set_raw_vcard (changes, RAW_CARD);
   g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
   g_assert_no_error (error);
 
-  /* Delete and undo bring both back. */
+  /* Delete takes the card row; undo brings both back. */
   before = rapport_colleague_dup (stored);
   g_assert_true (rapport_store_delete_colleague (fixture->store, id, &undo, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"), ==, 0);
   g_assert_true (rapport_store_undo (fixture->store, undo, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"), ==, 1);
   stored = rapport_store_find_colleague (fixture->store, id);
   g_assert_nonnull (stored);
   if (stored != NULL)
-    assert_same_fields (before, stored);
+    {
+      g_assert_true (rapport_store_ensure_colleague_card (fixture->store, stored, &error));
+      g_assert_no_error (error);
+      assert_same_fields (before, stored);
+    }
 
   reopen_store (fixture);
   stored = rapport_store_find_colleague (fixture->store, id);
   g_assert_nonnull (stored);
   if (stored != NULL)
-    assert_same_fields (before, stored);
+    {
+      g_assert_true (rapport_store_ensure_colleague_card (fixture->store, stored, &error));
+      g_assert_no_error (error);
+      assert_same_fields (before, stored);
+    }
 
   /* Too large a photo is refused with nothing written. */
   {
@@ -1009,6 +1027,121 @@ test_photo_raw_vcard (Fixture       *fixture,
     g_clear_error (&error);
     g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague"), ==, 2);
   }
+}
+
+/* A colleague loaded at startup has not read its card: saving it, or an editor's copy of it,
+ * keeps the photo and the card in the journal; a part set on the copy replaces only that part. */
+static void
+test_unread_card_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static (jpeg, sizeof jpeg);
+  g_autoptr(RapportColleague) pia = rapport_colleague_new ("Pia");
+  g_autoptr(RapportColleague) copy = NULL;
+  g_autoptr(RapportColleague) edited = NULL;
+  g_autoptr(RapportColleague) partial = NULL;
+  RapportColleague *stored;
+  gint64 id;
+
+  rapport_colleague_set_photo (pia, photo);
+  rapport_colleague_set_raw_vcard (pia, RAW_CARD);
+  g_assert_true (rapport_store_add_colleague (fixture->store, pia, &error));
+  g_assert_no_error (error);
+  id = rapport_colleague_get_id (pia);
+
+  reopen_store (fixture);
+  stored = rapport_store_find_colleague (fixture->store, id);
+  g_assert_nonnull (stored);
+  if (stored == NULL)
+    return;
+  g_assert_cmpuint (rapport_colleague_get_card_read (stored), ==, 0);
+
+  /* The copy an editor works on, saved with a new role. */
+  copy = rapport_colleague_dup (stored);
+  g_assert_cmpuint (rapport_colleague_get_card_read (copy), ==, 0);
+  rapport_colleague_set_role (copy, "Charge nurse");
+  g_assert_true (rapport_store_update_colleague (fixture->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_colleague_get_role (stored), ==, "Charge nurse");
+  g_assert_cmpuint (rapport_colleague_get_card_read (stored), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE length(photo) = 11"
+                                        " AND raw_vcard LIKE '%X-ABLabel%'"),
+                   ==, 1);
+
+  /* The same through assign, onto an object of the editor's own. */
+  edited = rapport_colleague_new ("");
+  rapport_colleague_assign (edited, stored);
+  rapport_colleague_set_id (edited, id);
+  g_assert_cmpuint (rapport_colleague_get_card_read (edited), ==, 0);
+  rapport_colleague_set_notes (edited, "Runs the night shift");
+  g_assert_true (rapport_store_update_colleague (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE length(photo) = 11"
+                                        " AND raw_vcard LIKE '%X-ABLabel%'"),
+                   ==, 1);
+
+  /* Archiving touches no card either. */
+  g_assert_true (rapport_store_set_colleague_archived (fixture->store, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Only the raw card set: the photo stays. */
+  partial = rapport_colleague_dup (stored);
+  rapport_colleague_set_raw_vcard (partial,
+                                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia\r\nEND:VCARD\r\n");
+  g_assert_cmpuint (rapport_colleague_get_card_read (partial), ==,
+                    RAPPORT_COLLEAGUE_CARD_RAW_VCARD);
+  g_assert_true (rapport_store_update_colleague (fixture->store, partial, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE length(photo) = 11"
+                                        " AND raw_vcard LIKE 'BEGIN%FN:Pia%'"
+                                        " AND raw_vcard NOT LIKE '%X-ABLabel%'"),
+                   ==, 1);
+
+  /* Reading the card on demand leaves a part set since alone. */
+  rapport_colleague_set_raw_vcard (partial, "");
+  g_assert_true (rapport_store_ensure_colleague_card (fixture->store, partial, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (rapport_colleague_get_photo (partial), photo));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (partial), ==, "");
+
+  /* A photo removed on purpose is removed: with the card cleared, the row goes. */
+  g_assert_true (rapport_store_update_colleague (fixture->store, partial, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture,
+                               "SELECT count(*) FROM colleague_card WHERE photo IS NOT NULL"),
+                   ==, 1);
+  rapport_colleague_set_photo (partial, NULL);
+  g_assert_true (rapport_store_update_colleague (fixture->store, partial, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"), ==, 0);
+
+  /* The next start still has every other field. */
+  reopen_store (fixture);
+  stored = rapport_store_find_colleague (fixture->store, id);
+  g_assert_nonnull (stored);
+  if (stored == NULL)
+    return;
+  g_assert_cmpstr (rapport_colleague_get_notes (stored), ==, "Runs the night shift");
+
+  /* One part set where the journal has no card: a row with that part only. */
+  g_clear_object (&partial);
+  partial = rapport_colleague_dup (stored);
+  rapport_colleague_set_raw_vcard (partial, RAW_CARD);
+  g_assert_true (rapport_store_update_colleague (fixture->store, partial, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM colleague_card"
+                                        " WHERE photo IS NULL AND raw_vcard LIKE '%X-ABLabel%'"),
+                   ==, 1);
+
+  g_assert_true (rapport_store_ensure_colleague_card (fixture->store, stored, &error));
+  g_assert_no_error (error);
+  g_assert_null (rapport_colleague_get_photo (stored));
+  g_assert_cmpstr (rapport_colleague_get_raw_vcard (stored), ==, RAW_CARD);
 }
 
 static RapportColleague *
@@ -1172,6 +1305,7 @@ main (int   argc,
   ADD_TEST ("search", test_search);
   ADD_TEST ("json-lines", test_json_lines);
   ADD_TEST ("photo-raw-vcard", test_photo_raw_vcard);
+  ADD_TEST ("unread-card-kept", test_unread_card_kept);
   ADD_TEST ("import", test_import);
   ADD_TEST ("import-rollback", test_import_rollback);
 

@@ -795,6 +795,80 @@ test_store_export_categories (void)
   g_assert_true (rapport_test_remove_tree (dir));
 }
 
+/* The store opens without photos and imported cards; an export reads them from the journal, for
+ * many colleagues at once or for one, and leaves none of them on the store's items. */
+static void
+test_store_export_photos (void)
+{
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00 };
+  g_autofree char *dir = rapport_test_make_tmp_dir ("vcard-store-photos");
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "export.vcf", NULL);
+  g_autofree char *encoded = g_base64_encode (jpeg, sizeof jpeg);
+  g_autofree char *written = NULL;
+  g_autofree char *one_text = NULL;
+  g_autoptr(RapportDatabase) database = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static (jpeg, sizeof jpeg);
+  g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const guint n_colleagues = 80;
+  guint n_photos = 0;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+  GListModel *model;
+  gint64 with_photo = 0;
+
+  rapport_test_fixed_key (key, 3);
+  store = rapport_test_open_store (path, key, RAPPORT_DATABASE_OPEN_CREATE, &database);
+  for (guint i = 0; i < n_colleagues; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Colleague %u", i);
+      g_autoptr(RapportColleague) colleague = rapport_colleague_new (name);
+
+      if (i % 4 == 1)
+        rapport_colleague_set_photo (colleague, photo);
+      if (i % 5 == 1)
+        rapport_colleague_set_raw_vcard (colleague, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:x\r\n"
+                                                    "X-CUSTOM:kept\r\nEND:VCARD\r\n");
+      g_assert_true (rapport_store_add_colleague (store, colleague, &error));
+      g_assert_no_error (error);
+      if (i == 21)
+        with_photo = rapport_colleague_get_id (colleague);
+    }
+  rapport_test_close_store (g_steal_pointer (&store), g_steal_pointer (&database));
+
+  store = rapport_test_open_store (path, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
+  g_assert_true (rapport_store_export_vcard (store, NULL, RAPPORT_VCARD_VERSION_4_0,
+                                             RAPPORT_VCARD_WRITE_DEFAULT, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (file, &written, NULL, &error));
+  g_assert_no_error (error);
+  for (const char *p = written; (p = strstr (p, encoded)) != NULL; p++)
+    n_photos++;
+  g_assert_cmpuint (n_photos, ==, n_colleagues / 4);
+  g_assert_nonnull (strstr (written, "X-CUSTOM:kept\r\n"));
+
+  /* One colleague: read on its own. */
+  g_array_append_val (one, with_photo);
+  one_text = rapport_store_colleagues_to_vcard (store, one, RAPPORT_VCARD_VERSION_3_0,
+                                                RAPPORT_VCARD_WRITE_DEFAULT);
+  g_assert_nonnull (strstr (one_text, "FN:Colleague 21\r\n"));
+  g_assert_nonnull (strstr (one_text, encoded));
+  g_assert_nonnull (strstr (one_text, "X-CUSTOM:kept\r\n"));
+
+  model = rapport_store_get_colleagues (store);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (rapport_colleague_get_card_read (colleague), ==, 0);
+      g_assert_null (rapport_colleague_get_photo (colleague));
+    }
+
+  rapport_test_close_store (g_steal_pointer (&store), g_steal_pointer (&database));
+  g_assert_true (rapport_test_remove_tree (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/rapport/vcard/vobject-30", test_vobject_30);
   g_test_add_func ("/rapport/vcard/invalid-utf8-charset", test_invalid_utf8_charset);
   g_test_add_func ("/rapport/vcard/store-export-categories", test_store_export_categories);
+  g_test_add_func ("/rapport/vcard/store-export-photos", test_store_export_photos);
 
   return g_test_run ();
 }

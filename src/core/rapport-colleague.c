@@ -47,6 +47,8 @@ struct _RapportColleague
   gint64              last_interaction_at;
   GBytes             *photo;
   char               *raw_vcard;
+  /* RapportColleagueCardParts: the parts of the card photo and raw_vcard hold */
+  guint               card_read;
 };
 
 G_DEFINE_FINAL_TYPE (RapportColleague, rapport_colleague, G_TYPE_OBJECT)
@@ -148,6 +150,32 @@ parse_month_day (const char *text)
   date = g_strconcat ("2000-", text, NULL);
 
   return rapport_text_parse_iso_date (date, NULL, NULL, NULL);
+}
+
+/* Back to "only in the journal", as a copy of a colleague whose card was not read. */
+static void
+forget_photo (RapportColleague *self)
+{
+  self->card_read &= ~RAPPORT_COLLEAGUE_CARD_PHOTO;
+
+  if (self->photo == NULL)
+    return;
+
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+static void
+forget_raw_vcard (RapportColleague *self)
+{
+  self->card_read &= ~RAPPORT_COLLEAGUE_CARD_RAW_VCARD;
+
+  if (self->raw_vcard == empty_string)
+    return;
+
+  free_string (self->raw_vcard);
+  self->raw_vcard = empty_string;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RAW_VCARD]);
 }
 
 static void
@@ -420,6 +448,7 @@ rapport_colleague_init (RapportColleague *self)
   self->birthday = empty_string;
   self->notes = empty_string;
   self->raw_vcard = empty_string;
+  self->card_read = RAPPORT_COLLEAGUE_CARD_ALL;
 }
 
 RapportColleague *
@@ -460,9 +489,16 @@ rapport_colleague_new_with_fields (const RapportColleagueFields *fields)
   self->created_at = fields->created_at;
   self->updated_at = fields->updated_at;
   self->last_interaction_at = fields->last_interaction_at;
-  if (fields->photo != NULL && fields->photo_size > 0)
-    self->photo = g_bytes_new (fields->photo, fields->photo_size);
-  self->raw_vcard = dup_string (fields->raw_vcard);
+  if (fields->card_not_read)
+    {
+      self->card_read = 0;
+    }
+  else
+    {
+      if (fields->photo != NULL && fields->photo_size > 0)
+        self->photo = g_bytes_new (fields->photo, fields->photo_size);
+      self->raw_vcard = dup_string (fields->raw_vcard);
+    }
 
   return self;
 }
@@ -510,8 +546,14 @@ rapport_colleague_assign (RapportColleague *self,
   rapport_colleague_set_archived (self, other->archived);
   rapport_colleague_set_created_at (self, other->created_at);
   rapport_colleague_set_updated_at (self, other->updated_at);
-  rapport_colleague_set_photo (self, other->photo);
-  rapport_colleague_set_raw_vcard (self, other->raw_vcard);
+  if (other->card_read & RAPPORT_COLLEAGUE_CARD_PHOTO)
+    rapport_colleague_set_photo (self, other->photo);
+  else
+    forget_photo (self);
+  if (other->card_read & RAPPORT_COLLEAGUE_CARD_RAW_VCARD)
+    rapport_colleague_set_raw_vcard (self, other->raw_vcard);
+  else
+    forget_raw_vcard (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -855,6 +897,9 @@ rapport_colleague_set_photo (RapportColleague *self,
   if (photo != NULL && g_bytes_get_size (photo) == 0)
     photo = NULL;
 
+  /* Even when unchanged: a photo set to none replaces the journal's. */
+  self->card_read |= RAPPORT_COLLEAGUE_CARD_PHOTO;
+
   if (self->photo == photo
       || (self->photo != NULL && photo != NULL && g_bytes_equal (self->photo, photo)))
     return;
@@ -879,7 +924,31 @@ rapport_colleague_set_raw_vcard (RapportColleague *self,
 {
   g_return_if_fail (RAPPORT_IS_COLLEAGUE (self));
 
+  self->card_read |= RAPPORT_COLLEAGUE_CARD_RAW_VCARD;
   set_string (self, &self->raw_vcard, raw_vcard, PROP_RAW_VCARD);
+}
+
+RapportColleagueCardParts
+rapport_colleague_get_card_read (RapportColleague *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (self), 0);
+
+  return self->card_read;
+}
+
+void
+rapport_colleague_set_stored_card (RapportColleague *self,
+                                   GBytes           *photo,
+                                   const char       *raw_vcard)
+{
+  g_return_if_fail (RAPPORT_IS_COLLEAGUE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if ((self->card_read & RAPPORT_COLLEAGUE_CARD_PHOTO) == 0)
+    rapport_colleague_set_photo (self, photo);
+  if ((self->card_read & RAPPORT_COLLEAGUE_CARD_RAW_VCARD) == 0)
+    rapport_colleague_set_raw_vcard (self, raw_vcard);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean

@@ -42,8 +42,22 @@ typedef enum
   RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT,   /* invalid UTF-8 or control characters in a one-line field */
 } RapportColleagueError;
 
+/* The parts of a colleague's card: the photo and the vCard it was imported from. The journal keeps
+ * them apart from the other fields and the store leaves them out when it opens, so a colleague
+ * may not hold them yet: until a part is read (set, or given with rapport_colleague_set_stored_card
+ * by rapport_store_ensure_colleague_card) its getter returns NULL or "", and saving the colleague
+ * keeps what the journal holds for it. */
+typedef enum
+{
+  RAPPORT_COLLEAGUE_CARD_PHOTO     = 1 << 0,
+  RAPPORT_COLLEAGUE_CARD_RAW_VCARD = 1 << 1,
+} RapportColleagueCardParts;
+
+#define RAPPORT_COLLEAGUE_CARD_ALL (RAPPORT_COLLEAGUE_CARD_PHOTO | RAPPORT_COLLEAGUE_CARD_RAW_VCARD)
+
 /* Every field of a colleague at once, as RapportStore reads them from a row. Strings may be NULL
- * for ""; photo may be NULL for none. Nothing is kept: strings and photo are copied. */
+ * for ""; photo may be NULL for none. Nothing is kept: strings and photo are copied.
+ * card_not_read: photo and raw_vcard were left out (see RapportColleagueCardParts). */
 typedef struct
 {
   gint64              id;
@@ -66,6 +80,7 @@ typedef struct
   gconstpointer       photo;
   gsize               photo_size;
   const char         *raw_vcard;
+  gboolean            card_not_read;
 } RapportColleagueFields;
 
 GQuark              rapport_colleague_error_quark     (void);
@@ -75,7 +90,8 @@ RapportColleague   *rapport_colleague_new             (const char        *name);
 RapportColleague   *rapport_colleague_new_with_fields (const RapportColleagueFields *fields);
 /* A detached copy with every field, including id and timestamps: what an editor works on. */
 RapportColleague   *rapport_colleague_dup             (RapportColleague  *self);
-/* Copies every field but the id from other; notifies only what changed. */
+/* Copies every field but the id from other; notifies only what changed. A card part other has
+ * not read is not read in self afterwards either. */
 void                rapport_colleague_assign          (RapportColleague  *self,
                                                        RapportColleague  *other);
 
@@ -143,6 +159,14 @@ void                rapport_colleague_set_photo       (RapportColleague  *self,
 /* The imported vCard as it was read, "" for none: what a re-export keeps beyond the modelled fields. */
 const char         *rapport_colleague_get_raw_vcard   (RapportColleague  *self);
 void                rapport_colleague_set_raw_vcard   (RapportColleague  *self,
+                                                       const char        *raw_vcard);
+
+/* The parts of the card this object holds; a new colleague holds both (it has none). */
+RapportColleagueCardParts rapport_colleague_get_card_read (RapportColleague *self);
+/* The journal's photo and raw vCard, for the parts not read yet (a part set since is newer and
+ * stays); both parts are read afterwards. */
+void                rapport_colleague_set_stored_card (RapportColleague  *self,
+                                                       GBytes            *photo,
                                                        const char        *raw_vcard);
 
 /* Checks every field; the first problem found, translated, with what to do. */

@@ -167,33 +167,36 @@ static const char schema_v1[] =
 /* Each colleague's latest interaction, kept in their row by triggers, so that opening the journal
  * reads it with the colleague instead of joining every entry (over a second with a career's
  * hundred thousand). A link added can only move it later; a link removed or a time changed
- * looks again. Foreign-key cascades fire these triggers too. */
+ * looks again. Foreign-key cascades fire these triggers too. Schema 4 makes them again. */
+#define LAST_INTERACTION_TRIGGERS \
+  "CREATE TRIGGER colleague_last_interaction_linked AFTER INSERT ON interaction_colleague BEGIN" \
+  "  UPDATE colleague SET last_interaction_at =" \
+  "    MAX (IFNULL (last_interaction_at, 0)," \
+  "         (SELECT occurred_at FROM interaction WHERE id = NEW.interaction_id))" \
+  "  WHERE id = NEW.colleague_id;" \
+  "END;" \
+  \
+  "CREATE TRIGGER colleague_last_interaction_unlinked AFTER DELETE ON interaction_colleague BEGIN" \
+  "  UPDATE colleague SET last_interaction_at =" \
+  "    (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
+  "     JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = OLD.colleague_id)" \
+  "  WHERE id = OLD.colleague_id;" \
+  "END;" \
+  \
+  "CREATE TRIGGER colleague_last_interaction_moved AFTER UPDATE OF occurred_at ON interaction" \
+  " BEGIN" \
+  "  UPDATE colleague SET last_interaction_at =" \
+  "    (SELECT MAX(i.occurred_at) FROM interaction_colleague ic" \
+  "     JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)" \
+  "  WHERE id IN (SELECT colleague_id FROM interaction_colleague WHERE interaction_id = NEW.id);" \
+  "END;"
+
 static const char schema_v2[] =
   "ALTER TABLE colleague ADD COLUMN last_interaction_at INTEGER;"
   "UPDATE colleague SET last_interaction_at ="
   "  (SELECT MAX(i.occurred_at) FROM interaction_colleague ic"
   "   JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id);"
-
-  "CREATE TRIGGER colleague_last_interaction_linked AFTER INSERT ON interaction_colleague BEGIN"
-  "  UPDATE colleague SET last_interaction_at ="
-  "    MAX (IFNULL (last_interaction_at, 0),"
-  "         (SELECT occurred_at FROM interaction WHERE id = NEW.interaction_id))"
-  "  WHERE id = NEW.colleague_id;"
-  "END;"
-
-  "CREATE TRIGGER colleague_last_interaction_unlinked AFTER DELETE ON interaction_colleague BEGIN"
-  "  UPDATE colleague SET last_interaction_at ="
-  "    (SELECT MAX(i.occurred_at) FROM interaction_colleague ic"
-  "     JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = OLD.colleague_id)"
-  "  WHERE id = OLD.colleague_id;"
-  "END;"
-
-  "CREATE TRIGGER colleague_last_interaction_moved AFTER UPDATE OF occurred_at ON interaction BEGIN"
-  "  UPDATE colleague SET last_interaction_at ="
-  "    (SELECT MAX(i.occurred_at) FROM interaction_colleague ic"
-  "     JOIN interaction i ON i.id = ic.interaction_id WHERE ic.colleague_id = colleague.id)"
-  "  WHERE id IN (SELECT colleague_id FROM interaction_colleague WHERE interaction_id = NEW.id);"
-  "END;";
+  LAST_INTERACTION_TRIGGERS;
 
 /* The search index again, with prefix indexes for one to three bytes and the kind of item as its
  * languageid. Search as you type asks for every word as a prefix, and a prefix of a letter or two
@@ -211,10 +214,72 @@ static const char schema_v3[] =
   "DROP TABLE search;"
   "ALTER TABLE search_v3 RENAME TO search;";
 
+/* Photos and imported vCards move to a table of their own, with a row only for the colleagues
+ * that have either. They filled most of the colleague table, whose every page is decrypted
+ * when the journal opens, and only exports and imports read them. SQLite 3.15 cannot drop a
+ * column, so the table is made again without them, with the foreign keys off (see migrate ()),
+ * as SQLite's ALTER TABLE documentation describes. The other columns wait in a temporary table
+ * (in memory, and small without the photos) while the old table goes, so that the new one
+ * takes the pages it frees and the file grows only by the cards. Making the table under its
+ * own name needs no RENAME, whose handling of references changed between SQLite versions.
+ * The triggers of schema 2 name the table, so they go first and come back with its index;
+ * nothing else refers to it by name. Copied in id order, the rows fill their pages in turn. */
+static const char schema_v4[] =
+  "CREATE TABLE colleague_card ("
+  "  colleague_id INTEGER PRIMARY KEY REFERENCES colleague (id) ON DELETE CASCADE,"
+  "  photo        BLOB,"
+  "  raw_vcard    TEXT"
+  ");"
+  "INSERT INTO colleague_card (colleague_id, photo, raw_vcard)"
+  "  SELECT id, photo, raw_vcard FROM colleague"
+  "  WHERE length (photo) > 0 OR length (raw_vcard) > 0 ORDER BY id;"
+
+  "CREATE TEMP TABLE colleague_v3 AS"
+  "  SELECT id, name, role, specialty, organization, phone, email, messaging, interests,"
+  "    support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+  "    last_interaction_at"
+  "  FROM colleague;"
+
+  "DROP TRIGGER colleague_last_interaction_linked;"
+  "DROP TRIGGER colleague_last_interaction_unlinked;"
+  "DROP TRIGGER colleague_last_interaction_moved;"
+  "DROP TABLE colleague;"
+
+  "CREATE TABLE colleague ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL DEFAULT '',"
+  "  role         TEXT NOT NULL DEFAULT '',"
+  "  specialty    TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  phone        TEXT NOT NULL DEFAULT '',"
+  "  email        TEXT NOT NULL DEFAULT '',"
+  "  messaging    TEXT NOT NULL DEFAULT '',"
+  "  interests    TEXT NOT NULL DEFAULT '',"
+  "  support_kind TEXT NOT NULL DEFAULT '',"
+  "  birthday     TEXT NOT NULL DEFAULT '',"
+  "  notes        TEXT NOT NULL DEFAULT '',"
+  "  cadence_days INTEGER NOT NULL DEFAULT 0 CHECK (cadence_days >= 0),"
+  "  archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at   INTEGER NOT NULL,"
+  "  updated_at   INTEGER NOT NULL,"
+  "  last_interaction_at INTEGER"
+  ");"
+  "INSERT INTO colleague (id, name, role, specialty, organization, phone, email, messaging,"
+  "  interests, support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+  "  last_interaction_at)"
+  "  SELECT id, name, role, specialty, organization, phone, email, messaging, interests,"
+  "    support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
+  "    last_interaction_at"
+  "  FROM temp.colleague_v3 ORDER BY id;"
+  "DROP TABLE temp.colleague_v3;"
+  "CREATE INDEX colleague_name ON colleague (name COLLATE NOCASE);"
+  LAST_INTERACTION_TRIGGERS;
+
 static const RapportMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 static gboolean
@@ -378,6 +443,83 @@ first_read (RapportDatabase  *self,
     }
 }
 
+/* Foreign keys are off while the steps run (see run_steps); a step must not leave a row that
+ * refers to a missing one. */
+static gboolean
+check_foreign_keys (RapportDatabase  *self,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_CORRUPT,
+                   _("rows of “%s” refer to rows that are missing. Restore the journal from a "
+                     "backup."),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+run_steps (RapportDatabase         *self,
+           const RapportMigration  *steps,
+           guint                    n_steps,
+           GError                 **error)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *set_version = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 started;
+
+      if (steps[i].version <= self->schema_version)
+        continue;
+
+      g_debug ("Migrating %s from schema %u to %u", self->path, self->schema_version,
+               steps[i].version);
+
+      started = g_get_monotonic_time ();
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", steps[i].version);
+
+      if (!rapport_database_begin (self, &local_error) ||
+          !rapport_database_exec (self, steps[i].sql, &local_error) ||
+          !check_foreign_keys (self, &local_error) ||
+          !rapport_database_exec (self, set_version, &local_error) ||
+          !rapport_database_commit (self, &local_error))
+        {
+          rapport_database_rollback (self);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not update the journal to schema %u: "),
+                                      steps[i].version);
+          return FALSE;
+        }
+
+      g_debug ("Schema %u took %.1f ms", steps[i].version,
+               (g_get_monotonic_time () - started) / 1000.0);
+
+      self->schema_version = steps[i].version;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 migrate (RapportDatabase         *self,
          const RapportMigration  *steps,
@@ -385,6 +527,7 @@ migrate (RapportDatabase         *self,
          GError                 **error)
 {
   guint latest = 0;
+  gboolean migrated;
   int current;
 
   for (guint i = 0; i < n_steps; i++)
@@ -404,35 +547,22 @@ migrate (RapportDatabase         *self,
 
   self->schema_version = current;
 
-  for (guint i = 0; i < n_steps; i++)
-    {
-      g_autofree char *set_version = NULL;
-      g_autoptr(GError) local_error = NULL;
+  if ((guint) current == latest)
+    return TRUE;
 
-      if (steps[i].version <= self->schema_version)
-        continue;
+  /* A step may make a table again (keep its rows aside, drop it, create it anew), and with
+   * foreign keys on, dropping a table deletes its rows first, cascading into every table that
+   * refers to it. The pragma does nothing inside a transaction, so it goes around all the
+   * steps. */
+  if (!rapport_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
 
-      g_debug ("Migrating %s from schema %u to %u", self->path, self->schema_version,
-               steps[i].version);
+  migrated = run_steps (self, steps, n_steps, error);
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %u", steps[i].version);
+  if (!rapport_database_exec (self, "PRAGMA foreign_keys = ON", migrated ? error : NULL))
+    return FALSE;
 
-      if (!rapport_database_begin (self, &local_error) ||
-          !rapport_database_exec (self, steps[i].sql, &local_error) ||
-          !rapport_database_exec (self, set_version, &local_error) ||
-          !rapport_database_commit (self, &local_error))
-        {
-          rapport_database_rollback (self);
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Could not update the journal to schema %u: "),
-                                      steps[i].version);
-          return FALSE;
-        }
-
-      self->schema_version = steps[i].version;
-    }
-
-  return TRUE;
+  return migrated;
 }
 
 static gboolean

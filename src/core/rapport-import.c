@@ -532,6 +532,11 @@ write_rows (RunData       *data,
 
       if (target != NULL)
         {
+          /* The store leaves photos and imported cards in the journal until asked: a copy of a
+           * colleague in the journal reads its own first, or every photo would look missing. */
+          if (!rapport_store_ensure_colleague_card (writer, target, error))
+            return FALSE;
+
           fill_empty (target, card);
           /* New colleagues have no id yet; working copies of the journal's items have theirs. */
           if (rapport_colleague_get_id (target) != 0 && !g_hash_table_contains (merged_set, target))

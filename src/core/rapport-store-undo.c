@@ -62,6 +62,7 @@ G_DEFINE_BOXED_TYPE (RapportStoreUndo, rapport_store_undo, rapport_store_undo_re
 static const char * const table_order[] = {
   "assignment",
   "colleague",
+  "colleague_card",
   "tip",
   "interaction",
   "colleague_assignment",

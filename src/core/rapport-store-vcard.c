@@ -31,6 +31,10 @@ static const char select_all_colleague_assignments_sql[] =
   "SELECT colleague_id, assignment_id FROM colleague_assignment"
   " ORDER BY colleague_id, assignment_id";
 
+/* The same holds for their photos and imported cards. */
+static const char select_colleague_cards_sql[] =
+  "SELECT colleague_id, photo, raw_vcard FROM colleague_card ORDER BY colleague_id";
+
 typedef struct
 {
   gint64 colleague_id;
@@ -165,17 +169,158 @@ dup_colleague_categories (RapportColleague *colleague,
   return g_strv_builder_end (builder);
 }
 
-char *
-rapport_store_colleagues_to_vcard (RapportStore           *self,
-                                   GArray                 *ids,
-                                   RapportVCardVersion     version,
-                                   RapportVCardWriteFlags  flags)
+/* A colleague whose card is read for the writing, and where it goes. */
+typedef struct
+{
+  gint64 id;
+  guint  index;
+} Wanted;
+
+static int
+compare_wanted (gconstpointer a,
+                gconstpointer b)
+{
+  const Wanted *wanted_a = a;
+  const Wanted *wanted_b = b;
+
+  if (wanted_a->id != wanted_b->id)
+    return wanted_a->id < wanted_b->id ? -1 : 1;
+
+  return (wanted_a->index > wanted_b->index) - (wanted_a->index < wanted_b->index);
+}
+
+/* A copy of colleague with the card of the row stmt is on (photo, raw_vcard in columns 1, 2),
+ * made without the notifications of rapport_colleague_dup: an export makes thousands. */
+static RapportColleague *
+copy_with_card (RapportColleague *colleague,
+                sqlite3_stmt     *stmt)
+{
+  RapportColleagueCardParts parts = rapport_colleague_get_card_read (colleague);
+  GBytes *own_photo = rapport_colleague_get_photo (colleague);
+  RapportColleagueFields fields = {
+    .id = rapport_colleague_get_id (colleague),
+    .name = rapport_colleague_get_name (colleague),
+    .role = rapport_colleague_get_role (colleague),
+    .specialty = rapport_colleague_get_specialty (colleague),
+    .organization = rapport_colleague_get_organization (colleague),
+    .phone = rapport_colleague_get_phone (colleague),
+    .email = rapport_colleague_get_email (colleague),
+    .messaging = rapport_colleague_get_messaging (colleague),
+    .interests = rapport_colleague_get_interests (colleague),
+    .support_kind = rapport_colleague_get_support_kind (colleague),
+    .birthday = rapport_colleague_get_birthday (colleague),
+    .notes = rapport_colleague_get_notes (colleague),
+    .cadence_days = rapport_colleague_get_cadence_days (colleague),
+    .archived = rapport_colleague_get_archived (colleague),
+    .created_at = rapport_colleague_get_created_at (colleague),
+    .updated_at = rapport_colleague_get_updated_at (colleague),
+    .last_interaction_at = rapport_colleague_get_last_interaction_at (colleague),
+    .raw_vcard = rapport_colleague_get_raw_vcard (colleague),
+  };
+
+  /* A part the colleague has read is newer than the journal's. */
+  if (own_photo != NULL)
+    fields.photo = g_bytes_get_data (own_photo, &fields.photo_size);
+  if ((parts & RAPPORT_COLLEAGUE_CARD_PHOTO) == 0 && sqlite3_column_type (stmt, 1) == SQLITE_BLOB)
+    {
+      fields.photo = sqlite3_column_blob (stmt, 1);
+      fields.photo_size = sqlite3_column_bytes (stmt, 1);
+    }
+  if ((parts & RAPPORT_COLLEAGUE_CARD_RAW_VCARD) == 0)
+    fields.raw_vcard = (const char *) sqlite3_column_text (stmt, 2);
+
+  return rapport_colleague_new_with_fields (&fields);
+}
+
+/* Each colleague's card is read from the journal into a copy, which takes the colleague's place
+ * in colleagues for the writing; copies keeps them, so nothing stays on the store's items. */
+static gboolean
+read_cards (RapportStore  *self,
+            GPtrArray     *colleagues,
+            GPtrArray     *copies,
+            GError       **error)
+{
+  g_autoptr(GArray) wanted = NULL;
+  sqlite3_stmt *stmt;
+  guint next = 0;
+  int rc = SQLITE_DONE;
+
+  if (colleagues->len < LINKS_IN_ONE_QUERY_FROM)
+    {
+      for (guint i = 0; i < colleagues->len; i++)
+        {
+          RapportColleague *copy;
+
+          if (rapport_colleague_get_card_read (colleagues->pdata[i]) == RAPPORT_COLLEAGUE_CARD_ALL)
+            continue;
+
+          copy = rapport_colleague_dup (colleagues->pdata[i]);
+          g_ptr_array_add (copies, copy);
+          if (!rapport_store_ensure_colleague_card (self, copy, error))
+            return FALSE;
+          colleagues->pdata[i] = copy;
+        }
+
+      return TRUE;
+    }
+
+  /* In id order, like the rows: one pass over both. */
+  wanted = g_array_new (FALSE, FALSE, sizeof (Wanted));
+  for (guint i = 0; i < colleagues->len; i++)
+    {
+      Wanted entry = { rapport_colleague_get_id (colleagues->pdata[i]), i };
+
+      if (rapport_colleague_get_card_read (colleagues->pdata[i]) != RAPPORT_COLLEAGUE_CARD_ALL)
+        g_array_append_val (wanted, entry);
+    }
+
+  if (wanted->len == 0)
+    return TRUE;
+
+  g_array_sort (wanted, compare_wanted);
+
+  if (!(stmt = rapport_database_prepare (self->database, select_colleague_cards_sql, error)))
+    return FALSE;
+
+  /* A colleague without a row has neither: the item itself writes the same card. */
+  while (next < wanted->len && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RapportColleague *copy = NULL;
+
+      while (next < wanted->len && g_array_index (wanted, Wanted, next).id < id)
+        next++;
+
+      for (; next < wanted->len && g_array_index (wanted, Wanted, next).id == id; next++)
+        {
+          guint index = g_array_index (wanted, Wanted, next).index;
+
+          if (copy == NULL)
+            {
+              copy = copy_with_card (colleagues->pdata[index], stmt);
+              g_ptr_array_add (copies, copy);
+            }
+          colleagues->pdata[index] = copy;
+        }
+    }
+
+  /* Rows after the last colleague wanted are not read. */
+  return rapport_store_finish_rows (self, stmt, next < wanted->len ? rc : SQLITE_DONE, error);
+}
+
+/* cards_required: fail when the photos and cards cannot be read, rather than leave them out. */
+static char *
+colleagues_to_vcard (RapportStore            *self,
+                     GArray                  *ids,
+                     RapportVCardVersion      version,
+                     RapportVCardWriteFlags   flags,
+                     gboolean                 cards_required,
+                     GError                 **error)
 {
   /* The store's items, alive as long as the store: no references needed while writing. */
   g_autoptr(GPtrArray) colleagues = g_ptr_array_new ();
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(CategoriesData) data = { 0 };
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   if (ids != NULL)
     {
@@ -206,14 +351,43 @@ rapport_store_colleagues_to_vcard (RapportStore           *self,
   data.names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (colleagues->len >= LINKS_IN_ONE_QUERY_FROM)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) links_error = NULL;
 
-      data.links = read_all_links (self, &error);
+      data.links = read_all_links (self, &links_error);
       if (data.links == NULL)
-        g_warning ("Could not read the assignments of the colleagues: %s", error->message);
+        g_warning ("Could not read the assignments of the colleagues: %s", links_error->message);
+    }
+
+  /* A compact card has neither photo nor the original card's lines. */
+  if ((flags & RAPPORT_VCARD_WRITE_COMPACT) == 0)
+    {
+      g_autoptr(GError) cards_error = NULL;
+
+      if (!read_cards (self, colleagues, copies, &cards_error))
+        {
+          if (cards_required)
+            {
+              g_propagate_error (error, g_steal_pointer (&cards_error));
+              return NULL;
+            }
+
+          g_warning ("Could not read the colleagues' photos and cards: %s", cards_error->message);
+        }
     }
 
   return rapport_vcard_write (colleagues, version, flags, dup_colleague_categories, &data);
+}
+
+char *
+rapport_store_colleagues_to_vcard (RapportStore           *self,
+                                   GArray                 *ids,
+                                   RapportVCardVersion     version,
+                                   RapportVCardWriteFlags  flags)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  /* Without the photos rather than nothing: this has no way to report an error. */
+  return colleagues_to_vcard (self, ids, version, flags, FALSE, NULL);
 }
 
 gboolean
@@ -230,7 +404,9 @@ rapport_store_export_vcard (RapportStore           *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  text = rapport_store_colleagues_to_vcard (self, ids, version, flags);
+  text = colleagues_to_vcard (self, ids, version, flags, TRUE, error);
+  if (text == NULL)
+    return FALSE;
 
   /* Contact details: readable by the person only. */
   return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);

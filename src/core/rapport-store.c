@@ -53,15 +53,15 @@ enum {
   PARAM_ARCHIVED,
   PARAM_CREATED_AT,
   PARAM_UPDATED_AT,
-  PARAM_PHOTO,
-  PARAM_RAW_VCARD,
 };
 
-/* last_interaction_at is kept by the database's triggers (see the schema), never written here. */
+/* last_interaction_at is kept by the database's triggers (see the schema), never written here.
+ * The photo and the raw vCard are in colleague_card, read only when asked for (see
+ * rapport_store_ensure_colleague_card). */
 #define COLLEAGUE_COLUMNS \
   "id, name, role, specialty, organization, phone, email, messaging, interests," \
   " support_kind, birthday, notes, cadence_days, archived, created_at, updated_at," \
-  " last_interaction_at, photo, raw_vcard"
+  " last_interaction_at"
 
 static const char select_colleagues_sql[] =
   "SELECT " COLLEAGUE_COLUMNS " FROM colleague ORDER BY id";
@@ -71,15 +71,13 @@ static const char select_colleague_sql[] =
 
 static const char insert_colleague_sql[] =
   "INSERT INTO colleague (id, name, role, specialty, organization, phone, email, messaging,"
-  " interests, support_kind, birthday, notes, cadence_days, archived, created_at, updated_at,"
-  " photo, raw_vcard)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+  " interests, support_kind, birthday, notes, cadence_days, archived, created_at, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
 static const char update_colleague_sql[] =
   "UPDATE colleague SET name = ?2, role = ?3, specialty = ?4, organization = ?5, phone = ?6,"
   " email = ?7, messaging = ?8, interests = ?9, support_kind = ?10, birthday = ?11,"
-  " notes = ?12, cadence_days = ?13, archived = ?14, updated_at = ?16,"
-  " photo = ?17, raw_vcard = ?18"
+  " notes = ?12, cadence_days = ?13, archived = ?14, updated_at = ?16"
   " WHERE id = ?1";
 
 static const char set_archived_sql[] =
@@ -87,6 +85,35 @@ static const char set_archived_sql[] =
 
 static const char delete_colleague_sql[] =
   "DELETE FROM colleague WHERE id = ?1";
+
+/* A colleague's card, their photo and imported vCard: a row only for those with either. Only
+ * the parts a colleague object has read are written (see write_colleague_card). */
+static const char select_colleague_card_sql[] =
+  "SELECT photo, raw_vcard FROM colleague_card WHERE colleague_id = ?1";
+
+static const char select_colleague_cards_sql[] =
+  "SELECT colleague_id, photo, raw_vcard FROM colleague_card ORDER BY colleague_id";
+
+/* Plain INSERT and UPDATE: INSERT OR REPLACE took several times as long per row in an import. */
+static const char insert_colleague_card_sql[] =
+  "INSERT INTO colleague_card (colleague_id, photo, raw_vcard) VALUES (?1, ?2, ?3)";
+
+static const char update_colleague_card_sql[] =
+  "UPDATE colleague_card SET photo = ?2, raw_vcard = ?3 WHERE colleague_id = ?1";
+
+/* One part read: the other is kept. */
+static const char update_colleague_photo_sql[] =
+  "UPDATE colleague_card SET photo = ?2 WHERE colleague_id = ?1";
+
+static const char update_colleague_raw_vcard_sql[] =
+  "UPDATE colleague_card SET raw_vcard = ?3 WHERE colleague_id = ?1";
+
+static const char delete_colleague_card_sql[] =
+  "DELETE FROM colleague_card WHERE colleague_id = ?1";
+
+static const char delete_empty_colleague_card_sql[] =
+  "DELETE FROM colleague_card WHERE colleague_id = ?1"
+  " AND photo IS NULL AND raw_vcard IS NULL";
 
 /* Assignments */
 enum {
@@ -282,6 +309,8 @@ static const char select_colleague_assignments_sql[] =
 /* What deletes keep for undo: each with ?1 = the deleted item's id. */
 static const char capture_colleague_sql[] =
   "SELECT * FROM colleague WHERE id = ?1";
+static const char capture_colleague_card_sql[] =
+  "SELECT * FROM colleague_card WHERE colleague_id = ?1";
 static const char capture_colleague_links_sql[] =
   "SELECT * FROM colleague_assignment WHERE colleague_id = ?1";
 static const char capture_colleague_interaction_links_sql[] =
@@ -315,9 +344,10 @@ typedef struct
   const char      *capture_links_sql;
 } RowKind;
 
+/* The card goes with the row through its foreign key. */
 static const RowKind colleague_rows = {
   RAPPORT_ITEM_KIND_COLLEAGUE, "colleague", capture_colleague_sql, delete_colleague_sql,
-  NULL, NULL, NULL,
+  "colleague_card", "colleague_id", capture_colleague_card_sql,
 };
 static const RowKind assignment_rows = {
   RAPPORT_ITEM_KIND_ASSIGNMENT, "assignment", capture_assignment_sql, delete_assignment_sql,
@@ -680,15 +710,8 @@ read_colleague (sqlite3_stmt *stmt)
     .created_at = sqlite3_column_int64 (stmt, 14),
     .updated_at = sqlite3_column_int64 (stmt, 15),
     .last_interaction_at = sqlite3_column_int64 (stmt, 16),
-    .raw_vcard = (const char *) sqlite3_column_text (stmt, 18),
+    .card_not_read = TRUE,
   };
-
-  /* Only a blob is a picture; the colleague copies it before the next step. */
-  if (sqlite3_column_type (stmt, 17) == SQLITE_BLOB)
-    {
-      fields.photo = sqlite3_column_blob (stmt, 17);
-      fields.photo_size = sqlite3_column_bytes (stmt, 17);
-    }
 
   return rapport_colleague_new_with_fields (&fields);
 }
@@ -1211,9 +1234,76 @@ bind_colleague (sqlite3_stmt     *stmt,
       && bind_text (stmt, PARAM_BIRTHDAY, birthday)
       && bind_text (stmt, PARAM_NOTES, rapport_colleague_get_notes (colleague))
       && bind_int64 (stmt, PARAM_CADENCE_DAYS, rapport_colleague_get_cadence_days (colleague))
-      && bind_int64 (stmt, PARAM_ARCHIVED, rapport_colleague_get_archived (colleague) ? 1 : 0)
-      && bind_bytes_or_null (stmt, PARAM_PHOTO, rapport_colleague_get_photo (colleague))
-      && bind_text_or_null (stmt, PARAM_RAW_VCARD, rapport_colleague_get_raw_vcard (colleague));
+      && bind_int64 (stmt, PARAM_ARCHIVED, rapport_colleague_get_archived (colleague) ? 1 : 0);
+}
+
+/* Binds ?1 id, ?2 photo, ?3 raw vCard and runs sql; *changed tells whether it changed a row. */
+static gboolean
+run_card_statement (RapportStore      *self,
+                    const char        *sql,
+                    RapportColleague  *colleague,
+                    gboolean          *changed,
+                    GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = rapport_database_prepare (self->database, sql, error))
+      || !rapport_store_step_done (self, stmt,
+                                   bind_int64 (stmt, 1, rapport_colleague_get_id (colleague))
+                                   && bind_bytes_or_null (stmt, 2,
+                                                          rapport_colleague_get_photo (colleague))
+                                   && bind_text_or_null (stmt, 3,
+                                                         rapport_colleague_get_raw_vcard (colleague)),
+                                   error))
+    return FALSE;
+
+  if (changed != NULL)
+    *changed = sqlite3_changes (rapport_database_get_handle (self->database)) > 0;
+
+  return TRUE;
+}
+
+/* Writes what colleague has read of its card, after its row (insert: a new row, which has no
+ * card yet). A card never read is left alone, so a colleague loaded at startup and saved keeps
+ * its photo; with one part read, the other stays as the journal has it. */
+static gboolean
+write_colleague_card (RapportStore      *self,
+                      RapportColleague  *colleague,
+                      gboolean           insert,
+                      GError           **error)
+{
+  RapportColleagueCardParts parts = rapport_colleague_get_card_read (colleague);
+  gint64 id = rapport_colleague_get_id (colleague);
+  gboolean empty = rapport_colleague_get_photo (colleague) == NULL
+                   && rapport_colleague_get_raw_vcard (colleague)[0] == '\0';
+  gboolean changed = FALSE;
+  const char *update_sql;
+
+  if (parts == 0 || (insert && empty))
+    return TRUE;
+
+  if (insert)
+    return run_card_statement (self, insert_colleague_card_sql, colleague, NULL, error);
+
+  if (parts == RAPPORT_COLLEAGUE_CARD_ALL && empty)
+    return run_with_id (self, delete_colleague_card_sql, id, error);
+
+  if (parts == RAPPORT_COLLEAGUE_CARD_ALL)
+    update_sql = update_colleague_card_sql;
+  else if (parts == RAPPORT_COLLEAGUE_CARD_PHOTO)
+    update_sql = update_colleague_photo_sql;
+  else
+    update_sql = update_colleague_raw_vcard_sql;
+
+  if (!run_card_statement (self, update_sql, colleague, &changed, error))
+    return FALSE;
+
+  /* No row yet: the part not read was empty in the journal, as it is in the object. */
+  if (!changed)
+    return empty || run_card_statement (self, insert_colleague_card_sql, colleague, NULL, error);
+
+  /* The part kept may have been empty too. */
+  return !empty || run_with_id (self, delete_empty_colleague_card_sql, id, error);
 }
 
 static gboolean
@@ -1579,13 +1669,15 @@ add_id_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* photo (size bytes, NULL for none) and raw_vcard (NULL for none) as the journal holds them. */
 static void
-build_colleague_json (JsonBuilder *builder,
-                      gpointer     item)
+build_colleague_json (JsonBuilder      *builder,
+                      RapportColleague *colleague,
+                      gconstpointer     photo,
+                      gsize             photo_size,
+                      const char       *raw_vcard)
 {
-  RapportColleague *colleague = item;
   RapportSupportKind kind = rapport_colleague_get_support_kind (colleague);
-  GBytes *photo = rapport_colleague_get_photo (colleague);
 
   add_int_member (builder, "id", rapport_colleague_get_id (colleague));
   add_string_member (builder, "name", rapport_colleague_get_name (colleague));
@@ -1605,20 +1697,17 @@ build_colleague_json (JsonBuilder *builder,
   add_string_member (builder, "interests", rapport_colleague_get_interests (colleague));
   add_string_member (builder, "notes", rapport_colleague_get_notes (colleague));
   json_builder_set_member_name (builder, "photo");
-  if (photo != NULL)
+  if (photo != NULL && photo_size > 0)
     {
-      g_autofree char *encoded = NULL;
-      gsize size;
-      const guchar *data = g_bytes_get_data (photo, &size);
+      g_autofree char *encoded = g_base64_encode (photo, photo_size);
 
-      encoded = g_base64_encode (data, size);
       json_builder_add_string_value (builder, encoded);
     }
   else
     {
       json_builder_add_null_value (builder);
     }
-  add_string_member (builder, "raw_vcard", rapport_colleague_get_raw_vcard (colleague));
+  add_string_member (builder, "raw_vcard", raw_vcard != NULL ? raw_vcard : "");
 }
 
 static void
@@ -1687,6 +1776,22 @@ build_interaction_json (JsonBuilder *builder,
   add_string_member (builder, "body", rapport_interaction_get_body (interaction));
 }
 
+/* The object builder holds, as one line of lines. */
+static void
+append_json_line (GString       *lines,
+                  JsonGenerator *generator,
+                  JsonBuilder   *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *line = NULL;
+
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+
+  g_string_append (lines, line);
+  g_string_append_c (lines, '\n');
+}
+
 static char *
 model_to_json_lines (GListModel *model,
                      void      (*build) (JsonBuilder *builder,
@@ -1702,19 +1807,12 @@ model_to_json_lines (GListModel *model,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *line = NULL;
 
       json_builder_begin_object (builder);
       build (builder, item);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
-
-      g_string_append (lines, line);
-      g_string_append_c (lines, '\n');
+      append_json_line (lines, generator, builder);
     }
 
   return g_string_free (lines, FALSE);
@@ -2202,11 +2300,12 @@ rapport_store_add_colleague (RapportStore      *self,
 
   if (ok)
     {
-      /* The entry is written from the values as stored, id included. */
+      /* The entry and the card are written from the values as stored, id included. */
       g_autoptr(RapportColleague) stored = rapport_colleague_dup (colleague);
 
       rapport_colleague_set_id (stored, id);
-      ok = rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, stored, error);
+      ok = write_colleague_card (self, stored, TRUE, error)
+        && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, stored, error);
     }
 
   if (!rapport_store_commit_or_rollback (self, ok, error))
@@ -2264,6 +2363,7 @@ rapport_store_update_colleague (RapportStore      *self,
                                 && bind_colleague (stmt, changes, birthday)
                                 && bind_int64 (stmt, PARAM_UPDATED_AT, now),
                                 error)
+    && write_colleague_card (self, changes, FALSE, error)
     && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, changes, error)
     && (!renamed || reindex_colleague_interactions (self, id, error));
 
@@ -2539,15 +2639,120 @@ rapport_store_write_colleague_row (RapportStore      *self,
         return FALSE;
     }
 
-  return rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague, error);
+  return write_colleague_card (self, colleague, insert, error)
+    && rapport_store_index_item (self, RAPPORT_ITEM_KIND_COLLEAGUE, colleague, error);
 }
 
+/* The cards are read in one pass beside the model, both in id order, and written straight
+ * from the rows: no colleague keeps its photo afterwards. */
 char *
 rapport_store_colleagues_to_json_lines (RapportStore *self)
 {
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+  GString *lines;
+  sqlite3_stmt *stmt;
+  guint n_items;
+  int rc = SQLITE_DONE;
+
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return model_to_json_lines (G_LIST_MODEL (self->colleagues.model), build_colleague_json);
+  model = G_LIST_MODEL (self->colleagues.model);
+  n_items = g_list_model_get_n_items (model);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, FALSE);
+  lines = g_string_new (NULL);
+
+  stmt = rapport_database_prepare (self->database, select_colleague_cards_sql, &error);
+  if (stmt != NULL)
+    rc = sqlite3_step (stmt);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (model, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      RapportColleagueCardParts parts = rapport_colleague_get_card_read (colleague);
+      GBytes *own_photo = rapport_colleague_get_photo (colleague);
+      gint64 id = rapport_colleague_get_id (colleague);
+      gconstpointer photo = NULL;
+      gsize photo_size = 0;
+      const char *raw_vcard = rapport_colleague_get_raw_vcard (colleague);
+
+      while (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) < id)
+        rc = sqlite3_step (stmt);
+
+      if (own_photo != NULL)
+        photo = g_bytes_get_data (own_photo, &photo_size);
+
+      if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == id)
+        {
+          if ((parts & RAPPORT_COLLEAGUE_CARD_PHOTO) == 0)
+            {
+              photo = sqlite3_column_blob (stmt, 1);
+              photo_size = sqlite3_column_bytes (stmt, 1);
+            }
+          if ((parts & RAPPORT_COLLEAGUE_CARD_RAW_VCARD) == 0)
+            raw_vcard = (const char *) sqlite3_column_text (stmt, 2);
+        }
+
+      json_builder_begin_object (builder);
+      build_colleague_json (builder, colleague, photo, photo_size, raw_vcard);
+      json_builder_end_object (builder);
+
+      append_json_line (lines, generator, builder);
+    }
+
+  /* Rows left over belong to no colleague of the model. */
+  if (stmt != NULL)
+    rapport_store_finish_rows (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, &error);
+  if (error != NULL)
+    g_warning ("Could not read the colleagues' photos and cards: %s", error->message);
+
+  return g_string_free (lines, FALSE);
+}
+
+gboolean
+rapport_store_ensure_colleague_card (RapportStore      *self,
+                                     RapportColleague  *colleague,
+                                     GError           **error)
+{
+  g_autoptr(GBytes) photo = NULL;
+  g_autofree char *raw_vcard = NULL;
+  gint64 id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_COLLEAGUE (colleague), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rapport_colleague_get_card_read (colleague) == RAPPORT_COLLEAGUE_CARD_ALL)
+    return TRUE;
+
+  id = rapport_colleague_get_id (colleague);
+  if (id > 0)
+    {
+      if (!(stmt = rapport_store_prepare_with_id (self, select_colleague_card_sql, id, error)))
+        return FALSE;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (sqlite3_column_type (stmt, 0) == SQLITE_BLOB)
+            photo = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          raw_vcard = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          rc = SQLITE_DONE;
+        }
+
+      if (!rapport_store_finish_rows (self, stmt, rc, error))
+        return FALSE;
+    }
+
+  /* No row: the colleague has neither. */
+  rapport_colleague_set_stored_card (colleague, photo, raw_vcard);
+
+  return TRUE;
 }
 
 GListModel *

@@ -83,6 +83,13 @@ gboolean          rapport_store_add_colleague      (RapportStore      *self,
 gboolean          rapport_store_update_colleague   (RapportStore      *self,
                                                     RapportColleague  *changes,
                                                     GError           **error);
+/* The photo and the imported vCard are left out when the store opens the journal (see
+ * RapportColleagueCardParts); this reads the parts colleague (the model's item or a copy of it)
+ * has not read yet. Keeping them costs memory: a photo only needed once is better read on a copy
+ * (rapport_colleague_dup). */
+gboolean          rapport_store_ensure_colleague_card (RapportStore      *self,
+                                                    RapportColleague  *colleague,
+                                                    GError           **error);
 gboolean          rapport_store_set_colleague_archived (RapportStore  *self,
                                                     gint64             id,
                                                     gboolean           archived,
@@ -149,7 +156,8 @@ GArray           *rapport_store_search_colleagues  (RapportStore      *self,
 
 /* One JSON object per colleague and line ("id", "name", "role", "specialty", "organization",
  * "email", "phone", "messaging", "support_kind", "birthday", "cadence_days", "archived",
- * "created_at", "updated_at" as ISO-8601 UTC, "interests", "notes"): what --list prints. */
+ * "created_at", "updated_at" as ISO-8601 UTC, "interests", "notes", "photo" in base64 or null,
+ * "raw_vcard"): what --list prints. The photos and cards are read from the journal for it. */
 char             *rapport_store_colleagues_to_json_lines (RapportStore *self);
 
 /* Assignments. The model holds every assignment in the order they were added. */
