@@ -672,7 +672,7 @@ set_write_error (GError     **error,
                  int          saved_errno,
                  const char  *path)
 {
-  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
     g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL,
                  _("Could not write “%s”: %s. Free some disk space and try again."),
                  path, g_strerror (saved_errno));
@@ -1241,8 +1241,16 @@ rapport_database_rollback (RapportDatabase *self)
 {
   g_return_if_fail (RAPPORT_IS_DATABASE (self));
 
-  if (self->db == NULL || sqlite3_get_autocommit (self->db))
+  if (self->db == NULL)
     return;
+
+  /* After an I/O error (a full disk) SQLite rolls back by itself but leaves its rollback journal
+   * until the next read: read now, so nothing is left beside the journal. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+      return;
+    }
 
   if (sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
@@ -1306,6 +1314,32 @@ rapport_database_prepare (RapportDatabase  *self,
   return stmt;
 }
 
+/* SQLite reports ENOSPC as SQLITE_FULL, but a quota (EDQUOT) or a file size limit (EFBIG) as
+ * SQLITE_IOERR: the last errno of the file written tells them apart. */
+static gboolean
+is_out_of_space (RapportDatabase *self,
+                 int              rc)
+{
+  const char *schemas[] = { "main", BACKUP_SCHEMA };
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_IOERR || self->db == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemas); i++)
+    {
+      int last_errno = 0;
+
+      if (sqlite3_file_control (self->db, schemas[i], SQLITE_FCNTL_LAST_ERRNO,
+                                &last_errno) == SQLITE_OK &&
+          (last_errno == ENOSPC || last_errno == EDQUOT || last_errno == EFBIG))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 rapport_database_set_error (RapportDatabase  *self,
                             int               rc,
@@ -1319,6 +1353,14 @@ rapport_database_set_error (RapportDatabase  *self,
     return;
 
   detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  if (is_out_of_space (self, rc))
+    {
+      g_set_error_literal (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL,
+                           _("There is not enough disk space to save the journal, so nothing "
+                             "was changed. Free some disk space and try again."));
+      return;
+    }
 
   switch (rc & 0xff)
     {
@@ -1515,6 +1557,15 @@ failed:
   /* An interrupted statement reports itself as a failure: say what really happened. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  if (g_error_matches (local_error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL))
+    {
+      g_set_error (error, RAPPORT_DATABASE_ERROR, RAPPORT_DATABASE_ERROR_FULL,
+                   _("There is not enough disk space to write the backup “%s”. Free some disk "
+                     "space or choose another disk, and try again."),
+                   path);
+      return FALSE;
+    }
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;

@@ -610,7 +610,14 @@ write_rows (RunData       *data,
       return FALSE;
     }
 
-  return rapport_database_commit (database, error);
+  /* A failed COMMIT (a full disk) may leave the transaction open. */
+  if (!rapport_database_commit (database, error))
+    {
+      rapport_database_rollback (database);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Main thread: the choices as they are now, and a working copy of each journal item a card
