@@ -18,6 +18,8 @@
  *
  *   rapport-seed --data-dir=DIR [--colleagues=N] [--sample] [--forget-key] [--print-code]
  *   rapport-seed --data-dir=DIR --check   (integrity check, then "ok COLLEAGUES SEARCH-ENTRIES")
+ *   rapport-seed --data-dir=DIR --burst=N (edits as fast as it can; see burst ())
+ *   rapport-seed --data-dir=DIR --check-burst   (what of a burst is in the journal)
  */
 
 #define G_LOG_DOMAIN "rapport-seed"
@@ -26,6 +28,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rapport-keyring.h"
 #include "rapport-profile.h"
@@ -136,6 +139,12 @@ static gboolean add_sample;
 static gboolean forget_key;
 static gboolean check_only;
 static gboolean print_code;
+static int n_burst;
+static gboolean check_burst_only;
+
+/* A burst edits the first BURST_COLLEAGUES colleagues of the journal; each entry names three. */
+#define BURST_COLLEAGUES 6
+#define BURST_LINKS 3
 
 static const GOptionEntry entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -151,6 +160,10 @@ static const GOptionEntry entries[] = {
     "Remove the key from the keyring, as if the keyring were lost", NULL },
   { "print-code", 0, 0, G_OPTION_ARG_NONE, &print_code,
     "Print the journal's recovery code", NULL },
+  { "burst", 0, 0, G_OPTION_ARG_INT, &n_burst,
+    "Make N rounds of edits, one store call each, printing each one once it is committed", "N" },
+  { "check-burst", 0, 0, G_OPTION_ARG_NONE, &check_burst_only,
+    "Check the journal's integrity and print which edits of a burst it holds", NULL },
   { NULL }
 };
 
@@ -522,6 +535,383 @@ check (GError **error)
   return TRUE;
 }
 
+/* The first BURST_COLLEAGUES colleagues, in the order they were added. */
+static gboolean
+get_burst_colleagues (RapportStore  *store,
+                      gint64        *ids,
+                      GError       **error)
+{
+  GListModel *colleagues = rapport_store_get_colleagues (store);
+
+  if (g_list_model_get_n_items (colleagues) < BURST_COLLEAGUES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "A burst needs %d colleagues in the journal (--colleagues=%d)",
+                   BURST_COLLEAGUES, BURST_COLLEAGUES);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < BURST_COLLEAGUES; c++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, c);
+
+      ids[c] = rapport_colleague_get_id (colleague);
+    }
+
+  return TRUE;
+}
+
+/* Printed only once the store call returned, so the test knows what was committed. */
+static void
+burst_committed (guint      *n_edits,
+                 const char *op,
+                 guint       round)
+{
+  g_print ("edit %u %s %u\n", (*n_edits)++, op, round);
+  fflush (stdout);
+}
+
+/* Round i: an entry naming three colleagues, colleague i's notes, a reminder, and the deletion
+ * of the reminder of round i - 2, each one store call that the store documents as one
+ * transaction. Killed at any moment, the journal must hold a prefix of this sequence of edits:
+ * test-crash.py replays it to find which. The texts end with a period so that "burst-1." is
+ * never found inside "burst-12.". */
+static gboolean
+burst (RapportStore  *store,
+       guint          rounds,
+       GError       **error)
+{
+  g_autoptr(GArray) reminder_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), rounds);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 ids[BURST_COLLEAGUES];
+  guint n_edits = 0;
+
+  if (!get_burst_colleagues (store, ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("burst-%u.", i);
+      g_autoptr(RapportInteraction) interaction = NULL;
+      g_autoptr(RapportColleague) changes = NULL;
+      g_autoptr(RapportReminder) reminder = NULL;
+      gint64 colleague_id = ids[i % BURST_COLLEAGUES];
+      gint64 linked[BURST_LINKS];
+      gint64 reminder_id;
+
+      for (guint j = 0; j < BURST_LINKS; j++)
+        linked[j] = ids[(i + j) % BURST_COLLEAGUES];
+
+      interaction = rapport_interaction_new (RAPPORT_INTERACTION_KIND_COFFEE,
+                                             now - (gint64) rounds + i);
+      rapport_interaction_set_body (interaction, text);
+      rapport_interaction_set_colleague_ids (interaction, linked, BURST_LINKS);
+      if (!rapport_store_add_interaction (store, interaction, error))
+        return FALSE;
+      burst_committed (&n_edits, "interaction", i);
+
+      changes = rapport_colleague_dup (rapport_store_find_colleague (store, colleague_id));
+      rapport_colleague_set_notes (changes, text);
+      if (!rapport_store_update_colleague (store, changes, error))
+        return FALSE;
+      burst_committed (&n_edits, "notes", i);
+
+      reminder = rapport_reminder_new (text, now + G_TIME_SPAN_DAY / G_USEC_PER_SEC + i);
+      rapport_reminder_set_colleague_id (reminder, colleague_id);
+      if (!rapport_store_add_reminder (store, reminder, error))
+        return FALSE;
+      reminder_id = rapport_reminder_get_id (reminder);
+      g_array_append_val (reminder_ids, reminder_id);
+      burst_committed (&n_edits, "reminder", i);
+
+      if (i >= 2)
+        {
+          if (!rapport_store_delete_reminder (store, g_array_index (reminder_ids, gint64, i - 2),
+                                              NULL, error))
+            return FALSE;
+          burst_committed (&n_edits, "delete-reminder", i - 2);
+        }
+    }
+
+  return TRUE;
+}
+
+/* The store's search index: docid = id * 8 + kind (rapport-store-private.h). */
+#define SEARCH_KIND_MODULUS 8
+
+/* Whether the search entry of (kind, id) exists and its text holds text. */
+static gboolean
+search_entry_holds (RapportDatabase  *database,
+                    RapportItemKind   kind,
+                    gint64            id,
+                    const char       *text,
+                    gboolean         *holds,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (database, "SELECT title, body FROM search WHERE docid = ?1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id * SEARCH_KIND_MODULUS + kind);
+  *holds = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *title = (const char *) sqlite3_column_text (stmt, 0);
+      const char *body = (const char *) sqlite3_column_text (stmt, 1);
+
+      *holds = (title != NULL && strstr (title, text) != NULL) ||
+               (body != NULL && strstr (body, text) != NULL);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The round a burst text names, or -1 when text is not one. */
+static int
+parse_burst_round (const char *text)
+{
+  unsigned int round;
+  int consumed = 0;
+
+  if (text == NULL || sscanf (text, "burst-%u.%n", &round, &consumed) != 1 ||
+      consumed == 0 || text[consumed] != '\0')
+    return -1;
+
+  return (int) round;
+}
+
+static gboolean
+query_count (RapportDatabase  *database,
+             const char       *sql,
+             int              *count,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = rapport_database_prepare (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      rapport_database_set_error (database, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+print_burst_interactions (RapportDatabase  *database,
+                          const gint64     *ids,
+                          GError          **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_database_prepare (database,
+                                   "SELECT id FROM interaction WHERE body LIKE 'burst-%'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (found, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  /* "interaction ROUND LINKS EXPECTED-LINKS INDEXED" */
+  for (guint n = 0; n < found->len; n++)
+    {
+      gint64 id = g_array_index (found, gint64, n);
+      g_autofree char *body = NULL;
+      g_autofree char *text = NULL;
+      gboolean indexed = FALSE;
+      guint n_links = 0;
+      guint n_expected = 0;
+      int round;
+
+      stmt = rapport_database_prepare (database, "SELECT body FROM interaction WHERE id = ?1",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+
+      round = parse_burst_round (body);
+      if (round < 0)
+        {
+          g_print ("foreign-interaction %" G_GINT64_FORMAT "\n", id);
+          continue;
+        }
+
+      stmt = rapport_database_prepare (database, "SELECT colleague_id FROM interaction_colleague"
+                                       " WHERE interaction_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 colleague_id = sqlite3_column_int64 (stmt, 0);
+
+          n_links++;
+          for (guint j = 0; j < BURST_LINKS; j++)
+            n_expected += colleague_id == ids[(round + j) % BURST_COLLEAGUES];
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rapport_database_set_error (database, rc, error);
+          return FALSE;
+        }
+
+      if (!search_entry_holds (database, RAPPORT_ITEM_KIND_INTERACTION, id, body, &indexed,
+                               error))
+        return FALSE;
+
+      g_print ("interaction %d %u %u %d\n", round, n_links, n_expected, indexed);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+print_burst_reminders (RapportStore     *store,
+                       RapportDatabase  *database,
+                       GError          **error)
+{
+  GListModel *reminders = rapport_store_get_reminders (store);
+
+  /* "reminder ROUND INDEXED" */
+  for (guint n = 0; n < g_list_model_get_n_items (reminders); n++)
+    {
+      g_autoptr(RapportReminder) reminder = g_list_model_get_item (reminders, n);
+      const char *title = rapport_reminder_get_title (reminder);
+      int round = parse_burst_round (title);
+      gboolean indexed = FALSE;
+
+      if (round < 0)
+        continue;
+
+      if (!search_entry_holds (database, RAPPORT_ITEM_KIND_REMINDER,
+                               rapport_reminder_get_id (reminder), title, &indexed, error))
+        return FALSE;
+
+      g_print ("reminder %d %d\n", round, indexed);
+    }
+
+  return TRUE;
+}
+
+/* What a burst left in the journal, one fact a line, after the line --check prints:
+ *
+ *   interaction ROUND LINKS EXPECTED-LINKS INDEXED   (an entry "burst-ROUND.")
+ *   colleague INDEX ROUND INDEXED                    (ROUND -1: notes not from the burst)
+ *   reminder ROUND INDEXED
+ *   orphans N    (links and search entries whose row is gone)
+ *   unindexed N  (entries, colleagues and reminders without a search entry)
+ *
+ * INDEXED is 1 when the item's search entry holds its current text. */
+static gboolean
+check_burst (GError **error)
+{
+  g_autoptr(RapportProfile) profile = rapport_profile_new (data_dir);
+  g_autoptr(RapportStore) store = NULL;
+  RapportDatabase *database;
+  gint64 ids[BURST_COLLEAGUES];
+  int n_orphans = -1;
+  int n_unindexed = -1;
+  int n_search = -1;
+
+  if (!rapport_profile_has_journal (profile))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no journal");
+      return FALSE;
+    }
+
+  store = rapport_profile_open (profile, NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  database = rapport_store_get_database (store);
+  if (!rapport_database_check_integrity (database, error) ||
+      !query_count (database, "SELECT count(*) FROM search", &n_search, error) ||
+      !get_burst_colleagues (store, ids, error))
+    return FALSE;
+
+  g_print ("ok %u %d\n", g_list_model_get_n_items (rapport_store_get_colleagues (store)),
+           n_search);
+
+  if (!print_burst_interactions (database, ids, error))
+    return FALSE;
+
+  for (guint c = 0; c < BURST_COLLEAGUES; c++)
+    {
+      RapportColleague *colleague = rapport_store_find_colleague (store, ids[c]);
+      const char *notes = rapport_colleague_get_notes (colleague);
+      gboolean indexed = TRUE;
+
+      if (notes[0] != '\0' &&
+          !search_entry_holds (database, RAPPORT_ITEM_KIND_COLLEAGUE, ids[c], notes, &indexed,
+                               error))
+        return FALSE;
+
+      g_print ("colleague %u %d %d\n", c, parse_burst_round (notes), indexed);
+    }
+
+  if (!print_burst_reminders (store, database, error))
+    return FALSE;
+
+  if (!query_count (database,
+                    "SELECT (SELECT count(*) FROM interaction_colleague"
+                    "        WHERE interaction_id NOT IN (SELECT id FROM interaction)"
+                    "           OR colleague_id NOT IN (SELECT id FROM colleague))"
+                    "     + (SELECT count(*) FROM search"
+                    "        WHERE (docid % 8 = 1 AND docid / 8 NOT IN (SELECT id FROM colleague))"
+                    "           OR (docid % 8 = 4"
+                    "               AND docid / 8 NOT IN (SELECT id FROM interaction))"
+                    "           OR (docid % 8 = 5 AND docid / 8 NOT IN (SELECT id FROM reminder)))",
+                    &n_orphans, error) ||
+      !query_count (database,
+                    "SELECT (SELECT count(*) FROM colleague"
+                    "        WHERE id * 8 + 1 NOT IN (SELECT docid FROM search))"
+                    "     + (SELECT count(*) FROM interaction"
+                    "        WHERE id * 8 + 4 NOT IN (SELECT docid FROM search))"
+                    "     + (SELECT count(*) FROM reminder"
+                    "        WHERE id * 8 + 5 NOT IN (SELECT docid FROM search))",
+                    &n_unindexed, error))
+    return FALSE;
+
+  g_print ("orphans %d\nunindexed %d\n", n_orphans, n_unindexed);
+
+  return TRUE;
+}
+
 static gboolean
 seed (GError **error)
 {
@@ -532,7 +922,7 @@ seed (GError **error)
 
   profile = rapport_profile_new (data_dir);
   had_journal = rapport_profile_has_journal (profile);
-  only_forget = forget_key && n_colleagues == 0 && !add_sample && !print_code;
+  only_forget = forget_key && n_colleagues == 0 && !add_sample && !print_code && n_burst == 0;
 
   /* Forgetting the key of an existing journal needs no key, so it works twice in a row. */
   if (!(only_forget && had_journal))
@@ -551,6 +941,9 @@ seed (GError **error)
         return FALSE;
 
       if (add_sample && !add_samples (store, error))
+        return FALSE;
+
+      if (n_burst > 0 && !burst (store, n_burst, error))
         return FALSE;
 
       if (print_code)
@@ -595,14 +988,14 @@ main (int   argc,
       return 2;
     }
 
-  if (data_dir == NULL || *data_dir == '\0' || argc > 1 || n_colleagues < 0)
+  if (data_dir == NULL || *data_dir == '\0' || argc > 1 || n_colleagues < 0 || n_burst < 0)
     {
       g_printerr ("rapport-seed: usage: rapport-seed --data-dir=DIR [--colleagues=N] [--sample]"
-                  " [--forget-key] [--print-code]\n");
+                  " [--burst=N] [--forget-key] [--print-code] [--check] [--check-burst]\n");
       return 2;
     }
 
-  if (!(check_only ? check (&error) : seed (&error)))
+  if (!(check_burst_only ? check_burst (&error) : check_only ? check (&error) : seed (&error)))
     {
       g_autofree char *line = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
 

@@ -8,6 +8,12 @@
 # SQLite's integrity check, and hold either everything the import wrote or nothing of it. Each
 # trial waits until the import has started writing (its rollback journal appears), then kills it
 # after a random delay. RAPPORT_CRASH_SEED repeats a run; RAPPORT_CRASH_TRIALS sets how many.
+#
+# Then a burst of small edits (rapport-seed --burst: entries naming three colleagues, notes,
+# reminders added and deleted, one store call each) is killed at a random moment after its first
+# edit was committed, RAPPORT_CRASH_BURST_TRIALS times. The journal must hold exactly the first K
+# edits of the sequence for some K, each of them whole (rows, links and search entries), K at
+# least the number of edits the tool reported committed and at most one more.
 
 import os
 import random
@@ -16,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 
@@ -26,6 +33,13 @@ TRIALS = int(os.environ.get('RAPPORT_CRASH_TRIALS', '20'))
 CARDS = 5000
 EXISTING = 40
 TIMEOUT = 60
+
+BURST_TRIALS = int(os.environ.get('RAPPORT_CRASH_BURST_TRIALS', '25'))
+# More rounds than a trial lets it make: the kill always comes first.
+BURST_ROUNDS = 5000
+# The kill comes this long (at most) after the first edit was committed.
+BURST_WINDOW = 0.4
+BURST_COLLEAGUES = 6  # as in rapport-seed.c
 
 
 class CaseFailed(Exception):
@@ -111,13 +125,200 @@ def kill_during_import(home, cards, rng):
     return delay * 1000, writing, process.returncode
 
 
+def burst_edits(rounds):
+    """The sequence of edits rapport-seed --burst makes, as (operation, round)."""
+    edits = []
+    for i in range(rounds):
+        edits += [('interaction', i), ('notes', i), ('reminder', i)]
+        if i >= 2:
+            edits.append(('delete-reminder', i - 2))
+    return edits
+
+
+def burst_state(edits):
+    """The state of the journal after edits: (entries, each colleague's notes, reminders)."""
+    interactions = set()
+    notes = [-1] * BURST_COLLEAGUES
+    reminders = set()
+    for operation, i in edits:
+        if operation == 'interaction':
+            interactions.add(i)
+        elif operation == 'notes':
+            notes[i % BURST_COLLEAGUES] = i
+        elif operation == 'reminder':
+            reminders.add(i)
+        else:
+            reminders.discard(i)
+    return frozenset(interactions), tuple(notes), frozenset(reminders)
+
+
+def describe_state(state):
+    return 'entries %s, notes %r, reminders %s' % (sorted(state[0]), state[1], sorted(state[2]))
+
+
+def burst_journal(home):
+    """Checks the journal after a burst; returns its state (interactions, notes, reminders)."""
+    result = home.run(SEED, '--data-dir=' + home.data_dir, '--check-burst')
+    check(result.returncode == 0,
+          'the journal does not open or is damaged: %s'
+          % result.stderr.decode(errors='replace').strip())
+    interactions = set()
+    notes = [None] * BURST_COLLEAGUES
+    reminders = set()
+    partial = []
+    lines = result.stdout.decode().splitlines()
+    check(lines and lines[0].startswith('ok '), 'unexpected --check-burst output %r' % lines[:3])
+    for line in lines[1:]:
+        words = line.split()
+        if words[0] == 'interaction':
+            i, links, expected, indexed = (int(word) for word in words[1:])
+            interactions.add(i)
+            if links != 3 or expected != 3 or not indexed:
+                partial.append('entry %d: %d links (%d expected ones), indexed %d'
+                               % (i, links, expected, indexed))
+        elif words[0] == 'colleague':
+            c, i, indexed = (int(word) for word in words[1:])
+            notes[c] = i
+            if not indexed:
+                partial.append('colleague %d: notes of round %d not in the search index' % (c, i))
+        elif words[0] == 'reminder':
+            i, indexed = (int(word) for word in words[1:])
+            reminders.add(i)
+            if not indexed:
+                partial.append('reminder %d: not in the search index' % i)
+        elif words[0] in ('orphans', 'unindexed'):
+            if int(words[1]) != 0:
+                partial.append(line)
+        else:
+            partial.append('unexpected: ' + line)
+    check(None not in notes, 'colleagues missing from %r' % lines)
+    check(not partial, 'edits half written:\n' + '\n'.join(partial))
+    return frozenset(interactions), tuple(notes), frozenset(reminders)
+
+
+def kill_during_burst(home, delay):
+    """Starts a burst, kills it delay s after its first edit was committed; returns the edits
+    it reported committed (as (operation, round)), whether a transaction was open, its status."""
+    journal = home.database + '-journal'
+    process = subprocess.Popen([SEED, '--data-dir=' + home.data_dir,
+                                '--burst=%d' % BURST_ROUNDS], env=home.env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+    reported = []
+    first = threading.Event()
+
+    def read():
+        for line in process.stdout:
+            words = line.split()
+            if len(words) == 4 and words[0] == b'edit':
+                reported.append((words[2].decode(), int(words[3])))
+                first.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        if not first.wait(TIMEOUT):
+            raise CaseFailed('the burst ended (%r) before its first edit' % process.poll())
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=TIMEOUT)
+        # SIGKILL leaves the rollback journal of an open transaction behind.
+        writing = os.path.exists(journal) and os.path.getsize(journal) > 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        reader.join(TIMEOUT)
+    return list(reported), writing, process.returncode
+
+
+def burst_trials(rng, first_number):
+    """The killed bursts, then one left alone; returns the number of failed cases."""
+    home = Home()
+    failures = 0
+    mid_write = 0
+    edits = burst_edits(BURST_ROUNDS)
+    number = first_number
+    started = time.monotonic()
+    try:
+        result = home.run(SEED, '--data-dir=' + home.data_dir,
+                          '--colleagues=%d' % BURST_COLLEAGUES)
+        if result.returncode != 0:
+            raise CaseFailed('rapport-seed failed: %s' % result.stderr.decode(errors='replace'))
+        pristine = os.path.join(home.root, 'pristine.db')
+        shutil.copyfile(home.database, pristine)
+        kept = []
+
+        for trial in range(1, BURST_TRIALS + 1):
+            title = 'killed burst of edits %d leaves every edit whole or absent' % trial
+            try:
+                delay = rng.uniform(0, BURST_WINDOW)
+                reported, writing, status = kill_during_burst(home, delay)
+                check(status == -signal.SIGKILL, 'the burst ended by itself (exit %r)' % status)
+                check(reported == edits[:len(reported)],
+                      'the burst reported edits out of order: %r' % reported[-4:])
+                state = burst_journal(home)
+                # Every edit reported committed is there, and perhaps the one in flight; each
+                # edit changes the state, so at most one prefix matches.
+                count = None
+                for candidate in (len(reported), len(reported) + 1):
+                    if burst_state(edits[:candidate]) == state:
+                        count = candidate
+                expected = burst_state(edits[:len(reported)])
+                check(count is not None,
+                      'the journal holds neither the %d edits reported committed nor one more:\n'
+                      'found    %s\nexpected %s' % (len(reported), describe_state(state),
+                                                   describe_state(expected)))
+                mid_write += writing
+                kept.append(count)
+                operation, i = edits[count]
+                print('ok %d - %s (%.0f ms after the first edit: %d edits kept, %d reported; '
+                      'cut: %s %d%s)' % (number, title, delay * 1000, count, len(reported),
+                                         operation, i,
+                                         ', killed mid-transaction' if writing else ''),
+                      flush=True)
+            except CaseFailed as error:
+                failures += 1
+                print('not ok %d - %s' % (number, title))
+                for line in str(error).splitlines():
+                    print('# ' + line)
+            number += 1
+            if os.path.exists(home.database + '-journal'):
+                os.unlink(home.database + '-journal')
+            shutil.copyfile(pristine, home.database)
+
+        # Left alone, a short burst writes every edit: the replay above matches the tool.
+        title = 'a burst left alone keeps all its edits (and the kills landed mid-transaction)'
+        rounds = 12
+        result = home.run(SEED, '--data-dir=' + home.data_dir, '--burst=%d' % rounds)
+        state = burst_journal(home)
+        complete = state == burst_state(burst_edits(rounds))
+        if result.returncode == 0 and complete and mid_write >= BURST_TRIALS // 4:
+            print('ok %d - %s (%d of %d kills mid-transaction; %d to %d edits kept; %.1f s)'
+                  % (number, title, mid_write, BURST_TRIALS, min(kept or [0]), max(kept or [0]),
+                     time.monotonic() - started), flush=True)
+        else:
+            failures += 1
+            print('not ok %d - %s' % (number, title))
+            print('# exit %d, %d kills of %d mid-transaction; found %s'
+                  % (result.returncode, mid_write, BURST_TRIALS, describe_state(state)))
+    except Exception:
+        failures += 1
+        for line in traceback.format_exc().splitlines():
+            print('# ' + line)
+    finally:
+        home.close()
+    return failures
+
+
 def main():
     seed = int(os.environ.get('RAPPORT_CRASH_SEED', str(int(time.time()))))
     rng = random.Random(seed)
-    print('1..%d' % (TRIALS + 1), flush=True)
+    n_tests = TRIALS + 1 + BURST_TRIALS + 1
+    print('1..%d' % n_tests, flush=True)
     print('# RAPPORT_CRASH_SEED=%d' % seed, flush=True)
     if not BINARY or not SEED:
-        for number in range(1, TRIALS + 2):
+        for number in range(1, n_tests + 1):
             print('not ok %d - RAPPORT_BINARY and RAPPORT_SEED must be set (run through meson '
                   'test)' % number)
         return 1
@@ -180,6 +381,7 @@ def main():
             print('# ' + line)
     finally:
         home.close()
+    failures += burst_trials(rng, TRIALS + 2)
     return 1 if failures else 0
 
 
