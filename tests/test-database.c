@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-database.h"
+#include "rapport-snapshot.h"
 #include "rapport-test-utils.h"
 
 typedef struct
@@ -864,6 +865,65 @@ test_migrations (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rapport_database_get_schema_version (db), ==, 2);
   g_assert_finalize_object (db);
+}
+
+/* The person's journal is copied before a migration; other files are not. */
+static void
+test_migration_snapshot (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *before = NULL;
+  RapportSnapshot *snapshot;
+  RapportDatabase *db;
+
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_CREATE,
+                                              test_steps, 1, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+  before = rapport_test_checksum_file (f->path);
+
+  /* Nothing to migrate: no copy. */
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_JOURNAL,
+                                              test_steps, 1, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+  snapshots = rapport_snapshot_list (f->path, NULL);
+  g_assert_cmpuint (snapshots != NULL ? snapshots->len : 0, ==, 0);
+  g_clear_pointer (&snapshots, g_ptr_array_unref);
+
+  /* A snapshots folder that cannot be made: the journal is not migrated. */
+  folder = rapport_snapshot_dup_folder (f->path);
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_JOURNAL,
+                                              test_steps, 2, &error);
+  g_assert_nonnull (error);
+  g_assert_null (db);
+  g_clear_error (&error);
+  g_assert_cmpstr (rapport_test_checksum_file (f->path), ==, before);
+  g_unlink (folder);
+
+  db = rapport_database_open_with_migrations (f->path, f->key, RAPPORT_DATABASE_OPEN_JOURNAL,
+                                              test_steps, 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpuint (rapport_database_get_schema_version (db), ==, 2);
+  g_assert_finalize_object (db);
+
+  snapshots = rapport_snapshot_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshots);
+  if (snapshots == NULL)
+    return;
+  g_assert_cmpuint (snapshots->len, ==, 1);
+  if (snapshots->len != 1)
+    return;
+  snapshot = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpint (rapport_snapshot_get_reason (snapshot), ==, RAPPORT_SNAPSHOT_REASON_MIGRATION);
+  /* The copy is the journal as it was before: schema 1, same bytes. */
+  g_assert_cmpstr (rapport_test_checksum_file (rapport_snapshot_get_path (snapshot)), ==, before);
 }
 
 static void
@@ -1773,6 +1833,7 @@ main (int   argc,
   ADD ("cipher-and-pragmas", test_cipher_and_pragmas);
   ADD ("schema", test_schema);
   ADD ("migrations", test_migrations);
+  ADD ("migration-snapshot", test_migration_snapshot);
   ADD ("last-interaction-migration", test_last_interaction_migration);
   ADD ("card-migration", test_card_migration);
   ADD ("fresh-schema-matches-migrated", test_fresh_schema_matches_migrated);

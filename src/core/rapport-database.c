@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-database.h"
+#include "rapport-snapshot.h"
 
 struct _RapportDatabase
 {
@@ -37,6 +38,8 @@ struct _RapportDatabase
   /* SQL text → sqlite3_stmt, finalized when removed */
   GHashTable *statements;
   guint       schema_version;
+
+  gboolean    snapshot_before_migrating;
 
   /* Kept for open_another: its connections must run the same migrations with the same key. */
   const RapportMigration *migrations;
@@ -549,6 +552,18 @@ migrate (RapportDatabase         *self,
 
   if ((guint) current == latest)
     return TRUE;
+
+  /* No connection writes the file yet: a byte copy is the journal as it was. A migration that
+   * cannot be undone never runs without one. */
+  if (self->snapshot_before_migrating && current > 0)
+    {
+      g_autoptr(RapportSnapshot) snapshot = NULL;
+
+      snapshot = rapport_snapshot_take_file (self->path, RAPPORT_SNAPSHOT_REASON_MIGRATION, NULL,
+                                             error);
+      if (snapshot == NULL)
+        return FALSE;
+    }
 
   /* A step may make a table again (keep its rows aside, drop it, create it anew), and with
    * foreign keys on, dropping a table deletes its rows first, cascading into every table that
@@ -1091,11 +1106,12 @@ rapport_database_open_with_migrations (const char               *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (mode == RAPPORT_DATABASE_OPEN_EXISTING ||
-                        mode == RAPPORT_DATABASE_OPEN_CREATE, NULL);
+                        mode == RAPPORT_DATABASE_OPEN_CREATE ||
+                        mode == RAPPORT_DATABASE_OPEN_JOURNAL, NULL);
   g_return_val_if_fail (steps != NULL || n_steps == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (mode == RAPPORT_DATABASE_OPEN_EXISTING)
+  if (mode != RAPPORT_DATABASE_OPEN_CREATE)
     {
       if (!check_existing_file (path, error))
         return NULL;
@@ -1121,6 +1137,7 @@ rapport_database_open_with_migrations (const char               *path,
   self->path = g_strdup (path);
   self->migrations = steps;
   self->n_migrations = n_steps;
+  self->snapshot_before_migrating = mode == RAPPORT_DATABASE_OPEN_JOURNAL;
   memcpy (self->key, key, RAPPORT_DATABASE_KEY_SIZE);
 
   /* Never SQLITE_OPEN_CREATE: the file exists by now, and must not be made by anyone else. */

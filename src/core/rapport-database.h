@@ -43,6 +43,8 @@ typedef enum
 {
   RAPPORT_DATABASE_OPEN_EXISTING,         /* the file must exist */
   RAPPORT_DATABASE_OPEN_CREATE,           /* the file must not exist; created 0600 */
+  RAPPORT_DATABASE_OPEN_JOURNAL,          /* the person's journal: as EXISTING, and a snapshot
+                                           * (rapport-snapshot.h) is taken before migrating it */
 } RapportDatabaseOpenMode;
 
 /* One schema step: SQL run inside its own transaction, after which user_version = version. */

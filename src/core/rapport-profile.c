@@ -138,7 +138,7 @@ open_with_key (RapportProfile  *self,
   g_autoptr(RapportStore) store = NULL;
   GError *local_error = NULL;
 
-  database = rapport_database_open (self->database_path, key, RAPPORT_DATABASE_OPEN_EXISTING,
+  database = rapport_database_open (self->database_path, key, RAPPORT_DATABASE_OPEN_JOURNAL,
                                      &local_error);
   if (database == NULL)
     {
