@@ -2230,12 +2230,20 @@ rapport_store_new (RapportDatabase  *database,
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->database = g_object_ref (database);
 
+  /* The rows are read once into the models: a big page cache would only keep a second copy of
+   * them (2 MB at career scale). Searches get the usual cache back, filled as they read. */
+  if (!rapport_database_exec (self->database, "PRAGMA cache_size = -256", error))
+    return NULL;
+
   /* What Today, the colleagues and the reminder scheduler need at once. */
   if (!load_kind (self, RAPPORT_ITEM_KIND_COLLEAGUE, select_colleagues_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_ASSIGNMENT, select_assignments_sql, error) ||
       !load_kind (self, RAPPORT_ITEM_KIND_REMINDER, select_reminders_sql, error))
     return NULL;
   self->colleagues.loaded = self->assignments.loaded = self->reminders.loaded = TRUE;
+
+  if (!rapport_database_exec (self->database, "PRAGMA cache_size = -2000", error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
