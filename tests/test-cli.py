@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
+
+import rapport_home
 
 BINARY = os.environ.get('RAPPORT_BINARY', '')
 SEED = os.environ.get('RAPPORT_SEED', '')
@@ -69,26 +69,11 @@ APPLICATION_ID = read_application_id()
 OBJECT_PATH = '/' + APPLICATION_ID.replace('.', '/')
 
 
-class Home:
+class Home(rapport_home.Home):
     """A throwaway home for one case: every XDG folder inside it."""
 
     def __init__(self):
-        self.root = tempfile.mkdtemp(prefix='rapport-cli-')
-        home = os.path.join(self.root, 'home')
-        self.env = dict(os.environ)
-        self.env.update({
-            'HOME': home,
-            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
-            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
-            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
-            'XDG_STATE_HOME': os.path.join(home, '.local', 'state'),
-            'XDG_RUNTIME_DIR': os.path.join(self.root, 'runtime'),
-        })
-        for key in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
-            os.makedirs(self.env[key])
-        os.makedirs(self.env['XDG_RUNTIME_DIR'], mode=0o700)
-        self.data_dir = os.path.join(self.env['XDG_DATA_HOME'], 'rapport')
-        self.database = os.path.join(self.data_dir, 'rapport.db')
+        super().__init__(prefix='rapport-cli-')
 
     def run(self, *args, timeout=TIMEOUT):
         return subprocess.run(list(args), env=self.env, stdin=subprocess.DEVNULL,
@@ -104,8 +89,6 @@ class Home:
               % (' '.join(args), result.returncode, result.stderr.decode(errors='replace')))
         return result
 
-    def close(self):
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def describe(result):

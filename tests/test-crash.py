@@ -21,10 +21,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import traceback
+
+import rapport_home
 
 BINARY = os.environ.get('RAPPORT_BINARY', '')
 SEED = os.environ.get('RAPPORT_SEED', '')
@@ -51,26 +52,11 @@ def check(condition, message):
         raise CaseFailed(message)
 
 
-class Home:
+class Home(rapport_home.Home):
     """A throwaway home: every XDG folder inside it."""
 
     def __init__(self):
-        self.root = tempfile.mkdtemp(prefix='rapport-crash-')
-        home = os.path.join(self.root, 'home')
-        self.env = dict(os.environ)
-        self.env.update({
-            'HOME': home,
-            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
-            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
-            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
-            'XDG_STATE_HOME': os.path.join(home, '.local', 'state'),
-            'XDG_RUNTIME_DIR': os.path.join(self.root, 'runtime'),
-        })
-        for key in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
-            os.makedirs(self.env[key])
-        os.makedirs(self.env['XDG_RUNTIME_DIR'], mode=0o700)
-        self.data_dir = os.path.join(self.env['XDG_DATA_HOME'], 'rapport')
-        self.database = os.path.join(self.data_dir, 'rapport.db')
+        super().__init__(prefix='rapport-crash-')
 
     def run(self, *args):
         return subprocess.run(list(args), env=self.env, stdin=subprocess.DEVNULL,
@@ -86,8 +72,6 @@ class Home:
         check(len(words) == 3 and words[0] == 'ok', 'unexpected --check output %r' % words)
         return int(words[1]), int(words[2])
 
-    def close(self):
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def write_cards(path):

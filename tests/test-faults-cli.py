@@ -12,12 +12,12 @@
 import hashlib
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import traceback
+
+import rapport_home
 
 BINARY = os.environ.get('RAPPORT_BINARY', '')
 SEED = os.environ.get('RAPPORT_SEED', '')
@@ -41,26 +41,11 @@ def check(condition, message):
         raise CaseFailed(message)
 
 
-class Home:
+class Home(rapport_home.Home):
     """A throwaway home: every XDG folder inside it."""
 
     def __init__(self):
-        self.root = tempfile.mkdtemp(prefix='rapport-faults-')
-        home = os.path.join(self.root, 'home')
-        self.env = dict(os.environ)
-        self.env.update({
-            'HOME': home,
-            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
-            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
-            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
-            'XDG_STATE_HOME': os.path.join(home, '.local', 'state'),
-            'XDG_RUNTIME_DIR': os.path.join(self.root, 'runtime'),
-        })
-        for key in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
-            os.makedirs(self.env[key])
-        os.makedirs(self.env['XDG_RUNTIME_DIR'], mode=0o700)
-        self.data_dir = os.path.join(self.env['XDG_DATA_HOME'], 'rapport')
-        self.database = os.path.join(self.data_dir, 'rapport.db')
+        super().__init__(prefix='rapport-faults-')
 
     def run(self, *args, limit=None):
         def lower_limit():
@@ -86,8 +71,6 @@ class Home:
               % listed.stderr.decode(errors='replace').strip())
         return (int(words[1]), int(words[2]), hashlib.sha256(listed.stdout).hexdigest()[:12])
 
-    def close(self):
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def write_cards(path):
