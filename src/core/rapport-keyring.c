@@ -51,11 +51,14 @@ static void
 set_unavailable_error (GError **error,
                        GError  *cause)
 {
-  g_set_error (error,
-               RAPPORT_KEYRING_ERROR,
-               RAPPORT_KEYRING_ERROR_UNAVAILABLE,
-               _("The keyring (Secret Service) is not available: %s"),
-               cause->message);
+  /* The bus's own words ("not provided by any .service files") help no one reading the page. */
+  g_debug ("No Secret Service: %s", cause->message);
+  g_set_error_literal (error,
+                       RAPPORT_KEYRING_ERROR,
+                       RAPPORT_KEYRING_ERROR_UNAVAILABLE,
+                       _("The keyring (Secret Service) is not available, so Rapport cannot find "
+                         "the journal’s key. Start your desktop’s keyring and choose Retry, or "
+                         "enter the journal’s recovery code."));
 }
 
 static void
@@ -64,7 +67,8 @@ set_locked_error (GError **error)
   g_set_error_literal (error,
                        RAPPORT_KEYRING_ERROR,
                        RAPPORT_KEYRING_ERROR_LOCKED,
-                       _("Your login keyring is locked. Unlock it and choose Retry."));
+                       _("Your login keyring is locked. Unlock it and choose Retry, or enter "
+                         "the journal’s recovery code."));
 }
 
 /* Cancellation stays G_IO_ERROR_CANCELLED so callers can tell it from a failure. */

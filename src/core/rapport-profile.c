@@ -507,9 +507,9 @@ rapport_profile_open (RapportProfile  *self,
           return NULL;
         }
 
-      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
-                   "%s %s", local_error->message,
-                   _("Unlock your login keyring and choose Retry, or use your recovery code."));
+      /* The keyring's message says what happened and what to do. */
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                           local_error->message);
       return NULL;
     }
 
@@ -743,9 +743,11 @@ rapport_profile_restore_snapshot (RapportProfile  *self,
           return NULL;
         }
 
-      g_set_error (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
-                   "%s %s", local_error->message,
-                   _("Unlock your login keyring and try again. Your journal was not changed."));
+      g_debug ("No key to restore a snapshot with: %s", local_error->message);
+      g_set_error_literal (error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_KEY_UNAVAILABLE,
+                           _("The snapshot was not restored: Rapport cannot read the journal’s "
+                             "key from your keyring. Unlock your login keyring and try again. "
+                             "Your journal was not changed."));
       return NULL;
     }
 
