@@ -859,6 +859,25 @@ back_up_thread (GTask        *task,
   rapport_database_close (data->database);
 }
 
+/* Ends a restore's worker: with the restored journal in data->store, or else with the journal as
+ * it was (a failed restore leaves it untouched), opened again when it was open. */
+static void
+return_restored (GTask      *task,
+                 BackupData *data,
+                 GError     *error)
+{
+  if (data->store != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (data->old_store != NULL)
+    data->store = rapport_profile_open (data->profile, NULL, &data->reopen_error);
+
+  g_task_return_error (task, error);
+}
+
 static void
 restore_thread (GTask        *task,
                 gpointer      source_object,
@@ -870,17 +889,7 @@ restore_thread (GTask        *task,
 
   data->store = rapport_profile_restore_backup (data->profile, data->path, data->passphrase,
                                                 cancellable, &error);
-  if (data->store != NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* The old journal is untouched: the person goes on with it. */
-  if (data->old_store != NULL)
-    data->store = rapport_profile_open (data->profile, NULL, &data->reopen_error);
-
-  g_task_return_error (task, error);
+  return_restored (task, data, error);
 }
 
 static void
@@ -966,17 +975,7 @@ restore_snapshot_thread (GTask        *task,
   GError *error = NULL;
 
   data->store = rapport_profile_restore_snapshot (data->profile, data->path, NULL, &error);
-  if (data->store != NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* The journal is as it was: the person goes on with it. */
-  if (data->old_store != NULL)
-    data->store = rapport_profile_open (data->profile, NULL, &data->reopen_error);
-
-  g_task_return_error (task, error);
+  return_restored (task, data, error);
 }
 
 static void
