@@ -28,6 +28,7 @@
 
 #include "rapport-database.h"
 #include "rapport-snapshot.h"
+#include "rapport-sync.h"
 
 struct _RapportDatabase
 {
@@ -717,21 +718,6 @@ sync_file (const char  *path,
 
   close (fd);
   return TRUE;
-}
-
-/* Makes a rename durable. Some file systems cannot sync a folder; that only weakens the
- * guarantee after a power cut, so it is not an error. */
-static void
-sync_folder_of (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return;
-  if (fsync (fd) != 0)
-    g_debug ("Could not sync %s: %s", folder, g_strerror (errno));
-  close (fd);
 }
 
 static gboolean
@@ -1560,7 +1546,11 @@ rapport_database_export_backup (RapportDatabase  *self,
       goto failed;
     }
 
-  sync_folder_of (path);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    rapport_sync_folder (folder);
+  }
 
   return TRUE;
 

@@ -30,6 +30,7 @@
 #include "rapport-profile.h"
 #include "rapport-recovery-code.h"
 #include "rapport-snapshot.h"
+#include "rapport-sync.h"
 
 struct _RapportProfile
 {
@@ -215,18 +216,6 @@ remove_journal_files (const char *path)
 
   g_remove (journal);
   g_remove (path);
-}
-
-static void
-sync_folder (const char *path)
-{
-  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return;
-  if (fsync (fd) != 0)
-    g_debug ("Could not sync %s: %s", path, g_strerror (errno));
-  close (fd);
 }
 
 
@@ -675,7 +664,7 @@ rapport_profile_restore_backup (RapportProfile  *self,
    * "back" into the restored one, it would damage it. */
   stale_journal = g_strconcat (self->database_path, "-journal", NULL);
   g_remove (stale_journal);
-  sync_folder (self->data_dir);
+  rapport_sync_folder (self->data_dir);
 
   store = open_with_key (self, key,
                          _("The restored journal does not open with its key. Restore the backup "

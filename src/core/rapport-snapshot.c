@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-snapshot.h"
+#include "rapport-sync.h"
 
 struct _RapportSnapshot
 {
@@ -292,20 +293,6 @@ describe_snapshot (const char *path)
 }
 
 /* Files */
-
-/* Makes a rename durable. Some file systems cannot sync a folder; that only weakens the
- * guarantee after a power cut, so it is not an error. */
-static void
-sync_folder (const char *folder)
-{
-  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return;
-  if (fsync (fd) != 0)
-    g_debug ("Could not sync %s: %s", folder, g_strerror (errno));
-  close (fd);
-}
 
 static gboolean
 ensure_folder (const char  *folder,
@@ -601,7 +588,7 @@ finish_copy (PendingCopy            *copy,
     }
   g_clear_pointer (&copy->temp_path, g_free);
 
-  sync_folder (copy->folder);
+  rapport_sync_folder (copy->folder);
 
   if (g_stat (path, &st) != 0)
     st.st_size = 0;
@@ -1107,7 +1094,7 @@ rapport_snapshot_prune (const char  *journal_path,
 
   folder = rapport_snapshot_dup_folder (journal_path);
   remove_leftovers (folder);
-  sync_folder (folder);
+  rapport_sync_folder (folder);
 
   if (failed_path != NULL)
     {
@@ -1231,7 +1218,7 @@ rapport_snapshot_restore (const char    *journal_path,
    * before the restore has it): rolled "back" into the restored one, it would damage it. */
   stale_journal = g_strconcat (journal_path, JOURNAL_SUFFIX, NULL);
   g_unlink (stale_journal);
-  sync_folder (journal_folder);
+  rapport_sync_folder (journal_folder);
 
   prune_after_take (journal_path);
 
