@@ -193,6 +193,27 @@ rapport_test_close_store (RapportStore    *store,
   g_assert_finalize_object (database);
 }
 
+gboolean
+rapport_test_store_has_colleague (RapportStore *store,
+                                  const char   *name)
+{
+  GListModel *colleagues;
+
+  if (store == NULL)
+    return FALSE;
+
+  colleagues = rapport_store_get_colleagues (store);
+  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A colleague made from the property list and added to store. The store's model holds it, so
  * the result belongs to the store. */
 RapportColleague *

@@ -36,6 +36,9 @@ RapportStore     *rapport_test_open_store      (const char               *path,
                                                 const guint8             *key,
                                                 RapportDatabaseOpenMode   mode,
                                                 RapportDatabase         **out_database);
+/* TRUE when store (which may be NULL) lists a colleague with this name. */
+gboolean          rapport_test_store_has_colleague (RapportStore         *store,
+                                                    const char           *name);
 RapportColleague *rapport_test_add_colleague   (RapportStore             *store,
                                                 const char               *first_property_name,
                                                 ...) G_GNUC_NULL_TERMINATED;

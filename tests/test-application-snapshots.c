@@ -63,27 +63,6 @@ has_daily_snapshot (gpointer data)
   return count_snapshots (RAPPORT_SNAPSHOT_REASON_DAILY) > 0;
 }
 
-static gboolean
-store_has_colleague (RapportStore *store,
-                     const char   *name)
-{
-  GListModel *colleagues;
-
-  if (store == NULL)
-    return FALSE;
-
-  colleagues = rapport_store_get_colleagues (store);
-  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
-    {
-      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
-
-      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static RapportWindow *
 find_window (void)
 {
@@ -185,7 +164,7 @@ test_restore_action (void)
   snapshot_path = g_strdup (rapport_snapshot_get_path (g_ptr_array_index (snapshots, 0)));
 
   rapport_test_add_colleague (store, "name", "Written After The Snapshot", NULL);
-  g_assert_true (store_has_colleague (store, "Written After The Snapshot"));
+  g_assert_true (rapport_test_store_has_colleague (store, "Written After The Snapshot"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "restore-snapshot",
                                   g_variant_new_string (snapshot_path));
@@ -195,8 +174,8 @@ test_restore_action (void)
   g_assert_true (rapport_test_wait_until (shows_state, (gpointer) "journal", WAIT_MS));
 
   store = rapport_application_get_store (app);
-  g_assert_true (store_has_colleague (store, "Dana Whitfield"));
-  g_assert_false (store_has_colleague (store, "Written After The Snapshot"));
+  g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
+  g_assert_false (rapport_test_store_has_colleague (store, "Written After The Snapshot"));
   g_assert_cmpuint (count_snapshots (RAPPORT_SNAPSHOT_REASON_BEFORE_RESTORE), ==, 1);
 }
 
@@ -242,7 +221,8 @@ test_damaged (void)
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (rapport_test_wait_until (has_store, NULL, WAIT_MS));
   g_assert_true (rapport_test_wait_until (shows_state, (gpointer) "journal", WAIT_MS));
-  g_assert_true (store_has_colleague (rapport_application_get_store (app), "Dana Whitfield"));
+  g_assert_true (rapport_test_store_has_colleague (rapport_application_get_store (app),
+                                                   "Dana Whitfield"));
   /* The damaged file is kept as a snapshot. */
   g_assert_cmpuint (count_snapshots (RAPPORT_SNAPSHOT_REASON_BEFORE_RESTORE), ==, 2);
 }

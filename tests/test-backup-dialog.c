@@ -61,27 +61,6 @@ find_label (GtkWidget  *root,
   return rapport_test_find_widget (root, match_label_text, text);
 }
 
-static gboolean
-store_has_colleague (RapportStore *store,
-                     const char   *name)
-{
-  GListModel *colleagues;
-
-  if (store == NULL)
-    return FALSE;
-
-  colleagues = rapport_store_get_colleagues (store);
-  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
-    {
-      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
-
-      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The application's journal, made on first use, with Dana in it. */
 static RapportStore *
 ensure_journal (void)
@@ -100,7 +79,7 @@ ensure_journal (void)
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
-  if (!store_has_colleague (store, "Dana Whitfield"))
+  if (!rapport_test_store_has_colleague (store, "Dana Whitfield"))
     rapport_test_add_colleague (store, "name", "Dana Whitfield", NULL);
   rapport_application_set_store (app, store);
 
@@ -138,7 +117,7 @@ backup_has_colleague (const char *backup,
   g_assert_no_error (error);
 
   store = rapport_test_open_store (copy, key, RAPPORT_DATABASE_OPEN_EXISTING, &database);
-  found = store_has_colleague (store, name);
+  found = rapport_test_store_has_colleague (store, name);
   rapport_test_close_store (store, database);
   remove_file (copy);
 
@@ -387,7 +366,8 @@ test_restore (void)
   g_assert_true (gtk_widget_has_css_class (error_label, "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "case-sensitive"));
   g_assert_null (toast);
-  g_assert_true (store_has_colleague (rapport_application_get_store (app), "Rosa Diaz"));
+  g_assert_true (rapport_test_store_has_colleague (rapport_application_get_store (app),
+                                                   "Rosa Diaz"));
 
   /* Typing again clears the message; the right passphrase restores and closes. */
   type_text (passphrase, PASSPHRASE);
@@ -406,9 +386,9 @@ test_restore (void)
   g_assert_cmpstr (toast, ==, "Journal restored from “restore.rapport-backup”");
   store = rapport_application_get_store (app);
   g_assert_nonnull (store);
-  g_assert_true (store_has_colleague (store, "Mina Sato"));
-  g_assert_true (store_has_colleague (store, "Dana Whitfield"));
-  g_assert_false (store_has_colleague (store, "Rosa Diaz"));
+  g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
+  g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
+  g_assert_false (rapport_test_store_has_colleague (store, "Rosa Diaz"));
 }
 
 static void

@@ -145,23 +145,6 @@ keyring_has_key (Fixture *f,
   return FALSE;
 }
 
-static gboolean
-store_has_colleague (RapportStore *store,
-                     const char   *name)
-{
-  GListModel *colleagues = rapport_store_get_colleagues (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
-    {
-      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
-
-      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Creates the journal with one colleague and closes it again; returns its recovery code. */
 static char *
 create_journal (Fixture *f)
@@ -308,7 +291,7 @@ test_open (Fixture       *f,
   g_assert_nonnull (store);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       rapport_test_add_colleague (store, "name", "Rosa Diaz", NULL);
       g_assert_finalize_object (store);
     }
@@ -321,7 +304,7 @@ test_open (Fixture       *f,
   g_assert_no_error (error);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Rosa Diaz"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Rosa Diaz"));
       g_assert_finalize_object (store);
     }
 }
@@ -429,7 +412,7 @@ test_recovery_code (Fixture       *f,
   g_assert_nonnull (store);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       g_assert_finalize_object (store);
     }
 
@@ -730,7 +713,7 @@ test_open_async (Fixture       *f,
   g_assert_nonnull (store);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       g_assert_finalize_object (store);
     }
 
@@ -853,8 +836,8 @@ test_restore (Fixture       *f,
   if (store != NULL)
     {
       /* The backup's colleagues, and only those. */
-      g_assert_true (store_has_colleague (store, "Mina Sato"));
-      g_assert_false (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
+      g_assert_false (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       rapport_test_add_colleague (store, "name", "Rosa Diaz", NULL);
       g_assert_finalize_object (store);
     }
@@ -877,9 +860,9 @@ test_restore (Fixture       *f,
   g_assert_no_error (error);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Mina Sato"));
-      g_assert_true (store_has_colleague (store, "Rosa Diaz"));
-      g_assert_false (store_has_colleague (store, "Dana Whitfield"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Rosa Diaz"));
+      g_assert_false (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       g_assert_finalize_object (store);
     }
 }
@@ -920,8 +903,8 @@ test_restore_wrong_passphrase (Fixture       *f,
   g_assert_no_error (error);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Dana Whitfield"));
-      g_assert_false (store_has_colleague (store, "Mina Sato"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
+      g_assert_false (rapport_test_store_has_colleague (store, "Mina Sato"));
       g_assert_finalize_object (store);
     }
 }
@@ -994,7 +977,7 @@ test_restore_first_run (Fixture       *f,
   g_assert_nonnull (store);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
       g_assert_finalize_object (store);
     }
 
@@ -1010,7 +993,7 @@ test_restore_first_run (Fixture       *f,
   g_assert_no_error (error);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
       g_assert_finalize_object (store);
     }
 }
@@ -1067,7 +1050,7 @@ test_restore_leftover (Fixture       *f,
   g_assert_no_error (error);
   if (store != NULL)
     {
-      g_assert_true (store_has_colleague (store, "Mina Sato"));
+      g_assert_true (rapport_test_store_has_colleague (store, "Mina Sato"));
       g_assert_finalize_object (store);
     }
 
