@@ -503,6 +503,50 @@ test_new_with_fields (void)
   g_assert_finalize_object (colleague);
 }
 
+/* Explicit direction controls would turn around the text shown after a name; right-to-left
+ * scripts and the direction marks are words and stay welcome. */
+static void
+test_direction_controls (void)
+{
+  static const char * const refused[] = {
+    "Ahmed \u202Eevil\u202C",      /* right-to-left override … pop */
+    "Ahmed \u202Bsaid",             /* right-to-left embedding, never closed */
+    "\u2067Ahmed\u2069",            /* right-to-left isolate */
+    "Ahmed\u2066",                  /* left-to-right isolate */
+  };
+  g_autoptr(RapportColleague) colleague = make_full_colleague ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      rapport_colleague_set_name (colleague, refused[i]);
+      g_assert_false (rapport_colleague_validate (colleague, &error));
+      g_assert_error (error, RAPPORT_COLLEAGUE_ERROR, RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT);
+      /* The message names the field and never quotes the value. */
+      if (error != NULL)
+        {
+          g_assert_nonnull (strstr (error->message, "Name"));
+          g_assert_nonnull (strstr (error->message, "text-direction"));
+          g_assert_null (strstr (error->message, "Ahmed"));
+        }
+    }
+
+  rapport_colleague_set_name (colleague, "Ahmed");
+  rapport_colleague_set_role (colleague, "RN \u202E");
+  assert_invalid (colleague, RAPPORT_COLLEAGUE_ERROR_INVALID_TEXT);
+  rapport_colleague_set_role (colleague, "RN");
+
+  /* Hebrew and Arabic with their marks (RLM, LRM, ALM) */
+  rapport_colleague_set_name (colleague, "\u05D3\u05E0\u05D4 \u05DB\u05D4\u05DF\u200F (RN)\u200E");
+  rapport_colleague_set_organization (colleague, "\u0645\u0633\u062A\u0634\u0641\u0649\u061C 7");
+  g_assert_true (rapport_colleague_validate (colleague, NULL));
+
+  /* Notes are the person's own paragraphs: what they pasted there stays. */
+  rapport_colleague_set_notes (colleague, "quoted \u202Ebackwards\u202C here");
+  g_assert_true (rapport_colleague_validate (colleague, NULL));
+}
+
 static void
 test_validate (void)
 {
@@ -747,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/rapport/colleague/last-interaction-at", test_last_interaction_at);
   g_test_add_func ("/rapport/colleague/photo-raw-vcard", test_photo_raw_vcard);
   g_test_add_func ("/rapport/colleague/validate", test_validate);
+  g_test_add_func ("/rapport/colleague/direction-controls", test_direction_controls);
   g_test_add_func ("/rapport/colleague/email", test_email);
   g_test_add_func ("/rapport/colleague/phone", test_phone);
   g_test_add_func ("/rapport/colleague/birthday", test_birthday);

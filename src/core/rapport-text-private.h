@@ -30,14 +30,18 @@ typedef struct
 
 /* TRUE when text is empty or only white space. */
 gboolean rapport_text_is_blank        (const char             *text);
-/* Length, UTF-8 and (for one-line fields) control characters, in the order given; the first
- * problem is set in domain with too_long_code or invalid_text_code. */
+/* Length, UTF-8 and (for one-line fields) control and text-direction characters, in the order
+ * given; the first problem is set in domain with too_long_code or invalid_text_code. */
 gboolean rapport_text_check_fields    (const RapportTextField *fields,
                                        guint                   n_fields,
                                        GQuark                  domain,
                                        int                     too_long_code,
                                        int                     invalid_text_code,
                                        GError                **error);
+/* text (valid UTF-8) fit for a one-line field: line breaks, tabs and other control characters
+ * become single spaces, text-direction controls are dropped, and the ends are trimmed. For values
+ * from another program, where refusing them would drop the whole contact. */
+char    *rapport_text_dup_one_line    (const char             *text);
 /* rapport_local_time_parse_date () with the GDate types the value objects keep. */
 gboolean rapport_text_parse_iso_date  (const char             *text,
                                        GDateYear              *year,

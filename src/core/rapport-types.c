@@ -104,6 +104,26 @@ static const char * const item_kind_group_labels[] = {
   [RAPPORT_ITEM_KIND_REMINDER]    = N_("Reminders"),
 };
 
+/* Embeddings, overrides and isolates (not the marks LRM and RLM): one of them in a name turns the
+ * text shown after it around, such as "Ahmed" showing as "demhA", or a whole row's subtitle. */
+static gboolean
+is_direction_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static gboolean
+has_direction_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (is_direction_control (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 has_control_characters (const char *text)
 {
@@ -487,9 +507,50 @@ rapport_text_check_fields (const RapportTextField  *fields,
                        _(fields[i].label));
           return FALSE;
         }
+
+      if (!fields[i].multi_line && has_direction_controls (value))
+        {
+          g_set_error (error, domain, invalid_text_code,
+                       /* Translators: %s is a field such as "Name" */
+                       _("%s contains an invisible text-direction character, which would show "
+                         "the text around it backwards. Type it again instead of pasting it."),
+                       _(fields[i].label));
+          return FALSE;
+        }
     }
 
   return TRUE;
+}
+
+char *
+rapport_text_dup_one_line (const char *text)
+{
+  GString *line;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+
+  line = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_direction_control (c))
+        continue;
+
+      /* A break or tab between words becomes a space, so no word runs into the next. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        {
+          if (line->len > 0 && line->str[line->len - 1] != ' ')
+            g_string_append_c (line, ' ');
+          continue;
+        }
+
+      g_string_append_unichar (line, c);
+    }
+
+  return g_strstrip (g_string_free (line, FALSE));
 }
 
 gboolean

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-vcard.h"
+#include "rapport-text-private.h"
 
 /* Hostile input is bounded: nothing here grows faster than the bytes it reads. */
 #define MAX_PROPERTIES_PER_CARD 10000
@@ -702,6 +703,21 @@ clean_phone (const char *value)
   return g_string_free (out, FALSE);
 }
 
+/* Another program's value for a one-line field, cleaned in place rather than refused: a name with
+ * a line break or a text-direction character would otherwise cost the whole contact. */
+static void
+make_one_line (char **value)
+{
+  char *line;
+
+  if (*value == NULL)
+    return;
+
+  line = rapport_text_dup_one_line (*value);
+  g_free (*value);
+  *value = line;
+}
+
 static RapportColleague *
 card_to_colleague (Card  *card,
                    char **problem)
@@ -874,7 +890,17 @@ card_to_colleague (Card  *card,
         }
     }
 
-  if (fn != NULL)
+  make_one_line (&fn);
+  make_one_line (&n);
+  make_one_line (&org);
+  make_one_line (&title);
+  make_one_line (&role);
+  make_one_line (&phone);
+  make_one_line (&email);
+  make_one_line (&messaging);
+  make_one_line (&specialty);
+
+  if (fn != NULL && fn[0] != '\0')
     rapport_colleague_set_name (colleague, fn);
   else if (n != NULL && n[0] != '\0')
     rapport_colleague_set_name (colleague, n);
