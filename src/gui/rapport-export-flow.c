@@ -329,7 +329,8 @@ rapport_export_flow_new_site_guide (GtkWidget         *owner,
                                     gpointer           user_data,
                                     GDestroyNotify     user_data_free)
 {
-  g_autofree char *facility = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   RapportExportFlow *flow;
   GtkFileFilter *filter;
@@ -343,12 +344,12 @@ rapport_export_flow_new_site_guide (GtkWidget         *owner,
                                      "shared with the next locum. It holds this assignment’s tips "
                                      "only: no colleagues and no journal."));
 
-  /* A facility name with a slash would name a folder. */
-  facility = g_strdup (rapport_assignment_get_facility (assignment));
-  g_strdelimit (facility, "/\\:", '-');
-  g_strstrip (facility);
-  /* Translators: the suggested file name of a site guide, %s is the facility */
-  name = g_strdup_printf (_("%s-site-guide.html"), *facility != '\0' ? facility : _("Assignment"));
+  /* No facility in the name: GTK's save chooser adds the file to the account's recently used
+   * list, outside the encrypted journal. */
+  now = g_date_time_new_now_local ();
+  date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested file name of a site guide; %s is today's date, YYYY-MM-DD */
+  name = g_strdup_printf (_("Rapport site guide %s.html"), date);
   rapport_export_flow_set_suggested_name (flow, name);
   rapport_export_flow_set_saved_message (flow, _("Site guide saved"));
 

@@ -252,29 +252,16 @@ show_error (RapportVCardExportDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
+/* The name carries no journal data, not even a facility: GTK's save chooser adds the file to the
+ * account's recently used list, outside the encrypted journal. */
 static char *
-dup_suggested_name (RapportVCardExportDialog *self)
+dup_suggested_name (void)
 {
-  RapportAssignment *assignment = NULL;
-  g_autofree char *facility = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
-  if (get_scope (self) == SCOPE_ASSIGNMENT)
-    assignment = rapport_store_find_assignment (self->store, get_selected_assignment_id (self));
-
-  if (assignment != NULL)
-    {
-      facility = g_strdup (rapport_assignment_get_facility (assignment));
-      /* A facility name with a slash would name a folder. */
-      g_strdelimit (facility, "/\\:", '-');
-      g_strstrip (facility);
-    }
-
-  if (facility == NULL || *facility == '\0')
-    /* Translators: the suggested name of a file of contacts */
-    return g_strdup (_("Rapport colleagues.vcf"));
-
-  /* Translators: the suggested name of a file of contacts, %s is an assignment's facility */
-  return g_strdup_printf (_("%s colleagues.vcf"), facility);
+  /* Translators: the suggested name of a file of contacts; %s is today's date, YYYY-MM-DD */
+  return g_strdup_printf (_("Rapport colleagues %s.vcf"), date);
 }
 
 static void
@@ -315,7 +302,7 @@ export_clicked_cb (RapportVCardExportDialog *self)
                                                     _("Export"), _("Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
 
-  name = dup_suggested_name (self);
+  name = dup_suggested_name ();
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
 
   filter = gtk_file_filter_new ();
