@@ -895,7 +895,7 @@ test_close_out (Fixture       *fixture,
   if (dialog == NULL)
     return;
   g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
-  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Close Out Mercy General");
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Close Out");
 
   add = rapport_test_find_button (GTK_WIDGET (dialog), "Add Check-Ins");
   g_assert_nonnull (add);

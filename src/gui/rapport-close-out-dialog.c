@@ -283,7 +283,6 @@ static void
 load (RapportCloseOutDialog *self)
 {
   g_autofree char *title = NULL;
-  g_autofree char *window_title = NULL;
   g_autofree char *contacts = NULL;
   g_autofree char *guide = NULL;
   g_auto(GStrv) dates = NULL;
@@ -293,6 +292,7 @@ load (RapportCloseOutDialog *self)
   if (self->assignment == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Close Out"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Close Out"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->contacts_button), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->guide_button), FALSE);
@@ -302,11 +302,12 @@ load (RapportCloseOutDialog *self)
       return;
     }
 
+  /* The assignment shows in the header only: a window's own title reaches the window manager and
+   * whatever keeps window lists, outside the encrypted journal. */
   title = rapport_assignment_dup_title (self->assignment);
-  /* Translators: the title of the close-out window, %s is an assignment ("Facility · Unit") */
-  window_title = g_strdup_printf (_("Close Out %s"), title);
-  adw_window_title_set_title (self->window_title, window_title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_window_title_set_title (self->window_title, _("Close Out"));
+  adw_window_title_set_subtitle (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), _("Close Out"));
 
   add_colleague_rows (self);
   n_colleagues = self->colleague_ids->len;
