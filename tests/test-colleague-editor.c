@@ -31,6 +31,7 @@ typedef struct
   RapportDatabase *database;
   RapportStore    *store;
   GPtrArray       *saved;
+  guint8           key[RAPPORT_DATABASE_KEY_SIZE];
 } Fixture;
 
 static void
@@ -39,8 +40,9 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = rapport_test_make_tmp_dir ("editor");
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->store = rapport_test_open_store (fixture->path, NULL, RAPPORT_DATABASE_OPEN_CREATE,
-                                            &fixture->database);
+  rapport_test_random_key (fixture->key);
+  fixture->store = rapport_test_open_store (fixture->path, fixture->key,
+                                            RAPPORT_DATABASE_OPEN_CREATE, &fixture->database);
 
   fixture->saved = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -539,6 +541,641 @@ test_met_at (Fixture       *fixture,
 
 }
 
+/* Hostile input: what a person types or pastes that the journal must refuse without losing it. */
+
+/* exactly length bytes of valid UTF-8 over many lines, ending in a letter (the editor trims the
+ * end of notes), with accents so that multi-byte characters are counted in bytes. */
+static char *
+make_text (gsize    length,
+           gboolean multi_line)
+{
+  GString *text = g_string_sized_new (length + 64);
+  const char *end;
+
+  while (text->len < length)
+    g_string_append_printf (text, "Line %06u: café with Zoë after the night shift.%s",
+                            (guint) (text->len / 50), multi_line ? "\n" : " ");
+
+  g_utf8_validate (text->str, length, &end);
+  g_string_truncate (text, end - text->str);
+  while (text->len < length)
+    g_string_append_c (text, 'x');
+  text->str[length - 1] = 'x';
+
+  return g_string_free (text, FALSE);
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+/* The line the editor shows the store's errors in: a label styled "error" inside a revealer. */
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && GTK_IS_REVEALER (gtk_widget_get_parent (widget)) &&
+         gtk_widget_has_css_class (widget, "error");
+}
+
+static GtkWidget *
+error_label (gpointer editor)
+{
+  GtkWidget *label = rapport_test_find_widget (GTK_WIDGET (editor), is_error_label, NULL);
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+static gboolean
+child_revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* The editor is still open and shows what the journal said (never the value). With wait, the
+ * main loop runs until the line has slid in; without, nothing runs, for editors that hold text
+ * the toolkit takes long to lay out. */
+static void
+assert_error_shown (gpointer    editor,
+                    const char *expected,
+                    gboolean    wait)
+{
+  GtkWidget *label = error_label (editor);
+  GtkRevealer *revealer;
+
+  g_assert_nonnull (editor);
+  g_assert_nonnull (expected);
+  if (label == NULL || editor == NULL || expected == NULL)
+    return;
+
+  revealer = GTK_REVEALER (gtk_widget_get_parent (label));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_visible (label));
+  if (wait)
+    {
+      g_assert_true (rapport_test_wait_until (child_revealed, revealer, 2000));
+      g_assert_true (gtk_widget_get_mapped (label));
+    }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (label))), <, 400);
+}
+
+/* What the journal says about a colleague with this one property set to value. */
+static char *
+colleague_error (const char *property,
+                 const char *value)
+{
+  g_autoptr(RapportColleague) colleague = rapport_colleague_new ("Sam Rivera");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (colleague, property, value, NULL);
+  g_assert_false (rapport_colleague_validate (colleague, &error));
+  g_assert_nonnull (error);
+
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+static GtkTextBuffer *
+notes_buffer (RapportColleagueEditor *editor)
+{
+  GtkWidget *view = rapport_test_find_by_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The journal as it is on disk: closed and opened again with its key. */
+static void
+reopen (Fixture *fixture)
+{
+  g_clear_pointer (&fixture->saved, g_ptr_array_unref);
+  fixture->saved = g_ptr_array_new_with_free_func (g_object_unref);
+  rapport_test_close_store (fixture->store, fixture->database);
+  fixture->store = rapport_test_open_store (fixture->path, fixture->key,
+                                            RAPPORT_DATABASE_OPEN_EXISTING, &fixture->database);
+}
+
+static RapportColleague *
+colleague_named (Fixture    *fixture,
+                 const char *name)
+{
+  GListModel *colleagues = rapport_store_get_colleagues (fixture->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+      if (g_strcmp0 (rapport_colleague_get_name (colleague), name) == 0)
+        return colleague;   /* the store keeps it */
+    }
+
+  return NULL;
+}
+
+/* Every colleague the store lists, as copies, to compare before and after. */
+static GPtrArray *
+dup_colleagues (Fixture *fixture)
+{
+  GListModel *colleagues = rapport_store_get_colleagues (fixture->store);
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
+    {
+      g_autoptr(RapportColleague) colleague = g_list_model_get_item (colleagues, i);
+
+      g_ptr_array_add (copies, rapport_colleague_dup (colleague));
+    }
+
+  return copies;
+}
+
+static void
+assert_same_colleagues (Fixture   *fixture,
+                        GPtrArray *before)
+{
+  GListModel *colleagues = rapport_store_get_colleagues (fixture->store);
+
+  g_assert_cmpuint (g_list_model_get_n_items (colleagues), ==, before->len);
+  for (guint i = 0; i < before->len && i < g_list_model_get_n_items (colleagues); i++)
+    {
+      RapportColleague *old = g_ptr_array_index (before, i);
+      g_autoptr(RapportColleague) now = g_list_model_get_item (colleagues, i);
+
+      g_assert_cmpint (rapport_colleague_get_id (now), ==, rapport_colleague_get_id (old));
+      g_assert_cmpint (rapport_colleague_get_updated_at (now), ==,
+                       rapport_colleague_get_updated_at (old));
+      rapport_test_assert_same_colleague (now, old);
+    }
+}
+
+/* Saves as the button does; returns whether the editor closed (it saved). The main loop does
+ * not run: the editor saves or shows its error before returning. */
+static gboolean
+confirm (RapportColleagueEditor **editor)
+{
+  g_assert_true (gtk_widget_get_sensitive (confirm_button (*editor)));
+  g_signal_emit_by_name (confirm_button (*editor), "clicked");
+  return *editor == NULL;
+}
+
+/* Runs the main loop until nothing is pending or budget_ms have passed; returns whether it
+ * settled, and in *longest_ms the longest the loop was blocked (what a person sees as a freeze). */
+static gboolean
+settle (guint   budget_ms,
+        double *longest_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  *longest_ms = 0;
+  while (g_main_context_pending (NULL) && elapsed_ms (start) < budget_ms)
+    {
+      gint64 one = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, FALSE);
+      *longest_ms = MAX (*longest_ms, elapsed_ms (one));
+    }
+
+  return !g_main_context_pending (NULL);
+}
+
+/* Empties a text view before the loop runs again, so that laying out what it held is not
+ * waited for. */
+static void
+clear_buffer (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_set_text (buffer, "", -1);
+  rapport_test_iterate ();
+}
+
+static void
+test_hostile_notes (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *huge = make_text (10 * 1024 * 1024, TRUE);
+  g_autofree char *exact = make_text (RAPPORT_MAX_NOTES_LENGTH, TRUE);
+  g_autofree char *expected = colleague_error ("notes", huge);
+  g_autofree char *kept = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  RapportColleague *sam;
+  RapportColleagueEditor *editor;
+  gint64 start;
+
+  g_assert_nonnull (strstr (expected, "Notes is too long"));
+
+  /* A new colleague: refused, nothing added, the ten megabytes still in the field. */
+  editor = open_editor (fixture, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_field (editor, "Name", "Sam Rivera");
+  gtk_text_buffer_set_text (notes_buffer (editor), huge, -1);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (confirm (&editor));
+  g_test_message ("Add with 10 MB of notes refused in %.0f ms", elapsed_ms (start));
+  assert_error_shown (editor, expected, FALSE);
+  kept = buffer_text (notes_buffer (editor));
+  g_assert_true (g_str_equal (kept, huge));
+  g_clear_pointer (&kept, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+  g_assert_cmpuint (fixture->saved->len, ==, 0);
+
+  /* Shortened to the limit itself: saved, and read back byte for byte. */
+  gtk_text_buffer_set_text (notes_buffer (editor), exact, -1);
+  start = g_get_monotonic_time ();
+  g_assert_true (confirm (&editor));
+  g_test_message ("Add with 1 MiB of notes saved in %.0f ms", elapsed_ms (start));
+  close_editor (editor);
+
+  reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 1);
+  sam = colleague_named (fixture, "Sam Rivera");
+  g_assert_nonnull (sam);
+  if (sam == NULL)
+    return;
+  g_assert_cmpuint (strlen (rapport_colleague_get_notes (sam)), ==, RAPPORT_MAX_NOTES_LENGTH);
+  g_assert_true (g_str_equal (rapport_colleague_get_notes (sam), exact));
+
+  /* An edit: refused, and the colleague keeps the notes they had. The editor shows the notes
+   * it opened with; they are emptied before the loop runs (see hostile-notes-responsive). */
+  before = dup_colleagues (fixture);
+  editor = rapport_colleague_editor_new (NULL, fixture->store, sam);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), fixture);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_text_buffer_set_text (notes_buffer (editor), huge, -1);
+  g_assert_false (confirm (&editor));
+  assert_error_shown (editor, expected, FALSE);
+  kept = buffer_text (notes_buffer (editor));
+  g_assert_true (g_str_equal (kept, huge));
+  assert_same_colleagues (fixture, before);
+  g_assert_cmpuint (fixture->saved->len, ==, 0);
+  if (editor != NULL)
+    clear_buffer (notes_buffer (editor));
+  close_editor (editor);
+
+  reopen (fixture);
+  assert_same_colleagues (fixture, before);
+}
+
+/* Notes must not freeze the window: the loop is never blocked for more than a quarter of a
+ * second, and up to the journal's limit it settles within three seconds of a paste. Beyond the
+ * limit the view may go on laying out in the background while the error asks to shorten it. */
+static void
+test_hostile_notes_responsive (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  static const gsize sizes[] = { 100 * 1024, RAPPORT_MAX_NOTES_LENGTH, 10 * 1024 * 1024 };
+  RapportColleagueEditor *editor = open_editor (fixture, NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *text = make_text (sizes[i], TRUE);
+      gint64 start = g_get_monotonic_time ();
+      double longest;
+      gboolean settled;
+
+      gtk_text_buffer_set_text (notes_buffer (editor), text, -1);
+      settled = settle (3000, &longest);
+      g_test_message ("Notes of %zu bytes: %s after %.0f ms, the loop blocked up to %.0f ms",
+                      sizes[i], settled ? "settled" : "still laying out", elapsed_ms (start),
+                      longest);
+      if (sizes[i] <= RAPPORT_MAX_NOTES_LENGTH)
+        g_assert_true (settled);
+      g_assert_cmpfloat (longest, <, 250);
+      clear_buffer (notes_buffer (editor));
+    }
+
+  close_editor (editor);
+}
+
+static void
+test_hostile_long_line (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *huge = make_text (1024 * 1024, FALSE);
+  g_autofree char *exact = make_text (RAPPORT_MAX_FIELD_LENGTH, FALSE);
+  g_autofree char *expected_name = NULL;
+  g_autofree char *expected_organization = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  RapportColleague *saved;
+  RapportColleagueEditor *editor;
+  const char *kept;
+  gint64 start;
+
+  editor = open_editor (fixture, NULL);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  start = g_get_monotonic_time ();
+  set_field (editor, "Name", huge);
+  g_test_message ("1 MB line set in Name in %.0f ms", elapsed_ms (start));
+
+  /* A text field holds at most 65,535 bytes (GtkEntryBuffer): what it kept must be refused. */
+  kept = gtk_editable_get_text (entry_row (editor, "Name"));
+  g_test_message ("Name kept %zu of %zu bytes", strlen (kept), strlen (huge));
+  g_assert_cmpuint (strlen (kept), >, RAPPORT_MAX_FIELD_LENGTH);
+  g_assert_true (g_str_has_prefix (huge, kept));
+  expected_name = colleague_error ("name", kept);
+  g_assert_nonnull (strstr (expected_name, "Name is too long"));
+
+  start = g_get_monotonic_time ();
+  g_assert_false (confirm (&editor));
+  g_test_message ("Add with a long name refused in %.0f ms", elapsed_ms (start));
+  assert_error_shown (editor, expected_name, TRUE);
+  g_assert_true (g_str_equal (gtk_editable_get_text (entry_row (editor, "Name")), kept));
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+
+  /* Exactly the limit saves and reads back unchanged. */
+  set_field (editor, "Name", exact);
+  g_assert_true (confirm (&editor));
+  close_editor (editor);
+
+  reopen (fixture);
+  saved = colleague_named (fixture, exact);
+  g_assert_nonnull (saved);
+  if (saved == NULL)
+    return;
+
+  /* An edit with a long organization leaves the colleague as they were. */
+  before = dup_colleagues (fixture);
+  editor = open_editor (fixture, saved);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_field (editor, "Organization", huge);
+  kept = gtk_editable_get_text (entry_row (editor, "Organization"));
+  expected_organization = colleague_error ("organization", kept);
+  g_assert_false (confirm (&editor));
+  assert_error_shown (editor, expected_organization, TRUE);
+  kept = gtk_editable_get_text (entry_row (editor, "Organization"));
+  g_assert_true (g_str_has_prefix (huge, kept));
+  assert_same_colleagues (fixture, before);
+  close_editor (editor);
+
+  reopen (fixture);
+  assert_same_colleagues (fixture, before);
+}
+
+static void
+test_hostile_direction (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  /* U+202E (right-to-left override) and U+2067 (right-to-left isolate) inside a name. */
+  static const char * const hostile[] = {
+    "Ahmed \xe2\x80\xae" "nedlaH",
+    "Dana \xe2\x81\xa7" "Cohen\xe2\x81\xa9 RN",
+  };
+  /* Right-to-left names with the marks people's keyboards add: these must save. */
+  static const char * const names[] = {
+    "\xe2\x80\x8f" "דנה כהן",
+    "أحمد الخطيب\xe2\x80\x8e (RN)",
+  };
+  g_autofree char *expected_role = colleague_error ("role", "RN \xe2\x80\xae");
+  g_autoptr(GPtrArray) before = NULL;
+  RapportColleagueEditor *editor;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *expected = colleague_error ("name", hostile[i]);
+
+      g_assert_nonnull (strstr (expected, "invisible text-direction character"));
+
+      editor = open_editor (fixture, NULL);
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      set_field (editor, "Name", hostile[i]);
+      g_assert_false (confirm (&editor));
+      assert_error_shown (editor, expected, TRUE);
+      g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "Name")), ==, hostile[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+      close_editor (editor);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      editor = open_editor (fixture, NULL);
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      set_field (editor, "Name", names[i]);
+      /* Notes keep direction characters: quoted right-to-left text needs them. */
+      gtk_text_buffer_set_text (notes_buffer (editor), hostile[i], -1);
+      rapport_test_iterate ();
+      g_assert_true (confirm (&editor));
+      close_editor (editor);
+    }
+
+  reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==,
+                    G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      RapportColleague *colleague = colleague_named (fixture, names[i]);
+
+      g_assert_nonnull (colleague);
+      if (colleague != NULL)
+        g_assert_cmpstr (rapport_colleague_get_notes (colleague), ==, hostile[i]);
+    }
+
+  /* Renaming to an override leaves the saved name alone. */
+  before = dup_colleagues (fixture);
+  editor = open_editor (fixture, colleague_named (fixture, names[0]));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_field (editor, "Role", "RN \xe2\x80\xae");
+  g_assert_false (confirm (&editor));
+  assert_error_shown (editor, expected_role, TRUE);
+  assert_same_colleagues (fixture, before);
+  close_editor (editor);
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *before;
+} TextChange;
+
+static gboolean
+text_changed (gpointer data)
+{
+  TextChange *change = data;
+
+  return g_strcmp0 (gtk_editable_get_text (change->editable), change->before) != 0;
+}
+
+/* Pastes bytes (offered as UTF-8 text, as another program would) into the field, as Ctrl+V does;
+ * returns whether the field changed within a second. */
+static gboolean
+paste_into (GtkEditable  *row,
+            const char   *bytes,
+            gsize         length)
+{
+  GtkEditable *text = gtk_editable_get_delegate (row);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (text));
+  g_autoptr(GBytes) content = g_bytes_new (bytes, length);
+  g_autoptr(GdkContentProvider) provider =
+    gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", content);
+  g_autofree char *before = g_strdup (gtk_editable_get_text (row));
+  TextChange change = { row, before };
+
+  g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+  gtk_editable_set_position (text, -1);
+  g_signal_emit_by_name (text, "paste-clipboard");
+
+  return rapport_test_wait_until (text_changed, &change, 1000);
+}
+
+static void
+test_hostile_line_break (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char * const breaks[] = { "Sam\nRivera", "Sam\tRivera", "Sam\r\nRivera" };
+  g_autofree char *expected = colleague_error ("name", "Sam\nRivera");
+  RapportColleagueEditor *editor;
+
+  g_assert_nonnull (strstr (expected, "single line"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
+    {
+      const char *kept;
+
+      /* Set as a program would: the text field keeps the break; the journal refuses it. */
+      editor = open_editor (fixture, NULL);
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      set_field (editor, "Name", breaks[i]);
+      kept = gtk_editable_get_text (entry_row (editor, "Name"));
+      g_test_message ("set_text (%s) kept \"%s\"", i == 0 ? "LF" : i == 1 ? "tab" : "CRLF", kept);
+      if (g_strcmp0 (kept, breaks[i]) == 0)
+        {
+          g_assert_false (confirm (&editor));
+          assert_error_shown (editor, expected, TRUE);
+          g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "Name")), ==, breaks[i]);
+        }
+      close_editor (editor);
+
+      /* Pasted, as a person would. */
+      editor = open_editor (fixture, NULL);
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      g_assert_true (paste_into (entry_row (editor, "Name"), breaks[i], strlen (breaks[i])));
+      rapport_test_iterate ();
+      kept = gtk_editable_get_text (entry_row (editor, "Name"));
+      g_test_message ("paste (%s) kept \"%s\"", i == 0 ? "LF" : i == 1 ? "tab" : "CRLF", kept);
+      if (strpbrk (kept, "\n\r\t") != NULL)
+        {
+          g_assert_false (confirm (&editor));
+          assert_error_shown (editor, expected, TRUE);
+          g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "Name")), ==, kept);
+        }
+      else
+        {
+          g_assert_true (g_str_has_prefix (kept, "Sam"));
+        }
+      close_editor (editor);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+}
+
+static void
+test_hostile_bytes (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char invalid[] = "Sam \xff\xfe Rivera";
+  static const char nul[] = "Sam\0Rivera";
+  RapportColleagueEditor *editor = open_editor (fixture, NULL);
+  const char *kept;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  /* GTK 4.8 converts pasted text through GCharsetConverter with fallbacks: each byte that is
+   * not UTF-8 arrives as the visible text "\FF", and the words around it are kept. */
+  set_field (editor, "Name", "Dana ");
+  g_assert_true (paste_into (entry_row (editor, "Name"), invalid, sizeof invalid - 1));
+  kept = gtk_editable_get_text (entry_row (editor, "Name"));
+  g_test_message ("pasting \"Sam \\xff\\xfe Rivera\" into Name gave \"%s\"", kept);
+  g_assert_true (g_utf8_validate (kept, -1, NULL));
+  g_assert_cmpstr (kept, ==, "Dana Sam \\FF\\FE Rivera");
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+
+  /* A NUL byte ends the text, as in every C string of the toolkit: what follows is not pasted. */
+  set_field (editor, "Name", "");
+  paste_into (entry_row (editor, "Name"), nul, sizeof nul - 1);
+  kept = gtk_editable_get_text (entry_row (editor, "Name"));
+  g_test_message ("pasting \"Sam\\0Rivera\" into Name kept \"%s\"", kept);
+  g_assert_cmpstr (kept, ==, "Sam");
+
+  close_editor (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_colleagues (fixture->store)), ==, 0);
+}
+
+/* Pasting bytes that are not UTF-8 into the notes: GtkTextBuffer checks its input with a
+ * critical, so this runs in a child process; it must neither abort nor change the notes. */
+static void
+test_hostile_bytes_notes (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  if (g_test_subprocess ())
+    {
+      static const char invalid[] = "Notes \xff\xfe end";
+      RapportColleagueEditor *editor = open_editor (fixture, NULL);
+      GtkWidget *view = rapport_test_find_by_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (view);
+      g_autoptr(GBytes) content = g_bytes_new (invalid, sizeof invalid - 1);
+      g_autoptr(GdkContentProvider) provider =
+        gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", content);
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_set_text (notes_buffer (editor), "Kept.", -1);
+      gdk_clipboard_set_content (clipboard, provider);
+      g_signal_emit_by_name (view, "paste-clipboard");
+      rapport_test_wait_ms (500);
+      text = buffer_text (notes_buffer (editor));
+      g_printerr ("notes after pasting invalid UTF-8: \"%s\"\n",
+                  g_utf8_validate (text, -1, NULL) ? text : "INVALID");
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_cmpstr (text, ==, "Kept.Notes \\FF\\FE end");
+      close_editor (editor);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* GTK 4.8 has no live regions: an error line is read out only if it is an alert or gets the
+ * keyboard focus; a plain label that appears is silent for a screen reader. */
+static void
+test_hostile_error_announced (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *long_name = g_strnfill (RAPPORT_MAX_FIELD_LENGTH + 1, 'x');
+  g_autofree char *expected = colleague_error ("name", long_name);
+  RapportColleagueEditor *editor = open_editor (fixture, NULL);
+  GtkWidget *label = error_label (editor);
+  GtkAccessibleRole role;
+  GtkWidget *focus;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_field (editor, "Name", long_name);
+  g_assert_false (confirm (&editor));
+  assert_error_shown (editor, expected, TRUE);
+
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label));
+  g_test_message ("error line role %d, focus on %s", role,
+                  focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_true (role == GTK_ACCESSIBLE_ROLE_ALERT || focus == label);
+
+  close_editor (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +1195,14 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("store-error", test_store_error);
   ADD ("met-at", test_met_at);
+  ADD ("hostile-notes", test_hostile_notes);
+  ADD ("hostile-notes-responsive", test_hostile_notes_responsive);
+  ADD ("hostile-long-line", test_hostile_long_line);
+  ADD ("hostile-direction", test_hostile_direction);
+  ADD ("hostile-line-break", test_hostile_line_break);
+  ADD ("hostile-bytes", test_hostile_bytes);
+  ADD ("hostile-bytes-notes", test_hostile_bytes_notes);
+  ADD ("hostile-error-announced", test_hostile_error_announced);
 
 #undef ADD
 

@@ -100,7 +100,6 @@ validate (RapportAssignmentEditor *self)
   g_autofree char *tz = rapport_editor_rows_dup_text (self->tz_row);
   g_autofree char *starts_on = rapport_editor_rows_dup_text (self->starts_row);
   g_autofree char *ends_on = rapport_editor_rows_dup_text (self->ends_row);
-  g_autofree char *tz_message = NULL;
   gboolean tz_ok = zone_is_valid (tz);
   /* "" is fine: the day is not known yet. */
   gboolean starts_ok = *starts_on == '\0' || rapport_local_time_parse_date (starts_on, NULL, NULL,
@@ -124,10 +123,8 @@ validate (RapportAssignmentEditor *self)
     hint = _("Pick the time zone of the place, like America/Denver.");
   else
     {
-      /* Translators: %s is what was typed as a time zone */
-      tz_message = g_strdup_printf (_("“%s” is not a time zone: pick one from the list, like "
-                                      "America/Denver."), tz);
-      hint = tz_message;
+      /* What was typed is not repeated: it may be a pasted page, or turn the sentence around. */
+      hint = _("That is not a time zone: pick one from the list, like America/Denver.");
     }
   rapport_editor_rows_set_hint (self->tz_hint_label, hint, !tz_ok);
 

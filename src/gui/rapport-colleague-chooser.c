@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-colleague-chooser.h"
@@ -103,21 +105,32 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* The label names this many of the chosen, then counts the rest: a label holding every name of a
+ * long list takes seconds to lay out each time a box is ticked. */
+#define MAX_NAMED_CHOSEN 10
+
+typedef struct
 {
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
+  char       *key;    /* collation key: sorting by it is one strcmp a comparison */
+  const char *name;
+} ChosenName;
+
+static gint
+compare_chosen (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const ChosenName *) a)->key, ((const ChosenName *) b)->key);
 }
 
 static void
 update_chosen_label (RapportColleagueChooser *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (ChosenName));
+  g_autoptr(GString) joined = g_string_new (NULL);
   g_autofree char *text = NULL;
   GHashTableIter iter;
   gpointer key;
+  guint n_named;
 
   if (self->store != NULL)
     {
@@ -126,26 +139,47 @@ update_chosen_label (RapportColleagueChooser *self)
         {
           RapportColleague *colleague = rapport_store_find_colleague (self->store,
                                                                       *(gint64 *) key);
+          ChosenName entry;
 
-          if (colleague != NULL)
-            g_ptr_array_add (names, (gpointer) rapport_colleague_get_name (colleague));
+          if (colleague == NULL)
+            continue;
+
+          entry.name = rapport_colleague_get_name (colleague);
+          entry.key = g_utf8_collate_key (entry.name, -1);
+          g_array_append_val (chosen, entry);
         }
     }
 
-  if (names->len == 0)
+  if (chosen->len == 0)
     {
       gtk_label_set_label (self->chosen_label, _("Nobody chosen yet"));
       return;
     }
 
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  /* Translators: the separator between the names of chosen colleagues */
-  joined = g_strjoinv (_(", "), (char **) names->pdata);
-  /* Translators: %u is how many colleagues are chosen, %s their names */
-  text = g_strdup_printf (ngettext ("%u chosen: %s", "%u chosen: %s", names->len - 1),
-                          names->len - 1, joined);
+  g_array_sort (chosen, compare_chosen);
+  n_named = MIN (chosen->len, MAX_NAMED_CHOSEN);
+  for (guint i = 0; i < n_named; i++)
+    {
+      if (i > 0)
+        /* Translators: the separator between the names of chosen colleagues */
+        g_string_append (joined, _(", "));
+      g_string_append (joined, g_array_index (chosen, ChosenName, i).name);
+    }
+
+  if (chosen->len > n_named)
+    /* Translators: %u is how many colleagues are chosen, %s the first names of them, and %u
+     * how many more are chosen */
+    text = g_strdup_printf (ngettext ("%u chosen: %s and %u more", "%u chosen: %s and %u more",
+                                      chosen->len),
+                            chosen->len, joined->str, chosen->len - n_named);
+  else
+    /* Translators: %u is how many colleagues are chosen, %s their names */
+    text = g_strdup_printf (ngettext ("%u chosen: %s", "%u chosen: %s", chosen->len),
+                            chosen->len, joined->str);
   gtk_label_set_label (self->chosen_label, text);
+
+  for (guint i = 0; i < chosen->len; i++)
+    g_free (g_array_index (chosen, ChosenName, i).key);
 }
 
 static void
