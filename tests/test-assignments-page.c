@@ -975,6 +975,83 @@ test_narrow (Fixture       *fixture,
   g_assert_false (shows_label (GTK_WIDGET (fixture->page), "St. Elsewhere"));
 }
 
+static gboolean
+is_met_line (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), "still in touch");
+}
+
+static void
+log_entry (Fixture *fixture,
+           gint64   colleague_id,
+           gint64   occurred_at)
+{
+  g_autoptr(RapportInteraction) interaction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  interaction = rapport_interaction_new (RAPPORT_INTERACTION_KIND_CALL, occurred_at);
+  rapport_interaction_set_colleague_ids (interaction, &colleague_id, 1);
+  g_assert_true (rapport_store_add_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+}
+
+/* "Met 2 colleagues here · 1 still in touch" under the dates, with what "in touch" means. */
+static void
+test_met_counts (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -(RAPPORT_IN_TOUCH_DAYS + 10));
+  const char *meaning = "Still in touch: a journal entry with them in the last 90 days";
+  g_autofree char *mismatch = NULL;
+  GtkWidget *label;
+
+  g_assert_cmpint (shown_id (fixture), ==, fixture->current);
+  /* Nobody linked: no line (the colleagues group says so). */
+  g_assert_false (shows (find_in_page (fixture, is_met_line, NULL)));
+
+  g_assert_true (rapport_store_link_colleague (fixture->store, fixture->ada, fixture->current,
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_link_colleague (fixture->store, fixture->bob, fixture->current,
+                                               NULL, &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page),
+                              "Met 2 colleagues here · 0 still in touch"));
+
+  /* Ada yesterday; Bob more than RAPPORT_IN_TOUCH_DAYS days ago. */
+  log_entry (fixture, fixture->ada, g_date_time_to_unix (yesterday));
+  log_entry (fixture, fixture->bob, g_date_time_to_unix (long_ago));
+  rapport_test_wait_ms (50);
+  label = find_in_page (fixture, is_label, "Met 2 colleagues here · 1 still in touch");
+  g_assert_true (shows (label));
+  if (label == NULL)
+    return;
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, meaning);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning);
+  g_assert_null (mismatch);
+
+  /* Singular, and following the links. */
+  g_assert_true (rapport_store_unlink_colleague (fixture->store, fixture->bob, fixture->current,
+                                                 &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Met 1 colleague here · 1 still in touch"));
+
+  /* Another assignment counts its own colleagues: none at the older one. */
+  rapport_assignments_page_show_assignment (fixture->page, fixture->older);
+  rapport_test_wait_ms (100);
+  g_assert_cmpint (shown_id (fixture), ==, fixture->older);
+  g_assert_false (shows (label));
+  g_assert_false (shows (find_in_page (fixture, is_met_line, NULL)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1078,7 @@ main (int   argc,
   ADD ("close-out-empty", "empty", test_close_out_empty);
   ADD ("update-in-place", NULL, test_update_in_place);
   ADD ("narrow", NULL, test_narrow);
+  ADD ("met-counts", NULL, test_met_counts);
 
 #undef ADD
 

@@ -2117,6 +2117,409 @@ test_persist (Fixture       *fixture,
   assert_changes (fixture, "");
 }
 
+/* Weeks and "still in touch": counted in SQL, read from a given now in a given zone. */
+
+/* A new connection, as the next start of the app sees it, with the entries not read yet (the
+ * fixture's own reopen watches the entries' model, which reads them). */
+static void
+reopen_store_unread (Fixture *fixture)
+{
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  close_store (fixture);
+  rapport_test_fixed_key (key, 3);
+  fixture->store = rapport_test_open_store (fixture->path, key, RAPPORT_DATABASE_OPEN_EXISTING,
+                                            &fixture->database);
+}
+
+static gint64
+local_unix (GTimeZone *tz,
+            int        year,
+            int        month,
+            int        day,
+            int        hour,
+            int        minute,
+            int        second)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new (tz, year, month, day, hour, minute, second);
+
+  g_assert_nonnull (date_time);
+  return g_date_time_to_unix (date_time);
+}
+
+static GDateTime *
+local_time (GTimeZone *tz,
+            int        year,
+            int        month,
+            int        day,
+            int        hour,
+            int        minute)
+{
+  GDateTime *date_time = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  g_assert_nonnull (date_time);
+  return date_time;
+}
+
+/* "2 0 5", for messages that show the whole array when it differs. */
+static char *
+dup_counts_text (const guint *counts,
+                 guint        n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%u", i > 0 ? " " : "", counts[i]);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_weeks (Fixture    *fixture,
+              GDateTime  *now,
+              guint       n_weeks,
+              const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *counts = g_new (guint, n_weeks);
+  g_autofree char *text = NULL;
+
+  /* Whatever was there before is not added to. */
+  for (guint i = 0; i < n_weeks; i++)
+    counts[i] = 99;
+
+  g_assert_true (rapport_store_count_interactions_by_week (fixture->store, now, n_weeks, counts,
+                                                           &error));
+  g_assert_no_error (error);
+  text = dup_counts_text (counts, n_weeks);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_count_by_week_empty (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = local_time (denver, 2024, 3, 13, 12, 0);
+
+  assert_weeks (fixture, now, 12, "0 0 0 0 0 0 0 0 0 0 0 0");
+  assert_weeks (fixture, now, 1, "0");
+
+  /* Colleagues alone are no entries. */
+  add_colleague (fixture, "Ada");
+  assert_weeks (fixture, now, 12, "0 0 0 0 0 0 0 0 0 0 0 0");
+}
+
+/* Twelve weeks, oldest first, read from the database with the entries not in memory. */
+static void
+test_count_by_week_twelve (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const guint per_week[12] = { 2, 0, 5, 1, 0, 0, 3, 4, 0, 1, 2, 3 };
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  /* Wednesday 29 May 2024; the twelve weeks start on Monday 11 March. */
+  g_autoptr(GDateTime) now = local_time (denver, 2024, 5, 29, 18, 0);
+  g_autoptr(GDateTime) first_monday = local_time (denver, 2024, 3, 11, 0, 0);
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  gint64 ada_id = rapport_colleague_get_id (ada);
+
+  for (guint week = 0; week < G_N_ELEMENTS (per_week); week++)
+    for (guint i = 0; i < per_week[week]; i++)
+      {
+        /* Spread over the week, from Monday morning to Sunday evening. */
+        g_autoptr(GDateTime) day = g_date_time_add_days (first_monday, 7 * week + (i % 7));
+        g_autoptr(GDateTime) at = g_date_time_add_hours (day, 8 + (i * 5) % 14);
+
+        add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, g_date_time_to_unix (at),
+                         "Coffee", ada_id, (gint64) 0);
+      }
+  /* Before the twelve weeks: Sunday 10 March, late, and a year earlier. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2024, 3, 10, 23, 30, 0), "Call", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2023, 5, 29, 12, 0, 0), "Call", ada_id, (gint64) 0);
+
+  reopen_store_unread (fixture);
+  g_assert_false (rapport_store_has_read_interactions (fixture->store));
+
+  assert_weeks (fixture, now, 12, "2 0 5 1 0 0 3 4 0 1 2 3");
+  /* Counting reads the database, not the list. */
+  g_assert_false (rapport_store_has_read_interactions (fixture->store));
+  assert_weeks (fixture, now, 1, "3");
+  assert_weeks (fixture, now, 3, "1 2 3");
+  assert_weeks (fixture, now, 13, "1 2 0 5 1 0 0 3 4 0 1 2 3");
+
+  /* The same counts once the entries are in memory. */
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_interactions (fixture->store)),
+                    ==, 23);
+  assert_weeks (fixture, now, 12, "2 0 5 1 0 0 3 4 0 1 2 3");
+}
+
+/* Weeks start on Monday at 00:00 on now's calendar, also in the weeks where the clocks change
+ * (in Denver: Sunday 10 March and Sunday 3 November 2024), when a week is 167 or 169 hours. */
+static void
+test_count_by_week_boundaries (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  gint64 ada_id = rapport_colleague_get_id (ada);
+  g_autoptr(GDateTime) spring_now = local_time (denver, 2024, 3, 13, 12, 0);
+  g_autoptr(GDateTime) spring_monday = local_time (denver, 2024, 3, 11, 9, 0);
+  g_autoptr(GDateTime) spring_now_utc = g_date_time_to_timezone (spring_now, utc_zone);
+  g_autoptr(GDateTime) autumn_now = local_time (denver, 2024, 11, 4, 0, 0);
+  g_autoptr(GDateTime) spring_before = NULL;
+
+  /* Spring: 4–10 March is 167 hours long. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 3, 23, 59, 59), "Sun before", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 4, 0, 0, 0), "Mon", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 10, 23, 59, 0), "Sun", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 11, 0, 0, 0), "Mon after", ada_id, (gint64) 0);
+  /* 11 March 00:30 MDT is 06:30 UTC, 168 hours after the 4th's midnight plus 30 minutes: a
+   * week counted in hours would put it a week early. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 11, 0, 30, 0), "Mon after", ada_id, (gint64) 0);
+
+  assert_weeks (fixture, spring_now, 3, "1 2 2");
+
+  /* Monday at 00:00 is the first moment of its week, whatever time now is on it. */
+  spring_before = local_time (denver, 2024, 3, 11, 0, 0);
+  assert_weeks (fixture, spring_before, 2, "2 1");
+  assert_weeks (fixture, spring_monday, 2, "2 2");
+
+  /* The same moment, read in UTC: Sunday 23:59 in Denver is Monday 05:59 there, and Sunday
+   * 23:59:59 MST before the 4th is already Monday the 4th. */
+  assert_weeks (fixture, spring_now_utc, 2, "2 3");
+
+  /* Autumn: 28 October – 3 November is 169 hours long. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2024, 10, 28, 0, 0, 0), "Mon", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2024, 11, 3, 1, 30, 0), "Sun, twice 01:30", ada_id,
+                   (gint64) 0);
+  /* 06:59 UTC on the 4th: more than 168 hours after Monday's 06:00 UTC, still the same week. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2024, 11, 3, 23, 59, 59), "Sun", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                   local_unix (denver, 2024, 11, 4, 0, 0, 0), "Mon after", ada_id, (gint64) 0);
+
+  assert_weeks (fixture, autumn_now, 2, "3 1");
+}
+
+/* Entries planned for later (this week or another) wait until they happen. */
+static void
+test_count_by_week_future (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = local_time (denver, 2024, 3, 13, 12, 0);
+  g_autoptr(GDateTime) later = local_time (denver, 2024, 3, 25, 12, 0);
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  gint64 ada_id = rapport_colleague_get_id (ada);
+  gint64 unix_now = g_date_time_to_unix (now);
+
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, unix_now, "Now", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE, unix_now + 1, "In a second",
+                   ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 17, 20, 0, 0), "Sunday", ada_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 19, 20, 0, 0), "Next week", ada_id, (gint64) 0);
+
+  assert_weeks (fixture, now, 2, "0 1");
+
+  /* Once they have happened, they count. */
+  assert_weeks (fixture, later, 3, "3 1 0");
+}
+
+/* Deleted entries leave the counts, and come back with Undo; so do the entries that went with
+ * a deleted colleague. */
+static void
+test_count_by_week_deleted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  g_autoptr(GDateTime) now = local_time (denver, 2024, 3, 13, 12, 0);
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  RapportColleague *bo = add_colleague (fixture, "Bo");
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(RapportStoreUndo) colleague_undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ada_id = rapport_colleague_get_id (ada);
+  gint64 bo_id = rapport_colleague_get_id (bo);
+  RapportInteraction *monday;
+  gint64 monday_id;
+
+  monday = add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                            local_unix (denver, 2024, 3, 11, 8, 0, 0), "Mon", ada_id, (gint64) 0);
+  monday_id = rapport_interaction_get_id (monday);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 12, 8, 0, 0), "Tue", ada_id, bo_id, (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_COFFEE,
+                   local_unix (denver, 2024, 3, 5, 8, 0, 0), "Last week", bo_id, (gint64) 0);
+  assert_weeks (fixture, now, 2, "1 2");
+
+  g_assert_true (rapport_store_delete_interaction (fixture->store, monday_id, &undo, &error));
+  g_assert_no_error (error);
+  assert_weeks (fixture, now, 2, "1 1");
+
+  g_assert_true (rapport_store_undo (fixture->store, undo, &error));
+  g_assert_no_error (error);
+  assert_weeks (fixture, now, 2, "1 2");
+
+  /* Bo's own entry goes with Bo; the one with Ada stays. */
+  g_assert_true (rapport_store_delete_colleague (fixture->store, bo_id, &colleague_undo, &error));
+  g_assert_no_error (error);
+  assert_weeks (fixture, now, 2, "0 2");
+
+  g_assert_true (rapport_store_undo (fixture->store, colleague_undo, &error));
+  g_assert_no_error (error);
+  assert_weeks (fixture, now, 2, "1 2");
+}
+
+static void
+assert_assignment_counts (Fixture    *fixture,
+                          gint64      assignment_id,
+                          GDateTime  *now,
+                          guint       expected_met,
+                          guint       expected_in_touch)
+{
+  g_autoptr(GError) error = NULL;
+  guint met = 99;
+  guint in_touch = 99;
+
+  g_assert_true (rapport_store_count_assignment_colleagues (fixture->store, assignment_id, now,
+                                                            &met, &in_touch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (met, ==, expected_met);
+  g_assert_cmpuint (in_touch, ==, expected_in_touch);
+}
+
+/* Met there: the colleagues linked to the assignment; still in touch: those of them a journal
+ * entry names in the RAPPORT_IN_TOUCH_DAYS days up to now. */
+static void
+test_assignment_counts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GTimeZone) denver = g_time_zone_new_identifier ("America/Denver");
+  /* 90 calendar days before 1 June 2024 12:00 MDT is 3 March 12:00 MST: the clocks changed in
+   * between, so that is 90 × 24 − 1 hours. */
+  g_autoptr(GDateTime) now = local_time (denver, 2024, 6, 1, 12, 0);
+  gint64 since = local_unix (denver, 2024, 3, 3, 12, 0, 0);
+  RapportAssignment *mercy;
+  RapportAssignment *empty;
+  gint64 mercy_id;
+  gint64 empty_id;
+  RapportColleague *ada = add_colleague (fixture, "Ada");
+  RapportColleague *bo = add_colleague (fixture, "Bo");
+  RapportColleague *cy = add_colleague (fixture, "Cy");
+  RapportColleague *di = add_colleague (fixture, "Di");
+  RapportColleague *ed = add_colleague (fixture, "Ed");
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 bo_id = rapport_colleague_get_id (bo);
+  RapportInteraction *ada_entry;
+  gint64 ada_entry_id;
+  guint met = 99;
+  guint in_touch = 99;
+
+  g_assert_cmpint (RAPPORT_IN_TOUCH_DAYS, ==, 90);
+
+  mercy = add_assignment (fixture, "Mercy", "Denver", "US", "2024-01-08", "2024-04-05",
+                          "America/Denver");
+  empty = add_assignment (fixture, "Quiet", "Boise", "US", "2024-04-08", "2024-05-31",
+                          "America/Boise");
+  mercy_id = rapport_assignment_get_id (mercy);
+  empty_id = rapport_assignment_get_id (empty);
+  assert_assignment_counts (fixture, mercy_id, now, 0, 0);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      RapportColleague *who[] = { ada, bo, cy, di };
+
+      g_assert_true (rapport_store_link_colleague (fixture->store,
+                                                   rapport_colleague_get_id (who[i]),
+                                                   rapport_assignment_get_id (mercy), NULL,
+                                                   &error));
+      g_assert_no_error (error);
+    }
+  assert_assignment_counts (fixture, rapport_assignment_get_id (mercy), now, 4, 0);
+
+  /* Ada: ten days ago. Bo: exactly 90 days ago. Cy: one second before that. Di: tomorrow, which
+   * has not happened yet. Ed, met elsewhere: yesterday. */
+  ada_entry = add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL,
+                               local_unix (denver, 2024, 5, 22, 12, 0, 0), "Call",
+                               rapport_colleague_get_id (ada), (gint64) 0);
+  ada_entry_id = rapport_interaction_get_id (ada_entry);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_MESSAGE, since, "Message",
+                   rapport_colleague_get_id (bo), (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_MESSAGE, since - 1, "Message",
+                   rapport_colleague_get_id (cy), (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_MEAL,
+                   local_unix (denver, 2024, 6, 2, 12, 0, 0), "Dinner",
+                   rapport_colleague_get_id (di), (gint64) 0);
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_MEAL,
+                   local_unix (denver, 2024, 5, 31, 12, 0, 0), "Lunch",
+                   rapport_colleague_get_id (ed), (gint64) 0);
+  assert_assignment_counts (fixture, rapport_assignment_get_id (mercy), now, 4, 2);
+
+  /* Two entries, or one naming two of them, still count each colleague once. */
+  add_interaction (fixture, RAPPORT_INTERACTION_KIND_SHARED_SHIFT,
+                   local_unix (denver, 2024, 5, 30, 7, 0, 0), "Night shift",
+                   rapport_colleague_get_id (ada), rapport_colleague_get_id (bo),
+                   rapport_colleague_get_id (ed), (gint64) 0);
+  assert_assignment_counts (fixture, rapport_assignment_get_id (mercy), now, 4, 2);
+
+  /* Read from the database on a new connection, with no entry in memory. */
+  reopen_store_unread (fixture);
+  assert_assignment_counts (fixture, mercy_id, now, 4, 2);
+  g_assert_false (rapport_store_has_read_interactions (fixture->store));
+
+  /* Tomorrow, Di's dinner has happened; Bo's message is 91 days old but the night shift
+   * keeps Bo in touch. */
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    assert_assignment_counts (fixture, mercy_id, tomorrow, 4, 3);
+  }
+
+  /* Unlinking takes a colleague out of both counts. */
+  g_assert_true (rapport_store_unlink_colleague (fixture->store, bo_id, mercy_id, &error));
+  g_assert_no_error (error);
+  assert_assignment_counts (fixture, mercy_id, now, 3, 1);
+
+  /* A deleted entry no longer keeps anyone in touch: Ada's last one is the shift. */
+  g_assert_true (rapport_store_delete_interaction (fixture->store, ada_entry_id, &undo, &error));
+  g_assert_no_error (error);
+  assert_assignment_counts (fixture, mercy_id, now, 3, 1);
+
+  /* Another assignment's colleagues are its own; an empty one has none. */
+  assert_assignment_counts (fixture, empty_id, now, 0, 0);
+
+  /* Either count may be left out. */
+  g_assert_true (rapport_store_count_assignment_colleagues (fixture->store, mercy_id, now, &met, NULL,
+                                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (met, ==, 3);
+  g_assert_true (rapport_store_count_assignment_colleagues (fixture->store, mercy_id, now, NULL,
+                                                            &in_touch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_touch, ==, 1);
+
+  /* An assignment that is not there. */
+  met = in_touch = 99;
+  g_assert_false (rapport_store_count_assignment_colleagues (fixture->store, 4242, now, &met,
+                                                             &in_touch, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (met, ==, 0);
+  g_assert_cmpuint (in_touch, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2154,6 +2557,12 @@ main (int   argc,
   ADD_TEST ("failed-writes", test_failed_writes);
   ADD_TEST ("json-lines", test_json_lines);
   ADD_TEST ("persist", test_persist);
+  ADD_TEST ("count-by-week", test_count_by_week_twelve);
+  ADD_TEST ("count-by-week/empty", test_count_by_week_empty);
+  ADD_TEST ("count-by-week/boundaries", test_count_by_week_boundaries);
+  ADD_TEST ("count-by-week/future", test_count_by_week_future);
+  ADD_TEST ("count-by-week/deleted", test_count_by_week_deleted);
+  ADD_TEST ("assignment-counts", test_assignment_counts);
 
 #undef ADD_TEST
 

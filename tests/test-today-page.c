@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "rapport-activity-chart.h"
 #include "rapport-reminder-row.h"
 #include "rapport-test-gtk-utils.h"
 #include "rapport-test-utils.h"
@@ -868,6 +869,118 @@ test_reminder_menus (Fixture       *fixture,
   show (fixture);
 }
 
+static void
+add_entry_at (Fixture *fixture,
+              gint64   colleague_id,
+              gint64   occurred_at)
+{
+  g_autoptr(RapportInteraction) interaction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  interaction = rapport_interaction_new (RAPPORT_INTERACTION_KIND_COFFEE, occurred_at);
+  rapport_interaction_set_colleague_ids (interaction, &colleague_id, 1);
+  g_assert_true (rapport_store_add_interaction (fixture->store, interaction, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_chart_says (GtkWidget  *chart,
+                   const char *expected)
+{
+  g_autofree char *mismatch = NULL;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (mismatch);
+}
+
+/* "Last 12 Weeks": right after the current assignment, from the first colleague on (saying there
+ * are no entries until the first one), following the journal as entries come and go. */
+static void
+test_activity (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStoreUndo) undo = NULL;
+  g_autoptr(RapportAssignment) assignment = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (fixture->now);
+  g_autoptr(GDateTime) three_weeks_ago = g_date_time_add_weeks (now, -3);
+  g_autoptr(GDateTime) thirteen_weeks_ago = g_date_time_add_weeks (now, -13);
+  GtkWidget *chart;
+  GtkWidget *group;
+  GtkWidget *previous;
+  GtkWidget *recent_row;
+  RapportColleague *nell;
+  gint64 nell_id;
+
+  show (fixture);
+  chart = rapport_test_find_by_type (GTK_WIDGET (fixture->page), RAPPORT_TYPE_ACTIVITY_CHART);
+  g_assert_nonnull (chart);
+  if (chart == NULL)
+    return;
+
+  group = gtk_widget_get_ancestor (chart, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Last 12 Weeks");
+  previous = gtk_widget_get_prev_sibling (group);
+  g_assert_true (ADW_IS_PREFERENCES_GROUP (previous));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (previous)), ==,
+                   "Current Assignment");
+
+  /* One colleague, no entry yet. */
+  g_assert_true (gtk_widget_get_mapped (chart));
+  assert_chart_says (chart, "No journal entries in the last 12 weeks.");
+
+  nell = rapport_store_find_colleague (fixture->store, 1);
+  g_assert_nonnull (nell);
+  nell_id = rapport_colleague_get_id (nell);
+  recent_row = find_row_in_group (fixture, "Recently Added", "Nell Newest");
+  g_assert_nonnull (recent_row);
+
+  /* This week and three weeks ago (on the calendar: the same weekday and time); one more than
+   * twelve weeks ago is not shown. */
+  add_entry_at (fixture, nell_id, fixture->now);
+  add_entry_at (fixture, nell_id, g_date_time_to_unix (three_weeks_ago));
+  add_entry_at (fixture, nell_id, g_date_time_to_unix (three_weeks_ago));
+  add_entry_at (fixture, nell_id, g_date_time_to_unix (thirteen_weeks_ago));
+  show (fixture);
+  assert_chart_says (chart, "Last 12 weeks, oldest first: 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1; "
+                            "3 entries in all; 1 this week.");
+  /* The chart changed; the other sections did not rebuild their rows. */
+  g_assert_true (find_row_in_group (fixture, "Recently Added", "Nell Newest") == recent_row);
+
+  /* Deleting an entry takes it off the chart. */
+  {
+    GPtrArray *entries = rapport_store_dup_colleague_interactions (fixture->store, nell_id, 1,
+                                                                   &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (entries);
+    if (entries != NULL && entries->len == 1)
+      g_assert_true (rapport_store_delete_interaction (fixture->store,
+                                                       rapport_interaction_get_id (
+                                                         g_ptr_array_index (entries, 0)),
+                                                       &undo, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&entries, g_ptr_array_unref);
+  }
+  show (fixture);
+  assert_chart_says (chart, "Last 12 weeks, oldest first: 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0; "
+                            "2 entries in all; 0 this week.");
+
+  /* Without a colleague (an assignment keeps the overview) there is nothing to chart. */
+  assignment = rapport_assignment_new ("St. Elsewhere");
+  g_assert_true (rapport_store_add_assignment (fixture->store, assignment, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_delete_colleague (fixture->store, nell_id, NULL, &error));
+  g_assert_no_error (error);
+  show (fixture);
+  g_assert_true (gtk_widget_get_mapped (group) == FALSE);
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_true (gtk_widget_get_mapped (previous));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -889,6 +1002,7 @@ main (int   argc,
   ADD ("keeps-rows", test_keeps_rows);
   ADD ("many", test_many);
   ADD ("reminder-menus", test_reminder_menus);
+  ADD ("activity", test_activity);
   g_test_add_func ("/rapport/today-page/format-when", test_format_when);
 
 #undef ADD

@@ -228,6 +228,15 @@ static const char select_last_interaction_id_sql[] =
 static const char select_interaction_colleagues_sql[] =
   "SELECT colleague_id FROM interaction_colleague WHERE interaction_id = ?1"
   " ORDER BY colleague_id";
+/* The times of the entries in [?1, ?2], read from the index alone, in order. */
+static const char select_interaction_times_sql[] =
+  "SELECT occurred_at FROM interaction WHERE occurred_at BETWEEN ?1 AND ?2 ORDER BY occurred_at";
+/* The colleagues linked to assignment ?1, and how many of them an entry in [?2, ?3] names. */
+static const char count_assignment_colleagues_sql[] =
+  "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM interaction_colleague ic"
+  "   JOIN interaction i ON i.id = ic.interaction_id"
+  "   WHERE ic.colleague_id = ca.colleague_id AND i.occurred_at BETWEEN ?2 AND ?3)), 0)"
+  " FROM colleague_assignment ca WHERE ca.assignment_id = ?1";
 
 static const char insert_interaction_sql[] =
   "INSERT INTO interaction (" INTERACTION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -3726,6 +3735,154 @@ rapport_store_get_last_interaction (RapportStore *self,
 
   return rapport_store_collection_lookup (loaded (self, RAPPORT_ITEM_KIND_INTERACTION),
                                           g_array_index (ids, gint64, 0));
+}
+
+gboolean
+rapport_store_count_interactions_by_week (RapportStore  *self,
+                                          GDateTime     *now,
+                                          guint          n_weeks,
+                                          guint         *counts,
+                                          GError       **error)
+{
+  g_autofree gint64 *starts = NULL;
+  GTimeZone *tz;
+  gint64 until;
+  guint days_back;
+  guint week = 0;
+  sqlite3_stmt *stmt;
+  GDate date;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (n_weeks > 0 && n_weeks <= G_MAXUINT / 7 - 7, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (counts, 0, n_weeks * sizeof (guint));
+
+  /* Every Monday is found on the calendar and made midnight in now's zone on its own, so a
+   * change of daylight saving time moves no boundary off midnight. */
+  tz = g_date_time_get_timezone (now);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  days_back = (guint) g_date_time_get_day_of_week (now) - 1 + 7 * (n_weeks - 1);
+  if (!g_date_valid (&date) || g_date_get_julian (&date) <= days_back)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The weeks to count begin before the calendar does. Count fewer "
+                             "weeks."));
+      return FALSE;
+    }
+  g_date_subtract_days (&date, days_back);
+
+  starts = g_new (gint64, n_weeks + 1);
+  for (guint i = 0; i <= n_weeks; i++)
+    {
+      g_autoptr(GDateTime) monday = g_date_time_new (tz, g_date_get_year (&date),
+                                                     g_date_get_month (&date),
+                                                     g_date_get_day (&date), 0, 0, 0);
+
+      if (monday == NULL)
+        {
+          g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                               _("The weeks to count end after the calendar does. Count fewer "
+                                 "weeks."));
+          return FALSE;
+        }
+      starts[i] = g_date_time_to_unix (monday);
+      g_date_add_days (&date, 7);
+    }
+
+  /* What is planned for later this week is not part of it yet. */
+  until = MIN (starts[n_weeks] - 1, g_date_time_to_unix (now));
+
+  if (!(stmt = rapport_store_prepare_with_id (self, select_interaction_times_sql, starts[0],
+                                              error)))
+    return FALSE;
+  if (!bind_int64 (stmt, 2, until))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      finish_rows (self->database, stmt, SQLITE_DONE, NULL);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 occurred_at = sqlite3_column_int64 (stmt, 0);
+
+      while (week + 1 < n_weeks && occurred_at >= starts[week + 1])
+        week++;
+      counts[week]++;
+    }
+
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    {
+      memset (counts, 0, n_weeks * sizeof (guint));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_count_assignment_colleagues (RapportStore  *self,
+                                           gint64         assignment_id,
+                                           GDateTime     *now,
+                                           guint         *met,
+                                           guint         *in_touch,
+                                           GError       **error)
+{
+  g_autoptr(GDateTime) since = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n_met = 0;
+  gint64 n_in_touch = 0;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (met != NULL)
+    *met = 0;
+  if (in_touch != NULL)
+    *in_touch = 0;
+
+  if (find_or_not_found (self, RAPPORT_ITEM_KIND_ASSIGNMENT, assignment_id, error) == NULL)
+    return FALSE;
+
+  /* Calendar days in now's zone, as people count "the last 90 days". */
+  since = g_date_time_add_days (now, -RAPPORT_IN_TOUCH_DAYS);
+
+  if (!(stmt = rapport_store_prepare_with_id (self, count_assignment_colleagues_sql,
+                                              assignment_id, error)))
+    return FALSE;
+  if (!bind_int64 (stmt, 2, since != NULL ? g_date_time_to_unix (since) : G_MININT64) ||
+      !bind_int64 (stmt, 3, g_date_time_to_unix (now)))
+    {
+      rapport_database_set_error (self->database, SQLITE_NOMEM, error);
+      finish_rows (self->database, stmt, SQLITE_DONE, NULL);
+      return FALSE;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      n_met = sqlite3_column_int64 (stmt, 0);
+      n_in_touch = sqlite3_column_int64 (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  if (!rapport_store_finish_rows (self, stmt, rc, error))
+    return FALSE;
+
+  if (met != NULL)
+    *met = (guint) CLAMP (n_met, 0, G_MAXUINT);
+  if (in_touch != NULL)
+    *in_touch = (guint) CLAMP (n_in_touch, 0, G_MAXUINT);
+
+  return TRUE;
 }
 
 char *

@@ -268,6 +268,28 @@ GPtrArray          *rapport_store_dup_assignment_interactions (RapportStore   *s
 RapportInteraction *rapport_store_get_last_interaction    (RapportStore       *self,
                                                            gint64              colleague_id);
 
+/* Journal entries per week for the last n_weeks weeks, read with one query: counts[0] is the
+ * oldest week, counts[n_weeks - 1] the week holding now. Weeks start on Monday at 00:00 in
+ * now's time zone, so a week with a change of daylight saving time is an hour shorter or
+ * longer. Entries after now are not counted. */
+gboolean            rapport_store_count_interactions_by_week (RapportStore    *self,
+                                                              GDateTime       *now,
+                                                              guint            n_weeks,
+                                                              guint           *counts,
+                                                              GError         **error);
+
+/* A colleague is still "in touch" while a journal entry names them in the last this many days. */
+#define RAPPORT_IN_TOUCH_DAYS 90
+
+/* How many colleagues are linked to the assignment ("met there"), and how many of them a
+ * journal entry names between RAPPORT_IN_TOUCH_DAYS calendar days before now and now. */
+gboolean            rapport_store_count_assignment_colleagues (RapportStore   *self,
+                                                               gint64          assignment_id,
+                                                               GDateTime      *now,
+                                                               guint          *met,
+                                                               guint          *in_touch,
+                                                               GError        **error);
+
 /* One search over colleagues, assignments, tips, interactions and reminders (FTS4, accents folded, every
  * word a prefix; the index is written in the same transaction as every row). Returns a GPtrArray
  * of RapportSearchResult grouped by kind in that order, best first within a kind, at most

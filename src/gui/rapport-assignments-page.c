@@ -88,6 +88,7 @@ struct _RapportAssignmentsPage
   GtkLabel            *place_label;
   GtkLabel            *dates_label;
   GtkLabel            *week_label;
+  GtkLabel            *met_label;
   AdwPreferencesGroup *recall_group;
   GtkBox              *recall_box;
   guint                recall_limits[N_RECALL_LISTS];
@@ -1354,10 +1355,60 @@ category_selected_cb (RapportAssignmentsPage *self)
   update_tips_placeholder (self);
 }
 
+/* "Met 12 colleagues here · 5 still in touch": counted by the store, since links and entries
+ * change it; hidden while nobody is linked (the colleagues group says so). */
+static void
+update_met (RapportAssignmentsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *met_text = NULL;
+  g_autofree char *in_touch_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *meaning = NULL;
+  guint met = 0;
+  guint in_touch = 0;
+
+  if (self->store == NULL || self->shown == NULL ||
+      !rapport_store_count_assignment_colleagues (self->store, shown_id (self), now, &met,
+                                                  &in_touch, &error) ||
+      met == 0)
+    {
+      /* NOT_FOUND: the assignment was deleted a moment ago, and another is about to show. */
+      if (error != NULL &&
+          !g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+        g_warning ("Could not count the colleagues met at an assignment: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->met_label), FALSE);
+      return;
+    }
+
+  met_text = g_strdup_printf (ngettext ("Met %u colleague here", "Met %u colleagues here", met),
+                              met);
+  in_touch_text = g_strdup_printf (ngettext ("%u still in touch", "%u still in touch",
+                                             in_touch),
+                                   in_touch);
+  /* Translators: "Met 12 colleagues here · 5 still in touch" */
+  text = g_strdup_printf (_("%s · %s"), met_text, in_touch_text);
+  meaning = g_strdup_printf (ngettext ("Still in touch: a journal entry with them in the last "
+                                       "%u day",
+                                       "Still in touch: a journal entry with them in the last "
+                                       "%u days",
+                                       RAPPORT_IN_TOUCH_DAYS),
+                             RAPPORT_IN_TOUCH_DAYS);
+
+  gtk_label_set_label (self->met_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->met_label), meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->met_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->met_label), TRUE);
+}
+
 static void
 update_detail (RapportAssignmentsPage *self)
 {
   update_header (self);
+  update_met (self);
   rebuild_recall (self);
   rebuild_colleagues (self);
   rebuild_journal (self);
@@ -2076,6 +2127,7 @@ rapport_assignments_page_class_init (RapportAssignmentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, place_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, dates_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, week_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, met_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, recall_group);
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, recall_box);
   gtk_widget_class_bind_template_child (widget_class, RapportAssignmentsPage, details_group);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-activity-chart.h"
 #include "rapport-local-time.h"
 #include "rapport-reminder-row.h"
 #include "rapport-editor-rows.h"
@@ -40,6 +41,8 @@
  * When Today opens, the first slice fills the top of the page before its first frame. */
 #define FIRST_SLICE_USEC (12 * G_TIME_SPAN_MILLISECOND)
 #define SLICE_USEC (6 * G_TIME_SPAN_MILLISECOND)
+/* The chart of journal entries per week, this week last. */
+#define ACTIVITY_WEEKS 12
 
 typedef enum
 {
@@ -104,6 +107,8 @@ struct _RapportTodayPage
   GtkLabel     *date_label;
   AdwActionRow *assignment_row;
   GtkWidget    *no_assignment_row;
+  GtkWidget    *activity_group;
+  RapportActivityChart *activity_chart;
   GtkWidget    *overdue_group;
   GtkListBox   *overdue_list;
   GtkWidget    *today_group;
@@ -1116,6 +1121,43 @@ update_colleagues (RapportTodayPage *self,
   set_entries (self, SECTION_RECENT, recent_entries, n_recent);
 }
 
+/* The last weeks' journal entries, counted in SQL (one indexed range): cheap enough to redo on
+ * every change. The chart leaves itself alone when the counts are the same. Shown from the first
+ * colleague on, when there is someone to log an entry with; until the first entry it says there
+ * are none. The midnight refresh moves it on to a new week. */
+static void
+update_activity (RapportTodayPage *self,
+                 GDateTime        *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) week_start = NULL;
+  guint counts[ACTIVITY_WEEKS];
+
+  if (g_list_model_get_n_items (rapport_store_get_colleagues (self->store)) == 0)
+    {
+      gtk_widget_set_visible (self->activity_group, FALSE);
+      return;
+    }
+
+  if (!rapport_store_count_interactions_by_week (self->store, now, ACTIVITY_WEEKS, counts,
+                                                 &error))
+    {
+      g_warning ("Could not count the journal entries per week: %s", error->message);
+      gtk_widget_set_visible (self->activity_group, FALSE);
+      return;
+    }
+
+  /* The store's weeks: from Monday 00:00 in now's zone. */
+  monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+  week_start = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (monday),
+                                g_date_time_get_month (monday),
+                                g_date_time_get_day_of_month (monday), 0, 0, 0);
+
+  rapport_activity_chart_set_counts (self->activity_chart, counts, ACTIVITY_WEEKS, week_start);
+  gtk_widget_set_visible (self->activity_group, TRUE);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -1172,6 +1214,7 @@ rebuild (RapportTodayPage *self,
 
   update_date (self, now);
   update_assignment (self, now);
+  update_activity (self, now);
   n_planned = update_planned (self, now, &next);
   n_planned += update_reconnect (self, now);
   gtk_widget_set_visible (self->nothing_group, n_planned == 0);
@@ -1353,6 +1396,8 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, assignment_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, no_assignment_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, activity_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, activity_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, today_group);
@@ -1390,6 +1435,7 @@ rapport_today_page_init (RapportTodayPage *self)
     self->limits[i] = SECTION_LIMIT;
   self->limits[SECTION_RECENT] = N_RECENT;
 
+  g_type_ensure (RAPPORT_TYPE_ACTIVITY_CHART);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Far-off reminders wait, folded, under one row that counts them. */
