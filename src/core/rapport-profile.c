@@ -43,6 +43,9 @@ struct _RapportProfile
   GMutex    key_lock;
   guint8    key[RAPPORT_DATABASE_KEY_SIZE];
   gboolean  has_key;
+
+  /* A throwaway journal (rapport_profile_new_demo): its key lives only in key above. */
+  gboolean  demo;
 };
 
 G_DEFINE_FINAL_TYPE (RapportProfile, rapport_profile, G_TYPE_OBJECT)
@@ -58,6 +61,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define DEMO_FOLDER_PREFIX "rapport-demo-"
+
 static void
 remember_key (RapportProfile *self,
               const guint8   *key)
@@ -66,6 +71,96 @@ remember_key (RapportProfile *self,
   memcpy (self->key, key, RAPPORT_DATABASE_KEY_SIZE);
   self->has_key = TRUE;
   g_mutex_unlock (&self->key_lock);
+}
+
+/* The key of the journal: from the keyring, or a demo's from memory only. */
+static gboolean
+lookup_key (RapportProfile  *self,
+            guint8          *key,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  gboolean found;
+
+  if (!self->demo)
+    return rapport_keyring_lookup_key (self->database_path, key, cancellable, error);
+
+  g_mutex_lock (&self->key_lock);
+  found = self->has_key;
+  if (found)
+    memcpy (key, self->key, RAPPORT_DATABASE_KEY_SIZE);
+  g_mutex_unlock (&self->key_lock);
+
+  if (!found)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                         _("This demo journal was closed and its key forgotten. Start the demo "
+                           "again."));
+
+  return found;
+}
+
+/* A demo's key never leaves the process. */
+static gboolean
+store_key (RapportProfile  *self,
+           const guint8    *key,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  if (self->demo)
+    return TRUE;
+
+  return rapport_keyring_store_key (self->database_path, key, cancellable, error);
+}
+
+/* Removes path and everything below it, without following symbolic links. */
+static void
+remove_tree (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_lstat (path, &buf) != 0)
+    return;
+
+  if (S_ISDIR (buf.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+
+      if (g_rmdir (path) != 0)
+        g_warning ("Could not remove the demo folder %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    {
+      g_warning ("Could not remove %s from the demo folder: %s", path, g_strerror (errno));
+    }
+}
+
+/* The runtime folder is the person's own, usually in memory, and emptied at logout even when
+ * the demo could not clean up after itself. */
+static char *
+make_demo_folder (GError **error)
+{
+  const char *runtime_dir = g_get_user_runtime_dir ();
+
+  if (g_file_test (runtime_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *template = g_build_filename (runtime_dir, DEMO_FOLDER_PREFIX "XXXXXX",
+                                                    NULL);
+
+      if (g_mkdtemp_full (template, 0700) != NULL)
+        return g_steal_pointer (&template);
+
+      g_debug ("No demo folder in %s: %s", runtime_dir, g_strerror (errno));
+    }
+
+  return g_dir_make_tmp (DEMO_FOLDER_PREFIX "XXXXXX", error);
 }
 
 static gboolean
@@ -171,7 +266,7 @@ get_key_for_restore (RapportProfile  *self,
 
   *key_is_new = FALSE;
 
-  if (rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+  if (lookup_key (self, key, cancellable, &local_error))
     return TRUE;
 
   if (g_error_matches (local_error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND))
@@ -187,7 +282,7 @@ get_key_for_restore (RapportProfile  *self,
 
       g_clear_error (&local_error);
       if (rapport_keyring_generate_key (key, &local_error) &&
-          rapport_keyring_store_key (self->database_path, key, cancellable, &local_error))
+          store_key (self, key, cancellable, &local_error))
         {
           *key_is_new = TRUE;
           return TRUE;
@@ -253,6 +348,9 @@ static void
 rapport_profile_finalize (GObject *object)
 {
   RapportProfile *self = (RapportProfile *)object;
+
+  if (self->demo)
+    rapport_profile_discard_demo (self);
 
   explicit_bzero (self->key, sizeof self->key);
   self->has_key = FALSE;
@@ -344,6 +442,61 @@ rapport_profile_new (const char *data_dir)
                        NULL);
 }
 
+RapportProfile *
+rapport_profile_new_demo (GError **error)
+{
+  g_autoptr(RapportProfile) self = NULL;
+  g_autofree char *data_dir = NULL;
+  guint8 key[RAPPORT_DATABASE_KEY_SIZE];
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data_dir = make_demo_folder (error);
+  if (data_dir == NULL)
+    return NULL;
+
+  self = rapport_profile_new (data_dir);
+  /* From here on the folder goes with the profile, whatever happens next. */
+  self->demo = TRUE;
+
+  if (!rapport_keyring_generate_key (key, error))
+    return NULL;
+
+  remember_key (self, key);
+  explicit_bzero (key, sizeof key);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+rapport_profile_is_demo (RapportProfile *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROFILE (self), FALSE);
+
+  return self->demo;
+}
+
+void
+rapport_profile_discard_demo (RapportProfile *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (RAPPORT_IS_PROFILE (self));
+
+  if (!self->demo)
+    return;
+
+  g_mutex_lock (&self->key_lock);
+  explicit_bzero (self->key, sizeof self->key);
+  self->has_key = FALSE;
+  g_mutex_unlock (&self->key_lock);
+
+  /* Only ever a folder rapport_profile_new_demo made. */
+  name = g_path_get_basename (self->data_dir);
+  if (g_str_has_prefix (name, DEMO_FOLDER_PREFIX))
+    remove_tree (self->data_dir);
+}
+
 const char *
 rapport_profile_get_data_dir (RapportProfile *self)
 {
@@ -393,7 +546,7 @@ rapport_profile_create (RapportProfile  *self,
 
   /* A key left behind (its journal file removed by hand) is reused: replacing it could
    * destroy the only way into a journal that is only moved away for now. */
-  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+  if (!lookup_key (self, key, cancellable, &local_error))
     {
       if (!g_error_matches (local_error, RAPPORT_KEYRING_ERROR, RAPPORT_KEYRING_ERROR_NOT_FOUND))
         goto keyring_failed;
@@ -401,7 +554,7 @@ rapport_profile_create (RapportProfile  *self,
       g_clear_error (&local_error);
 
       if (!rapport_keyring_generate_key (key, &local_error) ||
-          !rapport_keyring_store_key (self->database_path, key, cancellable, &local_error))
+          !store_key (self, key, cancellable, &local_error))
         goto keyring_failed;
 
       key_is_new = TRUE;
@@ -486,7 +639,7 @@ rapport_profile_open (RapportProfile  *self,
       return NULL;
     }
 
-  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+  if (!lookup_key (self, key, cancellable, &local_error))
     {
       explicit_bzero (key, sizeof key);
 
@@ -591,7 +744,7 @@ rapport_profile_unlock_with_recovery_code (RapportProfile  *self,
   remember_key (self, key);
 
   /* The journal is open either way; the person is told when the keyring could not take it. */
-  if (!rapport_keyring_store_key (self->database_path, key, NULL, &local_error))
+  if (!store_key (self, key, NULL, &local_error))
     {
       g_message ("Could not put the key back into the keyring: %s", local_error->message);
       g_propagate_error (keyring_error, g_steal_pointer (&local_error));
@@ -722,7 +875,7 @@ rapport_profile_restore_snapshot (RapportProfile  *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!rapport_keyring_lookup_key (self->database_path, key, cancellable, &local_error))
+  if (!lookup_key (self, key, cancellable, &local_error))
     {
       explicit_bzero (key, sizeof key);
 

@@ -45,6 +45,16 @@ GQuark          rapport_profile_error_quark             (void);
 
 /* data_dir NULL means $XDG_DATA_HOME/rapport. The folder is created 0700 when needed. */
 RapportProfile *rapport_profile_new                     (const char           *data_dir);
+/* A throwaway profile to try Rapport with: a new, empty folder "rapport-demo-XXXXXX" in the user's
+ * runtime folder (else the temporary folder), and a random key kept only in this object's memory.
+ * Nothing of it ever reaches the keyring or $XDG_DATA_HOME/rapport: create, open, unlock, restore
+ * and the recovery code work as for any profile, with that key. The folder and everything in it is
+ * removed by rapport_profile_discard_demo or, at the latest, when the profile is finalized. */
+RapportProfile *rapport_profile_new_demo                (GError              **error);
+gboolean        rapport_profile_is_demo                 (RapportProfile       *self);
+/* Forgets a demo profile's key and removes its folder now (close its store first); the profile
+ * opens nothing afterwards. Does nothing for a profile that is not a demo. */
+void            rapport_profile_discard_demo            (RapportProfile       *self);
 const char     *rapport_profile_get_data_dir            (RapportProfile       *self);
 const char     *rapport_profile_get_database_path       (RapportProfile       *self);
 gboolean        rapport_profile_has_journal             (RapportProfile       *self);

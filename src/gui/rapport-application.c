@@ -18,8 +18,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -29,6 +31,7 @@
 #endif
 
 #include "rapport-application.h"
+#include "rapport-demo.h"
 #include "rapport-ical.h"
 #include "rapport-preferences-window.h"
 #include "rapport-scheduler.h"
@@ -62,6 +65,9 @@ struct _RapportApplication
   guint             pending_source;
   /* The day's snapshot of the journal, once it is open. */
   guint             snapshot_source;
+  /* --demo: SIGTERM and SIGINT end the demo like Quit, so its folder goes too. */
+  guint             demo_sigterm_source;
+  guint             demo_sigint_source;
 
   guint             opening : 1;
   /* A window was shown or this is the D-Bus service: the process outlives one command, so it
@@ -70,6 +76,8 @@ struct _RapportApplication
   guint             background_hold : 1;
   guint             opening_hold : 1;
   guint             snapshot_running : 1;
+  /* A throwaway journal (--demo): never resident, so it ends with its window. */
+  guint             demo : 1;
 };
 
 static void store_changed_cb     (RapportApplication *self,
@@ -139,6 +147,8 @@ static const GOptionEntry option_entries[] = {
     N_("Replace the journal with an encrypted backup (needs --passphrase-file)"), N_("FILE") },
   { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("A file whose first line is the passphrase of the backup"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a throwaway journal filled with demo data; your own journal is not touched"), NULL },
   { NULL }
 };
 
@@ -291,7 +301,8 @@ clear_scheduler (RapportApplication *self)
 static void
 update_scheduler (RapportApplication *self)
 {
-  gboolean want = self->resident && self->store != NULL;
+  /* The demo's reminders are notified while its window is open. */
+  gboolean want = (self->resident || self->demo) && self->store != NULL;
 
   if (self->scheduler != NULL &&
       (!want || rapport_scheduler_get_store (self->scheduler) != self->store))
@@ -1949,6 +1960,230 @@ open_today_action (GSimpleAction *action,
   schedule_flush_pending (self);
 }
 
+/* Decided before registering: the demo is a process of its own, on a throwaway journal (see
+ * rapport_profile_new_demo). It has an id of its own and owns no bus name, so nothing is forwarded
+ * to or from a running Rapport, and no notification button can reach the person's journal. Its
+ * preferences stay in memory, so trying a switch changes nothing of the person's Rapport. The
+ * profile is the demo's from the start, so nothing can ever reach for the person's. */
+static int
+handle_demo_option (RapportApplication *self,
+                    GVariantDict       *options)
+{
+  GApplication *application = G_APPLICATION (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_id = NULL;
+  gboolean alone = !is_service (self);
+
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    {
+      if (!g_str_equal (option_entries[i].long_name, "demo") &&
+          g_variant_dict_contains (options, option_entries[i].long_name))
+        alone = FALSE;
+    }
+
+  if (!alone)
+    {
+      g_printerr ("rapport: %s\n",
+                  _("--demo cannot be combined with other options: the demo never opens your "
+                    "journal. Run those options without --demo."));
+      return 2;
+    }
+
+  g_clear_object (&self->profile);
+  self->profile = rapport_profile_new_demo (&error);
+  if (self->profile == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is what went wrong, e.g. that a folder could not be made. */
+      message = g_strdup_printf (_("The demo could not start (%s). Check that your temporary "
+                                   "folder can be written to, then try again."),
+                                 error->message);
+      g_printerr ("rapport: %s\n", message);
+      return 1;
+    }
+
+  self->demo = TRUE;
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  demo_id = g_strconcat (APPLICATION_ID, ".Demo", NULL);
+  g_application_set_application_id (application, demo_id);
+  g_application_set_flags (application,
+                           g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  RapportProfile *profile = task_data;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GError *error = NULL;
+
+  store = rapport_profile_create (profile, cancellable, &error);
+  if (store == NULL || !rapport_demo_fill (store, now, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+demo_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window;
+
+  set_opening (self, FALSE);
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  window = find_window (self);
+
+  if (store == NULL)
+    {
+      g_warning ("The demo journal could not be made: %s", error->message);
+      if (window != NULL)
+        rapport_window_show_failure (window, _("The Demo Could Not Start"), error->message);
+      return;
+    }
+
+  rapport_application_set_store (self, store);
+  if (window != NULL)
+    rapport_window_show_journal (window);
+}
+
+static gboolean
+demo_quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs before the application's own shutdown: the journal is closed and its folder removed. */
+static void
+demo_shutdown_cb (GApplication *application,
+                  gpointer      user_data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (application);
+
+  g_clear_handle_id (&self->demo_sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->demo_sigint_source, g_source_remove);
+
+  /* A demo still being written would otherwise write on into the folder being removed. */
+  g_cancellable_cancel (self->cancellable);
+  while (self->opening)
+    g_main_context_iteration (NULL, TRUE);
+
+  rapport_application_set_store (self, NULL);
+  if (self->profile != NULL)
+    rapport_profile_discard_demo (self->profile);
+}
+
+/* Under the header bar, where a person looks first, and read out as an alert. */
+static void
+add_demo_banner (RapportWindow *window)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW,
+                                                  "header_bar");
+  GtkWidget *header_bar = GTK_IS_WIDGET (child) ? GTK_WIDGET (child) : NULL;
+  GtkWidget *parent = header_bar != NULL ? gtk_widget_get_parent (header_bar) : NULL;
+  GtkWidget *banner = gtk_info_bar_new ();
+  GtkWidget *label;
+  GtkWidget *button;
+
+  label = gtk_label_new (_("Demo journal — changes are thrown away when you quit"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  button = gtk_button_new_with_label (_("Quit Demo"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.quit");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (banner), GTK_MESSAGE_INFO);
+  gtk_info_bar_add_child (GTK_INFO_BAR (banner), label);
+  gtk_info_bar_add_child (GTK_INFO_BAR (banner), button);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Demo Journal"),
+                                  -1);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Rapport Demo"));
+
+  if (GTK_IS_BOX (parent))
+    {
+      gtk_box_insert_child_after (GTK_BOX (parent), banner, header_bar);
+    }
+  else
+    {
+      /* The window's layout changed: the banner goes above everything instead. */
+      GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      g_object_ref (content);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+      gtk_box_append (GTK_BOX (box), banner);
+      gtk_box_append (GTK_BOX (box), content);
+      g_object_unref (content);
+    }
+}
+
+/* The window on a new demo journal: no recovery code, no welcome, no start at login, no
+ * background service, no daily snapshot. */
+static void
+activate_demo (RapportApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RapportWindow *window = find_window (self);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (self->demo_sigterm_source == 0)
+    {
+      self->demo_sigterm_source = g_unix_signal_add (SIGTERM, demo_quit_signal_cb, self);
+      self->demo_sigint_source = g_unix_signal_add (SIGINT, demo_quit_signal_cb, self);
+      g_signal_connect (self, "shutdown", G_CALLBACK (demo_shutdown_cb), NULL);
+    }
+
+  /* Preferences changed in the demo are not the person's. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
+
+  window = rapport_window_new (self);
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+  add_demo_banner (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  rapport_window_show_loading (window);
+  set_opening (self, TRUE);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, demo_ready_cb, NULL);
+  g_task_set_source_tag (task, activate_demo);
+  g_task_set_task_data (task, g_object_ref (self->profile), g_object_unref);
+  g_task_run_in_thread (task, demo_thread);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -1968,6 +2203,14 @@ rapport_application_handle_local_options (GApplication *application,
     {
       g_print ("rapport %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      int status = handle_demo_option (RAPPORT_APPLICATION (application), options);
+
+      if (status >= 0)
+        return status;
     }
 
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (application,
@@ -2132,6 +2375,12 @@ rapport_application_activate (GApplication *application)
 {
   RapportApplication *self = RAPPORT_APPLICATION (application);
   RapportWindow *window = find_window (self);
+
+  if (self->demo)
+    {
+      activate_demo (self);
+      return;
+    }
 
   if (!self->resident)
     {
