@@ -22,6 +22,8 @@
 #include <glib/gstdio.h>
 
 #include "rapport-vcard.h"
+#include "rapport-store.h"
+#include "rapport-store-private.h"
 #include "rapport-test-utils.h"
 
 /* The corpus lives in the source tree; meson passes its root. */
@@ -606,6 +608,194 @@ test_hostile (void)
     }
 }
 
+/* Another program's one-line values are cleaned rather than refused (control characters become
+ * a space, text-direction controls are dropped), so the card still reads and the colleague passes
+ * the store's own checks. */
+static RapportColleague *
+parse_one_clean (const char *data,
+                 gsize       length)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) colleagues = rapport_vcard_parse (data, length, &problems);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *birthday = NULL;
+  RapportColleague *colleague;
+
+  assert_no_problems (problems);
+  colleague = g_object_ref (only_card (colleagues));
+
+  g_assert_true (rapport_colleague_validate (colleague, &error));
+  g_assert_no_error (error);
+  g_clear_error (&error);
+  g_assert_true (rapport_store_check_colleague (colleague, &birthday, &error));
+  g_assert_no_error (error);
+
+  return colleague;
+}
+
+static void
+test_hostile_direction (void)
+{
+  static const char cards[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ahmed \xE2\x80\xAE" "Badr\r\n"
+    "TITLE:Charge\xE2\x80\xAA Nurse\r\nEMAIL:\xE2\x81\xA6" "ahmed@example.org\xE2\x81\xA9\r\n"
+    "NOTE:right \xE2\x80\xAE" "to left\r\nEND:VCARD\r\n";
+  static const char isolate[] =
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:\xE2\x81\xA7Lina Haddad\xE2\x81\xA9\r\nEND:VCARD\r\n";
+  /* The marks LRM and RLM are not controls that turn text around: they stay. */
+  static const char marks[] =
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dana\xE2\x80\x8F Levi\r\nEND:VCARD\r\n";
+  /* A name of direction controls only is no name: N takes over. */
+  static const char only_controls[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xE2\x80\xAE\xE2\x81\xA6\r\nN:Haddad;Lina;;;\r\n"
+    "END:VCARD\r\n";
+  static const char nothing_left[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xE2\x80\xAE\xE2\x81\xA6\r\nEND:VCARD\r\n";
+  g_autoptr(RapportColleague) ahmed = parse_one_clean (cards, sizeof cards - 1);
+  g_autoptr(RapportColleague) lina = parse_one_clean (isolate, sizeof isolate - 1);
+  g_autoptr(RapportColleague) dana = parse_one_clean (marks, sizeof marks - 1);
+  g_autoptr(RapportColleague) from_n = parse_one_clean (only_controls, sizeof only_controls - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_cmpstr (rapport_colleague_get_name (ahmed), ==, "Ahmed Badr");
+  g_assert_cmpstr (rapport_colleague_get_role (ahmed), ==, "Charge Nurse");
+  g_assert_cmpstr (rapport_colleague_get_email (ahmed), ==, "ahmed@example.org");
+  /* Notes may hold right-to-left text on purpose. */
+  g_assert_cmpstr (rapport_colleague_get_notes (ahmed), ==, "right \xE2\x80\xAE" "to left");
+  g_assert_cmpstr (rapport_colleague_get_name (lina), ==, "Lina Haddad");
+  g_assert_cmpstr (rapport_colleague_get_name (dana), ==, "Dana\xE2\x80\x8F Levi");
+  g_assert_cmpstr (rapport_colleague_get_name (from_n), ==, "Lina Haddad");
+
+  none = rapport_vcard_parse (nothing_left, sizeof nothing_left - 1, &problems);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  if (problems->len == 1)
+    {
+      RapportVCardProblem *problem = g_ptr_array_index (problems, 0);
+
+      g_assert_cmpuint (problem->card, ==, 1);
+      g_assert_nonnull (strstr (problem->reason, "no name"));
+    }
+}
+
+static void
+test_hostile_tab (void)
+{
+  static const char card[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\tTab\t\tName\t\r\nORG:Mercy\tRegional\r\n"
+    "TEL:+1 970\t555 0100\r\nEND:VCARD\r\n";
+  g_autoptr(RapportColleague) colleague = parse_one_clean (card, sizeof card - 1);
+
+  /* One space for a run of tabs, none at the ends. */
+  g_assert_cmpstr (rapport_colleague_get_name (colleague), ==, "Tab Name");
+  g_assert_cmpstr (rapport_colleague_get_organization (colleague), ==, "Mercy Regional");
+  g_assert_null (strchr (rapport_colleague_get_phone (colleague), '\t'));
+}
+
+static void
+test_hostile_newline_escape (void)
+{
+  static const char card[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Line\\nBreak\\N\r\nTITLE:Night\\n\\nShift Lead\r\n"
+    "NOTE:first line\\nsecond line\r\nEND:VCARD\r\n";
+  /* A quoted-printable line break inside a 2.1 name. */
+  static const char qp[] =
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ana=0D=0AMaria\r\nEND:VCARD\r\n";
+  g_autoptr(RapportColleague) colleague = parse_one_clean (card, sizeof card - 1);
+  g_autoptr(RapportColleague) ana = parse_one_clean (qp, sizeof qp - 1);
+
+  g_assert_cmpstr (rapport_colleague_get_name (colleague), ==, "Line Break");
+  g_assert_cmpstr (rapport_colleague_get_role (colleague), ==, "Night Shift Lead");
+  /* Notes are many lines: the break stays. */
+  g_assert_cmpstr (rapport_colleague_get_notes (colleague), ==, "first line\nsecond line");
+  g_assert_cmpstr (rapport_colleague_get_name (ana), ==, "Ana Maria");
+}
+
+static void
+test_hostile_nul (void)
+{
+  /* NUL inside values, a NUL run between cards and a quoted-printable =00: NUL cannot be kept
+   * in text, so the bytes go and the text around them stays. */
+  static const char cards[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nul\0Inside\r\nNOTE:a\0b\r\nEND:VCARD\r\n"
+    "\0\0\0"
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Second=00Card\r\nEND:VCARD\r\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) colleagues = rapport_vcard_parse (cards, sizeof cards - 1, &problems);
+
+  assert_no_problems (problems);
+  g_assert_cmpuint (colleagues->len, ==, 2);
+  if (colleagues->len != 2)
+    return;
+
+  g_assert_cmpstr (rapport_colleague_get_name (colleagues->pdata[0]), ==, "NulInside");
+  g_assert_cmpstr (rapport_colleague_get_notes (colleagues->pdata[0]), ==, "ab");
+  g_assert_cmpstr (rapport_colleague_get_name (colleagues->pdata[1]), ==, "SecondCard");
+  for (guint i = 0; i < colleagues->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *birthday = NULL;
+
+      g_assert_true (rapport_store_check_colleague (colleagues->pdata[i], &birthday, &error));
+      g_assert_no_error (error);
+      g_assert_null (memchr (rapport_colleague_get_raw_vcard (colleagues->pdata[i]), '\0',
+                             strlen (rapport_colleague_get_raw_vcard (colleagues->pdata[i]))));
+    }
+}
+
+static void
+test_hostile_invalid_utf8 (void)
+{
+  /* Bytes that are not UTF-8 in a card that says nothing of its character set: each becomes
+   * U+FFFD, so the rest of the name survives and the text is valid. */
+  static const char card[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad \xFF\xFE Name\r\nORG:Mercy \xC3\x28 Regional\r\n"
+    "NOTE:note \xED\xA0\x80 x\r\nEND:VCARD\r\n";
+  g_autoptr(RapportColleague) colleague = parse_one_clean (card, sizeof card - 1);
+  const char *notes = rapport_colleague_get_notes (colleague);
+
+  g_assert_cmpstr (rapport_colleague_get_name (colleague), ==, "Bad \xEF\xBF\xBD\xEF\xBF\xBD Name");
+  g_assert_cmpstr (rapport_colleague_get_organization (colleague), ==,
+                   "Mercy \xEF\xBF\xBD( Regional");
+  g_assert_true (g_utf8_validate (notes, -1, NULL));
+  g_assert_true (g_str_has_prefix (notes, "note "));
+  g_assert_true (g_str_has_suffix (notes, " x"));
+  g_assert_true (g_utf8_validate (rapport_colleague_get_raw_vcard (colleague), -1, NULL));
+}
+
+/* A note over the limit skips its card with a reason that names the card and the limit. */
+static void
+test_hostile_long_note (void)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nNOTE:");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) colleagues = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i <= RAPPORT_MAX_NOTES_LENGTH; i += 64)
+    g_string_append (text, "0123456789012345678901234567890123456789012345678901234567890123");
+  g_string_append (text, "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:After\r\nEND:VCARD\r\n");
+
+  colleagues = rapport_vcard_parse (text->str, text->len, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (colleagues->len, ==, 2);
+  if (colleagues->len != 2)
+    return;
+
+  /* The parser keeps the whole note; validation is what refuses it, naming the field. */
+  g_assert_cmpuint (strlen (rapport_colleague_get_notes (colleagues->pdata[0])), >,
+                    RAPPORT_MAX_NOTES_LENGTH);
+  g_assert_false (rapport_colleague_validate (colleagues->pdata[0], &error));
+  g_assert_nonnull (error);
+  if (error != NULL)
+    {
+      g_assert_nonnull (strstr (error->message, "Notes"));
+      g_assert_cmpuint (strlen (error->message), <, 200);
+    }
+  g_assert_true (rapport_colleague_validate (colleagues->pdata[1], NULL));
+}
+
 /* The independent reader (python3-vobject) reads the same people from our files. */
 static void
 check_with_vobject (RapportVCardVersion version)
@@ -896,6 +1086,12 @@ main (int   argc,
   g_test_add_func ("/rapport/vcard/uid-deterministic", test_uid_deterministic);
   g_test_add_func ("/rapport/vcard/many-cards", test_many_cards);
   g_test_add_func ("/rapport/vcard/hostile", test_hostile);
+  g_test_add_func ("/rapport/vcard/hostile-direction", test_hostile_direction);
+  g_test_add_func ("/rapport/vcard/hostile-tab", test_hostile_tab);
+  g_test_add_func ("/rapport/vcard/hostile-newline-escape", test_hostile_newline_escape);
+  g_test_add_func ("/rapport/vcard/hostile-nul", test_hostile_nul);
+  g_test_add_func ("/rapport/vcard/hostile-invalid-utf8", test_hostile_invalid_utf8);
+  g_test_add_func ("/rapport/vcard/hostile-long-note", test_hostile_long_note);
   g_test_add_func ("/rapport/vcard/vobject-40", test_vobject_40);
   g_test_add_func ("/rapport/vcard/vobject-30", test_vobject_30);
   g_test_add_func ("/rapport/vcard/invalid-utf8-charset", test_invalid_utf8_charset);

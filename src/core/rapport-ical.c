@@ -529,6 +529,5 @@ rapport_ical_export (RapportStore  *store,
   if (contents == NULL)
     return FALSE;
 
-  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   error);
+  return rapport_write_private_file (path, contents, error);
 }

@@ -850,8 +850,10 @@ failed:
 char *
 rapport_profile_check_passphrase (const char *passphrase)
 {
-  if (passphrase == NULL || !g_utf8_validate (passphrase, -1, NULL) ||
-      g_utf8_strlen (passphrase, -1) < RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH)
+  if (passphrase != NULL && !g_utf8_validate (passphrase, -1, NULL))
+    return g_strdup (_("The passphrase is not plain text (UTF-8). Type it again."));
+
+  if (passphrase == NULL || g_utf8_strlen (passphrase, -1) < RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH)
     return g_strdup_printf (ngettext ("The passphrase needs at least %d character.",
                                       "The passphrase needs at least %d characters.",
                                       RAPPORT_PROFILE_MIN_PASSPHRASE_LENGTH),

@@ -705,6 +705,5 @@ rapport_site_guide_export (RapportStore  *store,
   if (contents == NULL)
     return FALSE;
 
-  return g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   error);
+  return rapport_write_private_file (path, contents, error);
 }

@@ -409,7 +409,7 @@ rapport_store_export_vcard (RapportStore           *self,
     return FALSE;
 
   /* Contact details: readable by the person only. */
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return rapport_write_private_file (path, text, error);
 }
 
 void

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -440,6 +441,138 @@ rapport_item_kind_to_group_label (RapportItemKind kind)
                         "");
 
   return _(item_kind_group_labels[kind]);
+}
+
+typedef enum
+{
+  FILE_PROBLEM_OTHER,
+  FILE_PROBLEM_MISSING,
+  FILE_PROBLEM_FOLDER,
+  FILE_PROBLEM_DENIED,
+  FILE_PROBLEM_FULL,
+} FileProblem;
+
+static FileProblem
+classify_file_error (const GError *cause)
+{
+  if (cause == NULL)
+    return FILE_PROBLEM_OTHER;
+
+  if (cause->domain == G_FILE_ERROR)
+    {
+      switch (cause->code)
+        {
+        case G_FILE_ERROR_NOENT:
+        case G_FILE_ERROR_NOTDIR:
+          return FILE_PROBLEM_MISSING;
+        case G_FILE_ERROR_ISDIR:
+          return FILE_PROBLEM_FOLDER;
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+        case G_FILE_ERROR_ROFS:
+          return FILE_PROBLEM_DENIED;
+        case G_FILE_ERROR_NOSPC:
+          return FILE_PROBLEM_FULL;
+        default:
+          return FILE_PROBLEM_OTHER;
+        }
+    }
+
+  if (cause->domain == G_IO_ERROR)
+    {
+      switch (cause->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+        case G_IO_ERROR_NOT_DIRECTORY:
+          return FILE_PROBLEM_MISSING;
+        case G_IO_ERROR_IS_DIRECTORY:
+          return FILE_PROBLEM_FOLDER;
+        case G_IO_ERROR_PERMISSION_DENIED:
+        case G_IO_ERROR_READ_ONLY:
+          return FILE_PROBLEM_DENIED;
+        case G_IO_ERROR_NO_SPACE:
+          return FILE_PROBLEM_FULL;
+        default:
+          return FILE_PROBLEM_OTHER;
+        }
+    }
+
+  return FILE_PROBLEM_OTHER;
+}
+
+void
+rapport_set_file_error (GError       **error,
+                        GQuark         domain,
+                        int            code,
+                        const char    *path,
+                        const GError  *cause,
+                        gboolean       writing)
+{
+  g_autofree char *shown = NULL;
+  char *message;
+
+  g_return_if_fail (path != NULL);
+
+  g_debug ("%s %s: %s", writing ? "Writing" : "Reading", path,
+           cause != NULL ? cause->message : "no reason given");
+
+  /* A file name need not be UTF-8; the message must be. */
+  shown = g_filename_display_name (path);
+
+  switch (classify_file_error (cause))
+    {
+    case FILE_PROBLEM_MISSING:
+      message = writing
+        ? g_strdup_printf (_("Could not create “%s” there. Choose another folder and try "
+                             "again."), shown)
+        : g_strdup_printf (_("There is no file at “%s”. Check the name and try again."), shown);
+      break;
+    case FILE_PROBLEM_FOLDER:
+      message = writing
+        ? g_strdup_printf (_("“%s” is a folder. Choose a file name and try again."), shown)
+        : g_strdup_printf (_("“%s” is a folder, not a file. Choose a file and try again."),
+                           shown);
+      break;
+    case FILE_PROBLEM_DENIED:
+      message = writing
+        ? g_strdup_printf (_("Rapport may not write “%s”. Choose a folder you can write to and "
+                             "try again."), shown)
+        : g_strdup_printf (_("Rapport may not read “%s”. Check the file’s permissions and try "
+                             "again."), shown);
+      break;
+    case FILE_PROBLEM_FULL:
+      message = g_strdup_printf (_("There is not enough disk space to write “%s”. Free some disk "
+                                   "space and try again."), shown);
+      break;
+    case FILE_PROBLEM_OTHER:
+    default:
+      message = writing
+        ? g_strdup_printf (_("Could not write “%s”. Choose another folder and try again."), shown)
+        : g_strdup_printf (_("Could not read “%s”. Check that the file is still there and try "
+                             "again."), shown);
+      break;
+    }
+
+  g_set_error_literal (error, domain, code, message);
+  g_free (message);
+}
+
+gboolean
+rapport_write_private_file (const char  *path,
+                            const char  *contents,
+                            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  if (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                &local_error))
+    return TRUE;
+
+  rapport_set_file_error (error, local_error->domain, local_error->code, path, local_error, TRUE);
+  return FALSE;
 }
 
 gboolean

@@ -114,6 +114,23 @@ const char         *rapport_item_kind_to_group_label (RapportItemKind kind);
  * parses its file, too slow to repeat for every reminder of a long journal. Thread-safe. */
 GTimeZone          *rapport_time_zone_lookup        (const char *identifier);
 
+/* Sets error (domain, code) to a sentence about the file at path that says what went wrong in a
+ * person's words and what to do, from cause (a G_FILE_ERROR or G_IO_ERROR from reading or, when
+ * writing is TRUE, writing it). GLib's own text names temporary files and system calls; it goes
+ * only to debug output. */
+void                rapport_set_file_error          (GError       **error,
+                                                     GQuark         domain,
+                                                     int            code,
+                                                     const char    *path,
+                                                     const GError  *cause,
+                                                     gboolean       writing);
+
+/* Writes contents to path as a file only its owner can read (0600), whole or not at all; an error
+ * is worded as by rapport_set_file_error (), in G_FILE_ERROR. For exports. */
+gboolean            rapport_write_private_file      (const char    *path,
+                                                     const char    *contents,
+                                                     GError       **error);
+
 /* Longest values the journal accepts, in bytes of UTF-8. */
 #define RAPPORT_MAX_FIELD_LENGTH 1000
 #define RAPPORT_MAX_NOTES_LENGTH (1024 * 1024)

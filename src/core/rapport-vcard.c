@@ -87,6 +87,7 @@ typedef struct
   GString          *raw;
   GPtrArray        *properties;
   gboolean          too_many;
+  gboolean          line_too_long;   /* a line over MAX_LINE_LENGTH was left out */
 } Card;
 
 /* Properties Rapport reads into fields; a re-export writes these from the colleague. Fields a
@@ -966,6 +967,11 @@ finish_card (ParseState *state,
   if (!closed)
     problem = g_strdup_printf (_("Card %u is not closed (END:VCARD is missing). The file may be "
                                  "cut short; export it again."), card->number);
+  else if (card->line_too_long)
+    /* Translators: %u is the card's number in the file */
+    problem = g_strdup_printf (_("Card %u has a line longer than 10 MB, far more than a contact "
+                                 "holds. Remove it in the address book and import the card "
+                                 "again."), card->number);
   else if (card->too_many)
     problem = g_strdup_printf (_("Card %u has more than 10,000 lines. Remove what it does not "
                                  "need and import it again."), card->number);
@@ -1198,8 +1204,12 @@ rapport_vcard_parse (const char  *data,
         }
       else
         {
+          /* Left out, and the card with it: a contact without the line would be imported as if
+           * it were whole. */
           too_long = TRUE;
           g_string_truncate (line, 0);
+          if (state.card != NULL)
+            state.card->line_too_long = TRUE;
         }
 
       p = next;

@@ -109,20 +109,25 @@ static GParamSpec *properties[N_PROPS];
  * quiet hours) is overdue and asks for more attention. */
 #define OVERDUE_GRACE_SECONDS 60
 #define SNOOZE_SECONDS 3600
+/* The longest value of an option an error message repeats. */
+#define MAX_QUOTED_ARGUMENT 40
 #define DIGEST_NOTIFICATION_ID "reminder-digest"
 #define LOCKED_NOTIFICATION_ID "journal-locked"
 
+/* Text and ids are taken as the bytes given (G_OPTION_ARG_FILENAME) and checked by
+ * lookup_text_option () and lookup_id_option (): GOption's own checks print GLib's words, which
+ * name neither the option nor what to do. */
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
-  { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "list", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Print the journal as JSON lines, one object a line"),
     N_("colleagues|assignments|tips|interactions|reminders|due") },
-  { "remind", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "remind", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add a one-off reminder with this title (needs --at)"), N_("TEXT") },
-  { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "at", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("When the reminder is due, in local time"), N_("YYYY-MM-DDTHH:MM[:SS]") },
-  { "colleague", 0, 0, G_OPTION_ARG_INT64, NULL,
+  { "colleague", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The colleague the reminder is about, by the id --list=colleagues prints"), N_("ID") },
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write pending reminders and check-ins as an iCalendar file for calendar apps"),
@@ -130,14 +135,14 @@ static const GOptionEntry option_entries[] = {
   { "export-guide", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an assignment’s tips as a guide for the next locum (Markdown, or HTML for .html)"),
     N_("FILE") },
-  { "assignment", 0, 0, G_OPTION_ARG_INT64, NULL,
+  { "assignment", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The assignment to export, by the id --list=assignments prints"), N_("ID") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the contacts of a vCard file; exact duplicates are merged"), N_("FILE") },
   { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write colleagues as a vCard file (all, or one assignment’s with --assignment)"),
     N_("FILE") },
-  { "vcard-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "vcard-version", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The vCard version to write"), N_("3.0|4.0") },
   { "with-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Also write interests and notes into the vCard file (it is not encrypted)"), NULL },
@@ -777,6 +782,57 @@ print_error (GApplicationCommandLine *command_line,
   g_application_command_line_printerr (command_line, "rapport: %s\n", message);
 }
 
+/* FALSE, with the message printed, when the option is given but is not UTF-8 text. */
+static gboolean
+lookup_text_option (GApplicationCommandLine  *command_line,
+                    GVariantDict             *options,
+                    const char               *name,
+                    const char              **value)
+{
+  g_autofree char *message = NULL;
+
+  *value = NULL;
+  if (!g_variant_dict_lookup (options, name, "^&ay", value))
+    return TRUE;
+
+  if (g_utf8_validate (*value, -1, NULL))
+    return TRUE;
+
+  *value = NULL;
+  /* Translators: %s is an option such as "remind" */
+  message = g_strdup_printf (_("--%s holds bytes that are not text (UTF-8). Type it again, or "
+                               "save what you pasted it from as UTF-8."), name);
+  print_error (command_line, message);
+  return FALSE;
+}
+
+/* FALSE, with the message printed, when the option is given but is not an id. */
+static gboolean
+lookup_id_option (GApplicationCommandLine *command_line,
+                  GVariantDict            *options,
+                  const char              *name,
+                  const char              *list,
+                  gboolean                *given,
+                  gint64                  *id)
+{
+  g_autofree char *message = NULL;
+  const char *text = NULL;
+
+  *given = g_variant_dict_lookup (options, name, "^&ay", &text);
+  *id = 0;
+  if (!*given)
+    return TRUE;
+
+  if (g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, id, NULL))
+    return TRUE;
+
+  /* Translators: the first %s is an option such as "colleague", the second a list such as
+   * "colleagues" */
+  message = g_strdup_printf (_("--%s needs a number: the id that --list=%s prints."), name, list);
+  print_error (command_line, message);
+  return FALSE;
+}
+
 /* The command line never creates a journal. FALSE with *error unset: there is none yet. */
 static gboolean
 ensure_store (RapportApplication  *self,
@@ -1147,18 +1203,35 @@ read_passphrase_file (GApplicationCommandLine  *command_line,
   g_autofree char *contents = NULL;
   gsize length = 0;
   gsize line_length;
+  const char *newline;
   char *passphrase;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot read the passphrase file “%s”: %s"), file_arg, local_error->message);
+      rapport_set_file_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, file_arg, local_error, FALSE);
       return NULL;
     }
 
-  line_length = strcspn (contents, "\n");
+  /* Not strcspn (): it would stop at a NUL byte as well. */
+  newline = memchr (contents, '\n', length);
+  line_length = newline != NULL ? (gsize) (newline - contents) : length;
   if (line_length > 0 && contents[line_length - 1] == '\r')
     line_length--;
+
+  /* A NUL would end the passphrase early: a backup would be locked with less than was meant. */
+  if (memchr (contents, '\0', line_length) != NULL
+      || !g_utf8_validate_len (contents, line_length, NULL))
+    {
+      g_autofree char *shown = g_filename_display_name (file_arg);
+
+      explicit_bzero (contents, length);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The first line of “%s” is not plain text (UTF-8). Write the passphrase "
+                     "there as plain text and try again."),
+                   shown);
+      return NULL;
+    }
+
   passphrase = g_strndup (contents, line_length);
   explicit_bzero (contents, length);
 
@@ -1339,9 +1412,13 @@ list_journal (RapportApplication      *self,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("Unknown list “%s”. Choose one of: colleagues, assignments, "
-                                   "tips, interactions, reminders, due"),
-                                 what);
+      if (strlen (what) <= MAX_QUOTED_ARGUMENT)
+        message = g_strdup_printf (_("Unknown list “%s”. Choose one of: colleagues, "
+                                     "assignments, tips, interactions, reminders, due"),
+                                   what);
+      else
+        message = g_strdup (_("Unknown list. Choose one of: colleagues, assignments, tips, "
+                              "interactions, reminders, due"));
       print_error (command_line, message);
       return 2;
     }
@@ -1504,9 +1581,14 @@ add_reminder (RapportApplication      *self,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("“%s” is not a date and time: write it as YYYY-MM-DDTHH:MM "
-                                   "or YYYY-MM-DDTHH:MM:SS, in local time."),
-                                 at);
+      /* Quoted back only while it is short: a pasted page would bury the advice. */
+      if (strlen (at) <= MAX_QUOTED_ARGUMENT)
+        message = g_strdup_printf (_("“%s” is not a date and time: write it as YYYY-MM-DDTHH:MM "
+                                     "or YYYY-MM-DDTHH:MM:SS, in local time."),
+                                   at);
+      else
+        message = g_strdup (_("--at is not a date and time: write it as YYYY-MM-DDTHH:MM or "
+                              "YYYY-MM-DDTHH:MM:SS, in local time."));
       print_error (command_line, message);
       return 2;
     }
@@ -1609,10 +1691,10 @@ import_vcard (RapportApplication      *self,
   file = g_application_command_line_create_file_for_arg (command_line, file_arg);
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
     {
-      g_autofree char *message = NULL;
+      g_autoptr(GError) read_error = NULL;
 
-      message = g_strdup_printf (_("Cannot read “%s”: %s"), file_arg, error->message);
-      print_error (command_line, message);
+      rapport_set_file_error (&read_error, G_IO_ERROR, G_IO_ERROR_FAILED, file_arg, error, FALSE);
+      print_error (command_line, read_error->message);
       return 1;
     }
 
@@ -1626,6 +1708,18 @@ import_vcard (RapportApplication      *self,
     }
 
   colleagues = rapport_vcard_parse (contents, length, &problems);
+
+  /* An empty file or one of another kind: saying "imported 0" would hide the mistake. */
+  if (colleagues->len == 0 && (problems == NULL || problems->len == 0))
+    {
+      g_autofree char *shown = g_filename_display_name (file_arg);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("“%s” holds no contacts: it is not a vCard file. Choose a "
+                                   ".vcf file that an address book exported."), shown);
+      print_error (command_line, message);
+      return 1;
+    }
 
   /* Card number → why it was skipped, for the broken cards and then the invalid ones. */
   reasons = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -1700,7 +1794,11 @@ export_vcard (RapportApplication      *self,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("Unknown vCard version “%s”: choose 3.0 or 4.0."), version_arg);
+      if (strlen (version_arg) <= MAX_QUOTED_ARGUMENT)
+        message = g_strdup_printf (_("Unknown vCard version “%s”: choose 3.0 or 4.0."),
+                                   version_arg);
+      else
+        message = g_strdup (_("Unknown vCard version: choose 3.0 or 4.0."));
       print_error (command_line, message);
       return 2;
     }
@@ -2240,11 +2338,17 @@ rapport_application_command_line (GApplication            *application,
   gboolean has_backup;
   gboolean has_restore;
 
-  has_assignment = g_variant_dict_lookup (options, "assignment", "x", &assignment_id);
-  has_colleague = g_variant_dict_lookup (options, "colleague", "x", &colleague_id);
-  g_variant_dict_lookup (options, "at", "&s", &at);
+  if (!lookup_id_option (command_line, options, "assignment", "assignments", &has_assignment,
+                         &assignment_id)
+      || !lookup_id_option (command_line, options, "colleague", "colleagues", &has_colleague,
+                            &colleague_id)
+      || !lookup_text_option (command_line, options, "at", &at)
+      || !lookup_text_option (command_line, options, "remind", &title)
+      || !lookup_text_option (command_line, options, "list", &what)
+      || !lookup_text_option (command_line, options, "vcard-version", &vcard_version))
+    return 2;
 
-  if (g_variant_dict_lookup (options, "remind", "&s", &title))
+  if (title != NULL)
     return add_reminder (self, command_line, title, at, has_colleague, colleague_id);
 
   if (at != NULL || has_colleague)
@@ -2253,13 +2357,11 @@ rapport_application_command_line (GApplication            *application,
       return 2;
     }
 
-  if (g_variant_dict_lookup (options, "list", "&s", &what))
+  if (what != NULL)
     return list_journal (self, command_line, what);
 
   if (g_variant_dict_lookup (options, "export-ics", "^&ay", &ics))
     return export_ics (self, command_line, ics);
-
-  g_variant_dict_lookup (options, "vcard-version", "&s", &vcard_version);
 
   if (g_variant_dict_lookup (options, "export-vcard", "^&ay", &vcf))
     return export_vcard (self, command_line, vcf, vcard_version,
