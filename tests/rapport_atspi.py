@@ -450,3 +450,84 @@ def run_steps(steps, prefix, needs=('RAPPORT_BINARY', 'RAPPORT_SEED')):
     finally:
         session.close()
     return 1 if failures else 0
+
+
+# Editors and windows, for stories that fill in whole forms ---------------------------------
+
+def focused_in(root):
+    """The showing node under root that has the keyboard focus, or None."""
+    for node in walk(root):
+        if has_state(node, pyatspi.STATE_FOCUSED) and is_showing(node):
+            return node
+    return None
+
+
+def texts_in(node):
+    """The node's name and those of the labels inside it: what a screen reader reads."""
+    names = [name_of(node)]
+    names += [name_of(child) for child in walk(node, limit=50)
+              if child != node and role_of(child) == 'label']
+    return [name for name in names if name]
+
+
+def tab_until(root, target, limit=40):
+    """Moves the keyboard focus to target with Tab, as a keyboard user would."""
+    node = None
+    for _ in range(limit):
+        node = focused_in(root)
+        # Proxies of one object need not compare equal: compare what a person perceives.
+        if node is not None and (is_ancestor(target, node) or
+                                 (role_of(node), name_of(node)) == (role_of(target),
+                                                                    name_of(target))):
+            return
+        press_keys('Tab')
+        time.sleep(0.15)
+    raise StepFailed('Tab never reached %s %r; the focus is on %s %r'
+                     % (role_of(target), name_of(target), role_of(node) if node else 'nothing',
+                        name_of(node) if node else ''))
+
+
+def choose_in_combo(root, combo_name, option):
+    """Picks option in a combo row by keyboard (GTK 4.8 gives combo rows no accessible action):
+    Tab to it, Space opens its list, Down until the option has the focus, Enter chooses."""
+    combo = wait_for(root, None, combo_name)
+    tab_until(root, combo)
+    press_keys('space')
+    time.sleep(0.3)
+    seen = []
+    for _ in range(40):
+        node = focused_in(root)
+        texts = texts_in(node) if node is not None else []
+        if option in texts:
+            press_keys('Return')
+            time.sleep(0.3)
+            return
+        seen.append('/'.join(texts) or '(unnamed %s)' % (role_of(node) if node else 'nothing'))
+        if len(seen) > 3 and seen[-1] == seen[-2] == seen[-3]:
+            break
+        press_keys('Down')
+        time.sleep(0.15)
+    raise StepFailed('the %r list never offered %r to choose; the focus went through: %s'
+                     % (combo_name, option, ', '.join(seen)))
+
+
+def window_names(app):
+    """The names of all the app's toplevels on the accessibility bus: the titles a window list
+    or a session manager would keep."""
+    names = []
+    for index in range(safe(lambda: app.childCount, 0) or 0):
+        child = safe(lambda: app.getChildAtIndex(index))
+        if child is not None:
+            names.append(name_of(child))
+    return names
+
+
+def x_window_names(env=None):
+    """What xwininfo says of every window on the display (ids, names and classes), or '' when
+    it cannot run."""
+    try:
+        result = subprocess.run(['xwininfo', '-root', '-tree'], env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ''
+    return result.stdout.decode('utf-8', errors='replace') if result.returncode == 0 else ''
