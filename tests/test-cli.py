@@ -317,7 +317,8 @@ def test_export_guide_unknown_assignment(home):
     result = home.rapport('--export-guide=' + path, '--assignment=987654')
     check_one_error_line(result)
     check(result.returncode == 1, 'expected exit status 1: ' + describe(result))
-    check(stderr_lines(result)[0] == 'rapport: No assignment with id 987654',
+    check(stderr_lines(result)[0]
+          == 'rapport: No assignment with id 987654; --list=assignments prints the ids.',
           'unexpected message: %r' % stderr_lines(result))
     check(not os.path.exists(path), 'a guide was written anyway')
 

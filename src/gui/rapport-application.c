@@ -1470,8 +1470,10 @@ export_guide (RapportApplication      *self,
   if (rapport_store_find_assignment (self->store, assignment_id) == NULL)
     {
       g_autofree char *message = NULL;
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assignment_id);
 
-      message = g_strdup_printf (_("No assignment with id %" G_GINT64_FORMAT), assignment_id);
+      message = g_strdup_printf (_("No assignment with id %s; --list=assignments prints the ids."),
+                                 id_text);
       print_error (command_line, message);
       return 1;
     }
@@ -1605,10 +1607,10 @@ add_reminder (RapportApplication      *self,
   if (has_colleague && rapport_store_find_colleague (self->store, colleague_id) == NULL)
     {
       g_autofree char *message = NULL;
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, colleague_id);
 
-      message = g_strdup_printf (_("No colleague with id %" G_GINT64_FORMAT "; "
-                                   "--list=colleagues prints the ids."),
-                                 colleague_id);
+      message = g_strdup_printf (_("No colleague with id %s; --list=colleagues prints the ids."),
+                                 id_text);
       print_error (command_line, message);
       return 1;
     }
@@ -1817,8 +1819,10 @@ export_vcard (RapportApplication      *self,
       if (rapport_store_find_assignment (self->store, assignment_id) == NULL)
         {
           g_autofree char *message = NULL;
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assignment_id);
 
-          message = g_strdup_printf (_("No assignment with id %" G_GINT64_FORMAT), assignment_id);
+          message = g_strdup_printf (_("No assignment with id %s; --list=assignments prints the ids."),
+                                 id_text);
           print_error (command_line, message);
           return 1;
         }
