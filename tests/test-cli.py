@@ -735,8 +735,12 @@ def test_backup_restore(home):
           '--restore printed: ' + describe(result))
     check(listed_names(home) == sorted(SAMPLE_NAMES), 'not the backup\'s colleagues: %r'
           % listed_names(home))
-    check(sorted(os.listdir(home.data_dir)) == ['rapport.db'],
+    # Beside the journal, only the snapshot of the one the backup replaced.
+    check(sorted(os.listdir(home.data_dir)) == ['rapport.db', 'snapshots'],
           'files left in the data folder: %r' % sorted(os.listdir(home.data_dir)))
+    snapshots = os.listdir(os.path.join(home.data_dir, 'snapshots'))
+    check(len(snapshots) == 1 and 'before-restore' in snapshots[0],
+          'not one snapshot of the replaced journal: %r' % snapshots)
 
 
 def test_restore_wrong_passphrase(home):

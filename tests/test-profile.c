@@ -24,6 +24,7 @@
 
 #include "rapport-keyring.h"
 #include "rapport-profile.h"
+#include "rapport-snapshot.h"
 #include "rapport-recovery-code.h"
 #include "rapport-test-utils.h"
 
@@ -817,7 +818,7 @@ test_restore (Fixture       *f,
   g_autofree char *code = NULL;
   g_autofree char *code_after = NULL;
   g_autofree char *backup = NULL;
-  g_autofree char *folder = NULL;
+  g_auto(GStrv) names = NULL;
   guint8 key_before[RAPPORT_DATABASE_KEY_SIZE];
   guint8 key_after[RAPPORT_DATABASE_KEY_SIZE];
   RapportProfile *profile;
@@ -849,10 +850,12 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (code, ==, code_after);
   g_assert_finalize_object (profile);
 
-  /* Nothing left over beside the journal, which is as private as before. */
-  folder = describe_folder (f->data_dir);
-  g_assert_true (g_str_has_prefix (folder, "rapport.db "));
-  g_assert_null (strchr (folder, '\n'));
+  /* Nothing left over beside the journal, which is as private as before, but the snapshot of
+   * the journal it replaced. */
+  names = rapport_test_list_folder (f->data_dir);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) names, "rapport.db"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "snapshots"));
   g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -865,6 +868,32 @@ test_restore (Fixture       *f,
       g_assert_false (rapport_test_store_has_colleague (store, "Dana Whitfield"));
       g_assert_finalize_object (store);
     }
+
+  /* The journal the backup replaced is that snapshot: restoring it undoes the restore. */
+  {
+    g_autoptr(GPtrArray) snapshots = rapport_snapshot_list (f->db_path, &error);
+    g_autoptr(RapportProfile) undo = rapport_profile_new (f->data_dir);
+    RapportSnapshot *before;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (snapshots);
+    g_assert_cmpuint (snapshots != NULL ? snapshots->len : 0, ==, 1);
+    if (snapshots == NULL || snapshots->len != 1)
+      return;
+
+    before = g_ptr_array_index (snapshots, 0);
+    g_assert_cmpint (rapport_snapshot_get_reason (before), ==,
+                     RAPPORT_SNAPSHOT_REASON_BEFORE_RESTORE);
+    store = rapport_profile_restore_snapshot (undo, rapport_snapshot_get_path (before),
+                                              f->cancellable, &error);
+    g_assert_no_error (error);
+    if (store != NULL)
+      {
+        g_assert_true (rapport_test_store_has_colleague (store, "Dana Whitfield"));
+        g_assert_false (rapport_test_store_has_colleague (store, "Mina Sato"));
+        g_assert_finalize_object (store);
+      }
+  }
 }
 
 static void
@@ -1036,7 +1065,7 @@ test_restore_leftover (Fixture       *f,
   g_autofree char *code = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *restoring = g_strconcat (f->db_path, ".restoring", NULL);
-  g_autofree char *folder = NULL;
+  g_auto(GStrv) names = NULL;
   RapportStore *store;
 
   /* A restore cut short by a crash left its file: the next one goes through. */
@@ -1054,8 +1083,11 @@ test_restore_leftover (Fixture       *f,
       g_assert_finalize_object (store);
     }
 
-  folder = describe_folder (f->data_dir);
-  g_assert_null (strchr (folder, '\n'));
+  /* The leftover is gone; the journal it replaced is kept as a snapshot. */
+  names = rapport_test_list_folder (f->data_dir);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) names, "rapport.db"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "snapshots"));
 }
 
 int

@@ -801,6 +801,27 @@ rapport_profile_restore_backup (RapportProfile  *self,
                                         cancellable, &local_error))
     goto failed;
 
+  /* The journal being replaced is kept as a snapshot (same key), so a restore of the wrong
+   * backup can be undone from Preferences. Without that copy, nothing is replaced. */
+  if (g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(RapportSnapshot) before = NULL;
+      g_autoptr(GError) snapshot_error = NULL;
+
+      before = rapport_snapshot_take_file (self->database_path,
+                                           RAPPORT_SNAPSHOT_REASON_BEFORE_RESTORE, NULL,
+                                           &snapshot_error);
+      if (before == NULL)
+        {
+          g_set_error (&local_error, RAPPORT_PROFILE_ERROR, RAPPORT_PROFILE_ERROR_FAILED,
+                       _("Could not keep a copy of your journal before restoring (%s), so it "
+                         "was not replaced. Free some disk space and try again."),
+                       snapshot_error->message);
+          remove_journal_files (restoring_path);
+          goto failed;
+        }
+    }
+
   if (g_rename (restoring_path, self->database_path) != 0)
     {
       int saved_errno = errno;
