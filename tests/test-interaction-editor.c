@@ -23,6 +23,7 @@
 #include "rapport-colleague-chooser.h"
 #include "rapport-interaction-editor.h"
 #include "rapport-store.h"
+#include "rapport-test-editor-utils.h"
 #include "rapport-test-gtk-utils.h"
 #include "rapport-test-utils.h"
 
@@ -491,370 +492,7 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_interactions (fixture->store)), ==, 0);
 }
 
-/* Hostile input: what a person types or pastes that the journal must refuse without losing it. */
-
-/* Exactly length bytes of valid UTF-8 (over many lines when multi_line), ending in a letter (the
- * editor trims the end of notes), with accents so that multi-byte characters count in bytes. */
-static char *
-make_text (gsize    length,
-           gboolean multi_line)
-{
-  GString *text = g_string_sized_new (length + 64);
-  const char *end;
-
-  while (text->len < length)
-    g_string_append_printf (text, "Line %06u: café with Zoë after the night shift.%s",
-                            (guint) (text->len / 50), multi_line ? "\n" : " ");
-
-  g_utf8_validate (text->str, length, &end);
-  g_string_truncate (text, end - text->str);
-  while (text->len < length)
-    g_string_append_c (text, 'x');
-  text->str[length - 1] = 'x';
-
-  return g_string_free (text, FALSE);
-}
-
-static double
-elapsed_ms (gint64 since)
-{
-  return (g_get_monotonic_time () - since) / 1000.0;
-}
-
-/* The line the editor shows the store's errors in: a label styled "error" inside a revealer. */
-static gboolean
-is_error_label (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && GTK_IS_REVEALER (gtk_widget_get_parent (widget)) &&
-         gtk_widget_has_css_class (widget, "error");
-}
-
-static GtkWidget *
-error_label (gpointer editor)
-{
-  GtkWidget *label = rapport_test_find_widget (GTK_WIDGET (editor), is_error_label, NULL);
-
-  g_assert_nonnull (label);
-  return label;
-}
-
-static gboolean
-child_revealed (gpointer revealer)
-{
-  return gtk_revealer_get_child_revealed (revealer);
-}
-
-/* The editor is still open and shows what the journal said (never the value). With wait, the
- * main loop runs until the line has slid in; without, nothing runs, for editors that hold text
- * the toolkit takes long to lay out. */
-static void
-assert_error_shown (gpointer    editor,
-                    const char *expected,
-                    gboolean    wait)
-{
-  GtkWidget *label;
-  GtkRevealer *revealer;
-
-  g_assert_nonnull (editor);
-  g_assert_nonnull (expected);
-  if (editor == NULL || expected == NULL)
-    return;
-
-  label = error_label (editor);
-  if (label == NULL)
-    return;
-
-  revealer = GTK_REVEALER (gtk_widget_get_parent (label));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (gtk_widget_get_visible (label));
-  if (wait)
-    {
-      g_assert_true (rapport_test_wait_until (child_revealed, revealer, 2000));
-      g_assert_true (gtk_widget_get_mapped (label));
-    }
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
-  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (label))), <, 400);
-}
-
-/* GTK 4.8 has no live regions: an error line is read out only if it is an alert or gets the
- * keyboard focus; a plain label that appears is silent for a screen reader. */
-static void
-assert_error_announced (gpointer editor)
-{
-  GtkWidget *label = error_label (editor);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
-  GtkAccessibleRole role;
-
-  if (label == NULL)
-    return;
-
-  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label));
-  g_test_message ("error line role %d (alert is %d), focus on %s", role, GTK_ACCESSIBLE_ROLE_ALERT,
-                  focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
-  g_assert_true (role == GTK_ACCESSIBLE_ROLE_ALERT || focus == label);
-}
-
-static GtkTextBuffer *
-notes_buffer (gpointer editor)
-{
-  GtkWidget *view = rapport_test_find_by_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
-
-  g_assert_nonnull (view);
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-}
-
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Empties a text view before the loop runs again, so that laying out what it held (seconds for
- * a megabyte, see the colleague editor's hostile-notes-responsive) is not waited for. */
-static void
-clear_buffer (GtkTextBuffer *buffer)
-{
-  gtk_text_buffer_set_text (buffer, "", -1);
-  rapport_test_iterate ();
-}
-
-/* Saves as the button does; returns whether the editor closed (it saved). The main loop does
- * not run: the editor saves or shows its error before the signal returns. */
-static gboolean
-press_confirm (gpointer *editor)
-{
-  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (*editor));
-
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-
-  return *editor == NULL;
-}
-
-/* Everything an item says about itself, as text, to compare the journal before and after. */
-static char *
-describe_item (GObject *item)
-{
-  g_autofree GParamSpec **specs = NULL;
-  GString *text = g_string_new (G_OBJECT_TYPE_NAME (item));
-  guint n_specs;
-
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_specs);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autofree char *contents = NULL;
-
-      if ((specs[i]->flags & G_PARAM_READABLE) == 0 ||
-          G_TYPE_IS_OBJECT (specs[i]->value_type))
-        continue;
-
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (item, specs[i]->name, &value);
-      if (G_VALUE_HOLDS (&value, G_TYPE_ARRAY) && g_value_get_boxed (&value) != NULL &&
-          g_array_get_element_size (g_value_get_boxed (&value)) == sizeof (gint64))
-        {
-          GArray *array = g_value_get_boxed (&value);
-          GString *elements = g_string_new (NULL);
-
-          for (guint j = 0; j < array->len; j++)
-            g_string_append_printf (elements, "%" G_GINT64_FORMAT " ",
-                                    g_array_index (array, gint64, j));
-          contents = g_string_free (elements, FALSE);
-        }
-      else if (G_TYPE_IS_BOXED (specs[i]->value_type))
-        continue;
-      else
-        contents = G_VALUE_HOLDS_STRING (&value) ? g_value_dup_string (&value)
-                                                 : g_strdup_value_contents (&value);
-      g_string_append_printf (text, "\n%s=%s", specs[i]->name, contents);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static GStrv
-describe_items (GListModel *model)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_autofree char *text = describe_item (item);
-
-      g_strv_builder_add (builder, text);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-assert_items_unchanged (GListModel         *model,
-                        const char * const *before)
-{
-  g_auto(GStrv) now = describe_items (model);
-
-  g_assert_cmpuint (g_strv_length (now), ==, g_strv_length ((GStrv) before));
-  for (guint i = 0; now[i] != NULL && before[i] != NULL; i++)
-    {
-      if (!g_str_equal (now[i], before[i]))
-        {
-          g_auto(GStrv) a = g_strsplit (before[i], "\n", -1);
-          g_auto(GStrv) b = g_strsplit (now[i], "\n", -1);
-
-          for (guint j = 0; a[j] != NULL && b[j] != NULL; j++)
-            if (!g_str_equal (a[j], b[j]))
-              g_test_message ("item %u changed: %.60s -> %.60s", i, a[j], b[j]);
-        }
-      g_assert_true (g_str_equal (now[i], before[i]));
-    }
-}
-
-/* What the journal says about item (valid) with one property set to value. */
-static char *
-error_for (gpointer      item,
-           gboolean    (*validate) (gpointer, GError **),
-           const char   *property,
-           const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (item, property, value, NULL);
-  g_assert_false (validate (item, &error));
-  g_assert_nonnull (error);
-  g_object_unref (item);
-
-  return error != NULL ? g_strdup (error->message) : NULL;
-}
-
-/* U+202E (right-to-left override) and U+2067..U+2069 (isolate) inside a one-line value. */
-static const char * const direction_controls[] = {
-  "Ahmed \xe2\x80\xae" "nedlaH",
-  "Dana \xe2\x81\xa7" "Cohen\xe2\x81\xa9 RN",
-};
-/* Right-to-left text with the marks people's keyboards add (RLM, LRM): these must save. */
-static const char * const right_to_left[] = {
-  "\xe2\x80\x8f" "דנה כהן",
-  "أحمد الخطيب\xe2\x80\x8e (RN)",
-};
-
-/* One editor as the hostile-input cases drive it. */
-typedef struct
-{
-  GtkWidget  *(*open)      (gpointer fixture,
-                            GObject *item);     /* presented; the main loop has not run */
-  void        (*fill)      (GtkWidget *editor); /* what a new item needs to be saved */
-  GListModel *(*items)     (gpointer fixture);
-  gpointer    (*new_item)  (gpointer fixture);  /* a valid item, not in the journal */
-  gboolean    (*validate)  (gpointer item,
-                            GError **error);
-  const char   *line_title;                     /* a one-line field: row title, property */
-  const char   *line_property;
-  const char   *notes_property;
-} HostileEditor;
-
-static GObject *
-find_item (GListModel *model,
-           const char *property,
-           const char *value)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_autofree char *text = NULL;
-
-      g_object_get (item, property, &text, NULL);
-      if (g_strcmp0 (text, value) == 0)
-        return item;   /* the store keeps it */
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-hostile_open (const HostileEditor *he,
-              gpointer             fixture,
-              GObject             *item,
-              GtkWidget          **weak)
-{
-  *weak = he->open (fixture, item);
-  g_object_add_weak_pointer (G_OBJECT (*weak), (gpointer *) weak);
-
-  return *weak;
-}
-
-static void
-hostile_close (GtkWidget **editor)
-{
-  if (*editor != NULL)
-    gtk_window_destroy (GTK_WINDOW (*editor));
-  rapport_test_wait_for_null ((gpointer *) editor, 2000);
-  rapport_test_iterate ();
-}
-
-/* Ten megabytes of notes are refused and kept in the field; exactly the limit saves; an edit
- * with ten megabytes leaves the item as it was. */
-static void
-hostile_notes (const HostileEditor *he,
-               gpointer             fixture)
-{
-  g_autofree char *huge = make_text (10 * 1024 * 1024, TRUE);
-  g_autofree char *exact = make_text (RAPPORT_MAX_NOTES_LENGTH, TRUE);
-  g_autofree char *expected = error_for (he->new_item (fixture), he->validate,
-                                         he->notes_property, huge);
-  GListModel *items = he->items (fixture);
-  g_auto(GStrv) before = describe_items (items);
-  g_autofree char *kept = NULL;
-  GtkWidget *editor = NULL;
-  GObject *saved;
-  gint64 start;
-
-  g_assert_nonnull (strstr (expected, "too long"));
-
-  hostile_open (he, fixture, NULL, &editor);
-  rapport_test_iterate ();
-  he->fill (editor);
-  gtk_text_buffer_set_text (notes_buffer (editor), huge, -1);
-  start = g_get_monotonic_time ();
-  g_assert_false (press_confirm ((gpointer *) &editor));
-  g_test_message ("10 MB of notes refused in %.0f ms", elapsed_ms (start));
-  assert_error_shown (editor, expected, FALSE);
-  if (editor == NULL)
-    return;
-  kept = buffer_text (notes_buffer (editor));
-  g_assert_true (g_str_equal (kept, huge));
-  assert_items_unchanged (items, (const char * const *) before);
-
-  gtk_text_buffer_set_text (notes_buffer (editor), exact, -1);
-  start = g_get_monotonic_time ();
-  g_assert_true (press_confirm ((gpointer *) &editor));
-  g_test_message ("1 MiB of notes saved in %.0f ms", elapsed_ms (start));
-  hostile_close (&editor);
-
-  saved = find_item (items, he->notes_property, exact);
-  g_assert_nonnull (saved);
-  if (saved == NULL)
-    return;
-
-  g_clear_pointer (&before, g_strfreev);
-  before = describe_items (items);
-  hostile_open (he, fixture, saved, &editor);
-  gtk_text_buffer_set_text (notes_buffer (editor), huge, -1);
-  g_assert_false (press_confirm ((gpointer *) &editor));
-  assert_error_shown (editor, expected, FALSE);
-  assert_items_unchanged (items, (const char * const *) before);
-  if (editor != NULL)
-    clear_buffer (notes_buffer (editor));
-  hostile_close (&editor);
-  assert_items_unchanged (items, (const char * const *) before);
-}
+/* Hostile input: this editor as the cases shared in rapport-test-editor-utils.c drive it. */
 
 static GtkWidget *
 interaction_open (gpointer  data,
@@ -901,7 +539,7 @@ interaction_validate (gpointer  item,
 }
 
 /* The journal entry has no one-line field: only the note is driven. */
-static const HostileEditor interaction_note = {
+static const RapportTestHostileEditor interaction_note = {
   interaction_open, interaction_fill, interaction_items, interaction_new_item,
   interaction_validate, NULL, NULL, "body",
 };
@@ -910,7 +548,7 @@ static void
 test_hostile_notes (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  hostile_notes (&interaction_note, fixture);
+  rapport_test_hostile_notes (&interaction_note, fixture);
 }
 
 /* Notes keep text-direction characters (quoted right-to-left text needs them). */
@@ -921,17 +559,18 @@ test_hostile_direction (Fixture       *fixture,
   GListModel *items = rapport_store_get_interactions (fixture->store);
   GtkWidget *editor = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (direction_controls); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rapport_test_direction_controls); i++)
     {
-      g_autofree char *body = g_strconcat (right_to_left[i], "\n", direction_controls[i], NULL);
+      g_autofree char *body = g_strconcat (rapport_test_right_to_left[i], "\n",
+                                           rapport_test_direction_controls[i], NULL);
 
-      hostile_open (&interaction_note, fixture, NULL, &editor);
+      rapport_test_hostile_open (&interaction_note, fixture, NULL, &editor);
       rapport_test_iterate ();
-      gtk_text_buffer_set_text (notes_buffer (editor), body, -1);
+      gtk_text_buffer_set_text (rapport_test_notes_buffer (editor), body, -1);
       rapport_test_iterate ();
-      g_assert_true (press_confirm ((gpointer *) &editor));
-      hostile_close (&editor);
-      g_assert_nonnull (find_item (items, "body", body));
+      g_assert_true (rapport_test_press_confirm ((gpointer *) &editor));
+      rapport_test_hostile_close (&editor);
+      g_assert_nonnull (rapport_test_find_item (items, "body", body));
     }
 }
 
@@ -940,41 +579,21 @@ test_hostile_error_announced (Fixture       *fixture,
                               gconstpointer  user_data)
 {
   g_autofree char *long_note = g_strnfill (RAPPORT_MAX_NOTES_LENGTH + 1, 'x');
-  g_autofree char *expected = error_for (interaction_new_item (fixture), interaction_validate,
-                                         "body", long_note);
+  g_autofree char *expected = rapport_test_error_for (interaction_new_item (fixture),
+                                                      interaction_validate, "body", long_note);
   GtkWidget *editor = NULL;
 
-  hostile_open (&interaction_note, fixture, NULL, &editor);
+  rapport_test_hostile_open (&interaction_note, fixture, NULL, &editor);
   rapport_test_iterate ();
-  gtk_text_buffer_set_text (notes_buffer (editor), long_note, -1);
-  g_assert_false (press_confirm ((gpointer *) &editor));
-  assert_error_shown (editor, expected, FALSE);
+  gtk_text_buffer_set_text (rapport_test_notes_buffer (editor), long_note, -1);
+  g_assert_false (rapport_test_press_confirm ((gpointer *) &editor));
+  rapport_test_assert_error_shown (editor, expected, FALSE);
   if (editor != NULL)
     {
-      clear_buffer (notes_buffer (editor));
-      assert_error_announced (editor);
+      rapport_test_clear_buffer (rapport_test_notes_buffer (editor));
+      rapport_test_assert_error_announced (editor);
     }
-  hostile_close (&editor);
-}
-
-/* Runs the main loop until nothing is pending (at most budget_ms); returns the longest single
- * dispatch, what a person sees as a freeze. */
-static double
-settle (guint budget_ms)
-{
-  gint64 start = g_get_monotonic_time ();
-  double longest = 0;
-
-  while (g_main_context_pending (NULL) && elapsed_ms (start) < budget_ms)
-    {
-      gint64 one = g_get_monotonic_time ();
-
-      g_main_context_iteration (NULL, FALSE);
-      longest = MAX (longest, elapsed_ms (one));
-    }
-
-  g_assert_false (g_main_context_pending (NULL));
-  return longest;
+  rapport_test_hostile_close (&editor);
 }
 
 /* Ten thousand colleagues chosen for one entry: the journal's limit (500) is said in the editor,
@@ -1009,7 +628,7 @@ test_hostile_colleagues (Fixture       *fixture,
                                                   RAPPORT_STORE_IMPORT_MERGE_EXACT, &counts,
                                                   &error));
   g_assert_no_error (error);
-  g_test_message ("10,000 colleagues imported in %.0f ms", elapsed_ms (start));
+  g_test_message ("10,000 colleagues imported in %.0f ms", rapport_test_elapsed_ms (start));
 
   for (guint i = 0; i < g_list_model_get_n_items (colleagues); i++)
     {
@@ -1020,13 +639,13 @@ test_hostile_colleagues (Fixture       *fixture,
         g_array_append_val (ids, id);
     }
   g_assert_cmpuint (ids->len, >=, 10000);
-  before = describe_items (items);
+  before = rapport_test_describe_items (items);
 
   start = g_get_monotonic_time ();
-  hostile_open (&interaction_note, fixture, NULL, &editor);
-  longest = settle (10000);
+  rapport_test_hostile_open (&interaction_note, fixture, NULL, &editor);
+  g_assert_true (rapport_test_settle (10000, &longest));
   g_test_message ("editor with 10,002 colleagues to choose from open in %.0f ms (longest "
-                  "dispatch %.0f ms)", elapsed_ms (start), longest);
+                  "dispatch %.0f ms)", rapport_test_elapsed_ms (start), longest);
   picker = chooser ((RapportInteractionEditor *) editor);
   list_view = rapport_test_find_by_type (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
@@ -1035,25 +654,25 @@ test_hostile_colleagues (Fixture       *fixture,
   start = g_get_monotonic_time ();
   for (guint i = 1; i <= 200; i++)
     g_signal_emit_by_name (list_view, "activate", i);
-  longest = settle (10000);
-  g_test_message ("200 rows ticked one by one in %.0f ms", elapsed_ms (start));
+  g_assert_true (rapport_test_settle (10000, &longest));
+  g_test_message ("200 rows ticked one by one in %.0f ms", rapport_test_elapsed_ms (start));
 
   /* All of them through the chooser's API, as an edit loads its colleagues. */
   start = g_get_monotonic_time ();
   rapport_colleague_chooser_set_selected (picker, (const gint64 *) ids->data, ids->len);
-  g_test_message ("%u colleagues chosen in %.0f ms", ids->len, elapsed_ms (start));
+  g_test_message ("%u colleagues chosen in %.0f ms", ids->len, rapport_test_elapsed_ms (start));
   start = g_get_monotonic_time ();
-  longest = settle (30000);
-  g_test_message ("then laid out in %.0f ms, the loop blocked up to %.0f ms", elapsed_ms (start),
-                  longest);
+  g_assert_true (rapport_test_settle (30000, &longest));
+  g_test_message ("then laid out in %.0f ms, the loop blocked up to %.0f ms",
+                  rapport_test_elapsed_ms (start), longest);
   g_assert_cmpfloat (longest, <, 1000);
 
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (list_view, "activate", 0u);
   g_signal_emit_by_name (list_view, "activate", 0u);
-  longest = settle (10000);
+  g_assert_true (rapport_test_settle (10000, &longest));
   g_test_message ("one row unticked and ticked again with %u chosen: %.0f ms", ids->len,
-                  elapsed_ms (start));
+                  rapport_test_elapsed_ms (start));
 
   rapport_interaction_set_colleague_ids (probe, (const gint64 *) ids->data, ids->len);
   g_assert_false (rapport_interaction_validate (probe, &error));
@@ -1063,23 +682,24 @@ test_hostile_colleagues (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "One entry can name at most 500 colleagues"));
 
   start = g_get_monotonic_time ();
-  g_assert_false (press_confirm ((gpointer *) &editor));
-  g_test_message ("Log with %u colleagues refused in %.0f ms", ids->len, elapsed_ms (start));
-  assert_error_shown (editor, error->message, TRUE);
+  g_assert_false (rapport_test_press_confirm ((gpointer *) &editor));
+  g_test_message ("Log with %u colleagues refused in %.0f ms", ids->len,
+                  rapport_test_elapsed_ms (start));
+  rapport_test_assert_error_shown (editor, error->message, TRUE);
   if (editor == NULL)
     return;
   chosen = rapport_colleague_chooser_dup_selected (picker);
   g_assert_cmpuint (chosen->len, ==, ids->len);
-  assert_items_unchanged (items, (const char * const *) before);
+  rapport_test_assert_items_unchanged (items, (const char * const *) before);
 
   /* Trimmed to exactly the limit: logged, naming all 500. */
   rapport_colleague_chooser_set_selected (picker, (const gint64 *) ids->data,
                                           RAPPORT_MAX_INTERACTION_COLLEAGUES);
-  settle (10000);
+  g_assert_true (rapport_test_settle (10000, NULL));
   start = g_get_monotonic_time ();
-  g_assert_true (press_confirm ((gpointer *) &editor));
-  g_test_message ("Log with 500 colleagues saved in %.0f ms", elapsed_ms (start));
-  hostile_close (&editor);
+  g_assert_true (rapport_test_press_confirm ((gpointer *) &editor));
+  g_test_message ("Log with 500 colleagues saved in %.0f ms", rapport_test_elapsed_ms (start));
+  rapport_test_hostile_close (&editor);
 
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, g_strv_length (before) + 1);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
