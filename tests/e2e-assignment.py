@@ -177,8 +177,8 @@ def step_window_appears(s):
 
 
 def step_recovery_code(s):
-    press(wait_for(s.app, BUTTON_ROLES, 'Done'))
-    wait_gone(s.app, BUTTON_ROLES, 'Done')
+    press(wait_for(s.app, BUTTON_ROLES, 'Skip'))
+    wait_gone(s.app, BUTTON_ROLES, 'Continue')
 
 
 def step_add_colleague(s):
@@ -344,8 +344,8 @@ def step_quit(s):
 def step_restart_search(s):
     s.start()
     wait_for(s.app, BUTTON_ROLES, 'Assignments')
-    check(find_showing(s.app, BUTTON_ROLES, 'Done') is None,
-          'the recovery code shows again on the second start')
+    check(find_showing(s.app, BUTTON_ROLES, 'Continue') is None,
+          'the welcome shows again on the second start')
     open_search(s)
     for kind, query, text, heading in FINDINGS:
         search_for(s, query, text, heading)
@@ -354,7 +354,7 @@ def step_restart_search(s):
 # (title, function, needs the steps before it to have passed)
 STEPS = [
     ('the window appears on first run', step_window_appears, True),
-    ('"Done" closes the recovery code dialog', step_recovery_code, True),
+    ('"Skip" closes the welcome', step_recovery_code, True),
     ('"Add Colleague" adds the colleague Ada', step_add_colleague, True),
     ('"New Assignment" with Facility, City, Starts On and Ends On, then "Add"',
      step_new_assignment, True),

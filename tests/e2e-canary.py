@@ -414,8 +414,8 @@ def step_window(s):
         say('# the app could not open the display, which answers now: starting it again')
         time.sleep(1)
         s.start()
-    press(wait_for(s.app, BUTTON_ROLES, 'Done'))
-    wait_gone(s.app, BUTTON_ROLES, 'Done')
+    press(wait_for(s.app, BUTTON_ROLES, 'Skip'))
+    wait_gone(s.app, BUTTON_ROLES, 'Continue')
 
 
 def editor(s, title):
@@ -704,7 +704,7 @@ def step_quit(s):
 STEPS = [
     ('a notification server, a vCard to import and a passphrase file, outside the scanned '
      'folders', step_setup),
-    ('the window appears; "Done" closes the recovery code', step_window),
+    ('the window appears; "Skip" closes the welcome', step_window),
     ('"Add Colleague" with name, role, organization, phone, email, interests and notes',
      step_add_colleague),
     ('"New Assignment" with facility, unit, city, dates and notes', step_add_assignment),

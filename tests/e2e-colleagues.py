@@ -33,20 +33,25 @@ def step_window_appears(s):
 
 
 def step_recovery_code(s):
-    done = wait_for(s.app, BUTTON_ROLES, 'Done')
+    # The welcome: what Rapport is for, then the code.
+    press(wait_for(s.app, BUTTON_ROLES, 'Continue'))
+    written = wait_for(s.app, BUTTON_ROLES, 'I Have Written It Down')
     # Read now, judged in a later step: a missing name here should not stop the whole story.
     label = find_showing(s.app, None, 'Recovery Code')
     if label is None:
-        s.recovery_code_problem = ('no showing control named "Recovery Code" beside "Done" on '
-                                   'the first run; showing: ' + describe_showing(s.app))
+        s.recovery_code_problem = ('no showing control named "Recovery Code" beside "I Have '
+                                   'Written It Down" on the first run; showing: '
+                                   + describe_showing(s.app))
     else:
         code = (text_of(label) or '').strip()
         if re.fullmatch(r'([0-9A-Z]{4}-){16}[0-9A-Z]{4}', code):
             s.recovery_code = code
         else:
             s.recovery_code_problem = 'the "Recovery Code" control holds %r, not a code' % code
-    press(done)
-    wait_gone(s.app, BUTTON_ROLES, 'Done')
+    press(written)
+    wait_for(s.app, BUTTON_ROLES, 'Start Your First Assignment')
+    press(wait_for(s.app, BUTTON_ROLES, 'Skip'))
+    wait_gone(s.app, BUTTON_ROLES, 'Start Your First Assignment')
 
 
 def step_add_colleague(s):
@@ -100,9 +105,9 @@ def step_quit(s):
 def step_restart(s):
     s.start()
     switcher = wait_for(s.app, BUTTON_ROLES, 'Colleagues')
-    check(find_showing(s.app, BUTTON_ROLES, 'Done') is None and
+    check(find_showing(s.app, BUTTON_ROLES, 'Continue') is None and
           find_showing(s.app, None, 'Recovery Code') is None,
-          'the recovery code shows again on the second start')
+          'the welcome or the recovery code shows again on the second start')
     press(switcher)
     wait_listed(s.app, CANARY)
 
@@ -150,7 +155,8 @@ def step_code_matches(s):
 # (title, function, needs the steps before it to have passed)
 STEPS = [
     ('the window appears on first run', step_window_appears, True),
-    ('the first run shows the recovery code; "Done" closes it', step_recovery_code, True),
+    ('the first run welcomes with the recovery code; "Skip" closes it', step_recovery_code,
+     True),
     ('"Add Colleague" opens the editor', step_add_colleague, True),
     ('fill in Name, Role, Email and Notes, then "Add"', step_fill_editor, True),
     ('the new colleague is listed', step_listed, True),

@@ -38,6 +38,7 @@
 #include "rapport-site-guide.h"
 #include "rapport-snapshot.h"
 #include "rapport-vcard.h"
+#include "rapport-welcome-dialog.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -655,6 +656,21 @@ show_open_error (RapportApplication *self,
     rapport_window_show_failure (window, _("Your Journal Could Not Be Opened"), error->message);
 }
 
+/* The journal was just made: the welcome shows its recovery code. */
+static void
+welcome (RapportApplication *self,
+         RapportWindow      *window)
+{
+  g_autofree char *code = NULL;
+
+  if (!rapport_welcome_dialog_is_wanted (self->profile, TRUE))
+    return;
+
+  code = rapport_profile_dup_recovery_code (self->profile);
+  if (code != NULL)
+    rapport_window_show_welcome (window, code);
+}
+
 static void
 create_thread (GTask        *task,
                gpointer      source_object,
@@ -702,11 +718,8 @@ create_cb (GObject      *object,
 
   if (window != NULL)
     {
-      g_autofree char *code = rapport_profile_dup_recovery_code (self->profile);
-
       rapport_window_show_journal (window);
-      if (code != NULL)
-        rapport_window_show_recovery_code (window, code, TRUE);
+      welcome (self, window);
     }
 
   schedule_flush_pending (self);

@@ -27,9 +27,6 @@ struct _RapportRecoveryCodeDialog
   AdwMessageDialog  parent_instance;
 
   char             *code;
-
-  GtkLabel         *code_label;
-  GtkButton        *copy_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportRecoveryCodeDialog, rapport_recovery_code_dialog,
@@ -43,14 +40,26 @@ use_accessible_label_only (GtkButton *button)
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/* It unlocks the journal: do not leave it behind in freed memory. */
 static void
-copy_clicked_cb (RapportRecoveryCodeDialog *self)
+wipe_code (gpointer data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  char *code = data;
 
-  gdk_clipboard_set_text (clipboard, self->code);
-  gtk_button_set_label (self->copy_button, _("Copied"));
-  use_accessible_label_only (self->copy_button);
+  if (code != NULL)
+    memset (code, 0, strlen (code));
+  g_free (code);
+}
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button));
+
+  gdk_clipboard_set_text (clipboard, g_object_get_data (G_OBJECT (button), "rapport-code"));
+  gtk_button_set_label (button, _("Copied"));
+  use_accessible_label_only (button);
 }
 
 static void
@@ -66,10 +75,7 @@ rapport_recovery_code_dialog_finalize (GObject *object)
 {
   RapportRecoveryCodeDialog *self = RAPPORT_RECOVERY_CODE_DIALOG (object);
 
-  /* It unlocks the journal: do not leave it behind in freed memory. */
-  if (self->code != NULL)
-    memset (self->code, 0, strlen (self->code));
-  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->code, wipe_code);
 
   G_OBJECT_CLASS (rapport_recovery_code_dialog_parent_class)->finalize (object);
 }
@@ -85,16 +91,12 @@ rapport_recovery_code_dialog_class_init (RapportRecoveryCodeDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/rapport-recovery-code-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, RapportRecoveryCodeDialog, code_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportRecoveryCodeDialog, copy_button);
-  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 }
 
 static void
 rapport_recovery_code_dialog_init (RapportRecoveryCodeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  use_accessible_label_only (self->copy_button);
 }
 
 GtkWidget *
@@ -111,11 +113,8 @@ rapport_recovery_code_dialog_new (GtkWindow  *parent,
                        "transient-for", parent,
                        NULL);
   self->code = g_strdup (code);
-  gtk_label_set_text (self->code_label, code);
-  /* Setting the text renames a label for assistive technology; keep the name the code is known by. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->code_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery Code"),
-                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self),
+                                      rapport_recovery_code_dialog_new_code_box (code));
 
   if (first_run)
     adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Save Your Recovery Code"));
@@ -129,4 +128,44 @@ rapport_recovery_code_dialog_get_code (RapportRecoveryCodeDialog *self)
   g_return_val_if_fail (RAPPORT_IS_RECOVERY_CODE_DIALOG (self), NULL);
 
   return self->code;
+}
+
+/* The code as the dialog shows it: large, selectable, named for assistive technology, with a
+ * button that copies it. The box keeps its own copy of the code, wiped when it goes. */
+GtkWidget *
+rapport_recovery_code_dialog_new_code_box (const char *code)
+{
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *button;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  label = gtk_label_new (code);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_add_css_class (label, "recovery-code");
+  /* A label is named after its text; the code is known by what it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery Code"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+
+  button = gtk_button_new_with_label (_("Copy"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Recovery Code"),
+                                  -1);
+  use_accessible_label_only (GTK_BUTTON (button));
+  g_object_set_data_full (G_OBJECT (button), "rapport-code", g_strdup (code), wipe_code);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
 }

@@ -32,4 +32,7 @@ GtkWidget  *rapport_recovery_code_dialog_new      (GtkWindow                 *pa
                                                    gboolean                   first_run);
 const char *rapport_recovery_code_dialog_get_code (RapportRecoveryCodeDialog *self);
 
+/* The code as the dialog shows it, with its Copy button, for other windows that show it. */
+GtkWidget  *rapport_recovery_code_dialog_new_code_box (const char *code);
+
 G_END_DECLS

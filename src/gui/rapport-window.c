@@ -25,12 +25,12 @@
 #include "rapport-ical.h"
 #include "rapport-import-dialog.h"
 #include "rapport-journal-page.h"
-#include "rapport-recovery-code-dialog.h"
 #include "rapport-reminder-editor.h"
 #include "rapport-search-page.h"
 #include "rapport-today-page.h"
 #include "rapport-unlock-page.h"
 #include "rapport-vcard-export-dialog.h"
+#include "rapport-welcome-dialog.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -941,16 +941,17 @@ rapport_window_show_journal (RapportWindow *self)
 }
 
 void
-rapport_window_show_recovery_code (RapportWindow *self,
-                                   const char    *code,
-                                   gboolean       first_run)
+rapport_window_show_welcome (RapportWindow *self,
+                             const char    *code)
 {
-  GtkWidget *dialog;
+  RapportWelcomeDialog *dialog;
 
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   g_return_if_fail (code != NULL);
 
-  dialog = rapport_recovery_code_dialog_new (GTK_WINDOW (self), code, first_run);
+  dialog = rapport_welcome_dialog_new (GTK_WINDOW (self), code);
+  g_signal_connect_object (dialog, "add-toast", G_CALLBACK (add_toast_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

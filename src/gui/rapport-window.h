@@ -40,9 +40,9 @@ void           rapport_window_show_failure_with_snapshot (RapportWindow *self,
                                                           const char    *snapshot_path);
 /* The views, on the application's store. */
 void           rapport_window_show_journal       (RapportWindow      *self);
-void           rapport_window_show_recovery_code (RapportWindow      *self,
-                                                  const char         *code,
-                                                  gboolean            first_run);
+/* First run: the welcome, with the new journal's recovery code, over the views. */
+void           rapport_window_show_welcome       (RapportWindow      *self,
+                                                  const char         *code);
 void           rapport_window_add_toast          (RapportWindow      *self,
                                                   AdwToast           *toast);
 
