@@ -382,17 +382,26 @@ KEYSYMS = {
     'Tab': 0xff09,
     'Down': 0xff54,
     'Up': 0xff52,
+    'Left': 0xff51,
+    'Right': 0xff53,
+    'Home': 0xff50,
+    'End': 0xff57,
+    'Delete': 0xffff,
+    'BackSpace': 0xff08,
+    'F10': 0xffc7,
     'space': 0x20,
 }
 CONTROL_MASK = 1 << 2
 SHIFT_MASK = 1 << 0
+ALT_MASK = 1 << 3
 
 
-def press_keys(key, control=False, shift=False):
+def press_keys(key, control=False, shift=False, alt=False):
     """Presses key (a character or a name in KEYSYMS) the way a keyboard would, through the
     accessibility bus's device controller (XTest), so the app's shortcuts see a real event."""
     keysym = KEYSYMS[key] if key in KEYSYMS else ord(key)
-    mask = (CONTROL_MASK if control else 0) | (SHIFT_MASK if shift else 0)
+    mask = ((CONTROL_MASK if control else 0) | (SHIFT_MASK if shift else 0) |
+            (ALT_MASK if alt else 0))
     if mask:
         pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
     try:
@@ -531,3 +540,48 @@ def x_window_names(env=None):
     except (OSError, subprocess.TimeoutExpired):
         return ''
     return result.stdout.decode('utf-8', errors='replace') if result.returncode == 0 else ''
+
+
+def type_text(text, pause=0.03):
+    """Types text key by key, as a person would (ASCII letters, digits, space and punctuation)."""
+    for character in text:
+        press_keys('space' if character == ' ' else character)
+        time.sleep(pause)
+
+
+def toplevels(app):
+    """The app's visible toplevels, newest last (GTK 4.8 keeps closed ones out of the tree)."""
+    found = []
+    for index in range(safe(lambda: app.childCount, 0) or 0):
+        child = safe(lambda: app.getChildAtIndex(index))
+        if child is not None and has_state(child, pyatspi.STATE_VISIBLE):
+            found.append(child)
+    return found
+
+
+def wait_new_toplevel(app, before, timeout=WAIT):
+    """The visible toplevel that was not among before (a list of toplevels), once it shows."""
+    known = [(role_of(node), name_of(node)) for node in before]
+    deadline = time.monotonic() + timeout
+    while True:
+        for node in toplevels(app):
+            key = (role_of(node), name_of(node))
+            if key in known:
+                known.remove(key)
+            elif node not in before:
+                return node
+        if time.monotonic() > deadline:
+            raise StepFailed('no new window after %d s; the app\'s windows: %r'
+                             % (timeout, window_names(app)))
+        time.sleep(0.2)
+        known = [(role_of(node), name_of(node)) for node in before]
+
+
+def wait_toplevel_count(app, count, timeout=WAIT):
+    """Waits until the app has count visible toplevels; False when it never does."""
+    deadline = time.monotonic() + timeout
+    while len(toplevels(app)) != count:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True

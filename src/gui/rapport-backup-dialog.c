@@ -232,6 +232,35 @@ fail (RapportBackupDialog *self,
     set_file (self, NULL);
 }
 
+/* The eye button that shows the passphrase: libadwaita 1.2 names it after its icon's type
+ * ("GtkImage"). It is the button holding a "view-reveal" or "view-conceal" icon. */
+static void
+label_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *icon = gtk_widget_get_first_child (child);
+      const char *icon_name = GTK_IS_IMAGE (icon) ? gtk_image_get_icon_name (GTK_IMAGE (icon))
+                                                   : NULL;
+
+      if (GTK_IS_BUTTON (child) && icon_name != NULL && g_str_has_prefix (icon_name, "view-"))
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Show or Hide Passphrase"),
+                                          -1);
+        }
+      else
+        {
+          label_peek_button (child);
+        }
+    }
+}
+
 static void
 back_up_cb (GObject      *object,
             GAsyncResult *result,
@@ -676,6 +705,7 @@ rapport_backup_dialog_init (RapportBackupDialog *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])),
                                       -1);
+      label_peek_button (GTK_WIDGET (rows[i]));
     }
 
   apply_mode (self);

@@ -660,6 +660,23 @@ list_item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, two_line_row_new ());
 }
 
+/* GTK 4.8 names a drop-down, but not the button inside it that takes the focus: a screen
+ * reader would say "toggle button" there. Give that button the drop-down's name. */
+static void
+label_drop_down_button (GtkDropDown *drop_down,
+                        const char  *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                        -1);
+    }
+}
+
 static void
 duplicate_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -714,6 +731,7 @@ duplicate_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  label_drop_down_button (drop_down, label);
 
   g_object_set_data (G_OBJECT (drop_down), "card-index", GUINT_TO_POINTER (card->index + 1));
   self->updating_rows = TRUE;

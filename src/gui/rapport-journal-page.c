@@ -336,6 +336,23 @@ rebuild_assignment_dropdown (RapportJournalPage *self)
                     labels, ids, self->assignment_filter);
 }
 
+/* GTK 4.8 names a drop-down, but not the button inside it that takes the focus: a screen
+ * reader would say "toggle button" there. Give that button the drop-down's name. */
+static void
+label_drop_down_button (GtkDropDown *drop_down,
+                        const char  *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                        -1);
+    }
+}
+
 static void
 setup_kind_dropdown (RapportJournalPage *self)
 {
@@ -1010,6 +1027,10 @@ rapport_journal_page_init (RapportJournalPage *self)
       gtk_drop_down_set_factory (dropdowns[i], factory);
       gtk_drop_down_set_list_factory (dropdowns[i], list_factory);
     }
+  /* The same names as the drop-downs' own, in rapport-journal-page.ui. */
+  label_drop_down_button (self->colleague_dropdown, _("Filter by Colleague"));
+  label_drop_down_button (self->kind_dropdown, _("Filter by Kind"));
+  label_drop_down_button (self->assignment_dropdown, _("Filter by Assignment"));
 
   setup_kind_dropdown (self);
   rebuild_colleague_dropdown (self);
