@@ -22,9 +22,10 @@ import time
 import pyatspi
 
 from rapport_atspi import (BUTTON_ROLES, LIST_ROLES, QUIT_WAIT, TEXT_ROLES, StepFailed, check,
-                           describe_showing, find_showing, has_state, is_ancestor, is_showing,
-                           name_of, press, press_keys, role_of, run_steps, safe, set_text,
-                           wait_for, wait_gone, wait_listed, walk)
+                           choose_in_combo, describe_showing, find_showing, focused_in,
+                           has_state, is_showing, name_of, press, press_keys, role_of,
+                           run_steps, safe, set_text, tab_until, texts_in, wait_for, wait_gone,
+                           wait_listed, walk)
 
 
 def unique(prefix):
@@ -60,61 +61,6 @@ def switch_view(s, name):
 
 def editor_field(s, name):
     return wait_for(s.app, TEXT_ROLES, name)
-
-
-def texts_in(node):
-    """The node's name and those of the labels inside it: what a screen reader reads."""
-    names = [name_of(node)]
-    names += [name_of(child) for child in walk(node, limit=50)
-              if child != node and role_of(child) == 'label']
-    return [name for name in names if name]
-
-
-def focused_node(s):
-    for node in walk(s.app):
-        if has_state(node, pyatspi.STATE_FOCUSED) and is_showing(node):
-            return node
-    return None
-
-
-def tab_to(s, target, limit=40):
-    """Moves the keyboard focus to target with Tab, as a keyboard user would."""
-    for _ in range(limit):
-        node = focused_node(s)
-        # Proxies of one object need not compare equal: compare what a person perceives.
-        if node is not None and (is_ancestor(target, node) or
-                                 (role_of(node), name_of(node)) == (role_of(target),
-                                                                    name_of(target))):
-            return
-        press_keys('Tab')
-        time.sleep(0.15)
-    raise StepFailed('Tab never reached %s %r; the focus is on %s %r'
-                     % (role_of(target), name_of(target), role_of(node) if node else 'nothing',
-                        name_of(node) if node else ''))
-
-
-def choose_in_combo(s, combo_name, option):
-    """Picks option in a combo row by keyboard (GTK 4.8 gives combo rows no accessible action):
-    Tab to it, Space opens its list, Down until the option has the focus, Enter chooses."""
-    combo = wait_for(s.app, None, combo_name)
-    tab_to(s, combo)
-    press_keys('space')
-    time.sleep(0.3)
-    seen = []
-    for _ in range(40):
-        node = focused_node(s)
-        texts = texts_in(node) if node is not None else []
-        if option in texts:
-            press_keys('Return')
-            time.sleep(0.3)
-            return
-        seen.append('/'.join(texts) or '(unnamed %s)' % (role_of(node) if node else 'nothing'))
-        if len(seen) > 3 and seen[-1] == seen[-2] == seen[-3]:
-            break
-        press_keys('Down')
-        time.sleep(0.15)
-    raise StepFailed('the %r list never offered %r to choose; the focus went through: %s'
-                     % (combo_name, option, ', '.join(seen)))
 
 
 def result_under_heading(s, text, heading):
@@ -219,8 +165,8 @@ def step_assignment_current(s):
 def step_add_tip(s):
     press(wait_for(s.app, BUTTON_ROLES, 'Add Tip'))
     set_text(editor_field(s, 'Title'), TIP)
-    choose_in_combo(s, 'Category', 'Coffee')
-    choose_in_combo(s, 'Recommended By', COLLEAGUE)
+    choose_in_combo(s.app, 'Category', 'Coffee')
+    choose_in_combo(s.app, 'Recommended By', COLLEAGUE)
     press(wait_for(s.app, BUTTON_ROLES, 'Add'))
     wait_gone(s.app, TEXT_ROLES, 'Title')
     wait_listed(s.app, TIP)
@@ -241,10 +187,10 @@ def step_log_coffee(s):
         switch_view(s, 'Journal')
         press(wait_for(s.app, BUTTON_ROLES, 'Log Interaction'))
         wait_for(s.app, TEXT_ROLES, 'Search Colleagues to Choose')
-    choose_in_combo(s, 'Kind', 'Coffee')
+    choose_in_combo(s.app, 'Kind', 'Coffee')
     # GTK 4.8 gives check buttons no accessible action: Tab there and press Space.
     box = wait_for(s.app, CHECK_ROLES, COLLEAGUE)
-    tab_to(s, box)
+    tab_until(s.app, box)
     press_keys('space')
     deadline = time.monotonic() + 5
     while not has_state(box, pyatspi.STATE_CHECKED):
@@ -286,7 +232,7 @@ def step_open_tip(s):
     press_keys('Down')
     deadline = time.monotonic() + 5
     while True:
-        node = focused_node(s)
+        node = focused_in(s.app)
         if node is not None and any(TIP in text for text in texts_in(node)):
             break
         check(time.monotonic() < deadline, 'Down in "Search Everything" did not move to the tip '

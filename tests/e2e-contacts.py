@@ -27,9 +27,9 @@ import time
 import pyatspi
 
 from rapport_atspi import (BUTTON_ROLES, QUIT_WAIT, SEED, TEXT_ROLES, StepFailed, check,
-                           describe_showing, find_showing, has_state, is_ancestor, is_showing,
-                           name_of, press, press_keys, role_of, run_steps, safe, set_text,
-                           text_of, wait_for, wait_listed, walk)
+                           describe_showing, find_showing, focused_in, has_state, is_showing,
+                           name_of, press, press_keys, role_of, run_steps, safe,
+                           set_text, tab_until, text_of, wait_for, wait_listed, walk)
 
 NEW_PEOPLE = [
     ('Łucja Nowak', 'Nowak;Łucja;;;', 'EMAIL;TYPE=work:lucja.nowak@example.org'),
@@ -102,30 +102,6 @@ def press_alt(key):
 
 def main_window(s):
     return toplevel(s, 'Rapport')
-
-
-def focused_node(root):
-    for node in walk(root):
-        if has_state(node, pyatspi.STATE_FOCUSED) and is_showing(node):
-            return node
-    return None
-
-
-def tab_to(root, target, limit=40):
-    """Moves the keyboard focus to target with Tab, as a keyboard user would."""
-    node = None
-    for _ in range(limit):
-        node = focused_node(root)
-        # Proxies of one object need not compare equal: compare what a person perceives.
-        if node is not None and (is_ancestor(target, node) or
-                                 (role_of(node), name_of(node)) == (role_of(target),
-                                                                    name_of(target))):
-            return
-        press_keys('Tab')
-        time.sleep(0.15)
-    raise StepFailed('Tab never reached %s %r; the focus is on %s %r'
-                     % (role_of(target), name_of(target), role_of(node) if node else 'nothing',
-                        name_of(node) if node else ''))
 
 
 def type_location(chooser, path):
@@ -229,9 +205,9 @@ def step_import_run(s):
     button = wait_for(dialog, BUTTON_ROLES, 'Import 4 Cards')
     # "Import 4 Cards" is the default widget: Enter runs it wherever the focus is, unless a
     # control that takes Enter itself has it.
-    focus = focused_node(dialog)
+    focus = focused_in(dialog)
     if focus is not None and role_of(focus) not in BUTTON_ROLES:
-        tab_to(dialog, button)
+        tab_until(dialog, button)
     press_keys('Return')
     # The toast shows in the main window while the import dialog closes: ask only the main
     # window, never the app's list of windows, until the dialog is gone.
@@ -329,7 +305,7 @@ def step_open_colleague(s):
     time.sleep(0.5)
     wait_listed(window, LUCJA)
     # Enter in the search opens the first match.
-    tab_to(window, search)
+    tab_until(window, search)
     press_keys('Return')
     deadline = time.monotonic() + 10
     while find_showing(window, BUTTON_ROLES, 'Share as QR Code') is None or not any(
