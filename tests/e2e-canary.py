@@ -70,7 +70,6 @@ OVERLAP = 512             # bytes kept between chunks: more than the longest can
 SETTLE = 1.5              # seconds for a closing window to leave GTK's accessibility tree
 DUE_IN = 3                # seconds from --remind to the reminder's due time
 NOTIFY_WAIT = 15          # seconds to wait for its notification after that
-ALT_MASK = 1 << 3
 CHOOSER_ROLES = ('filler', 'dialog', 'frame', 'window', 'file chooser')
 HEADING_ROLES = ('label', 'heading')
 CHECK_ROLES = ('check box', 'check button', 'toggle button', 'radio button')
@@ -327,14 +326,6 @@ def toplevel_gone(s, name, timeout=20):
         time.sleep(0.5)
 
 
-def press_alt(key):
-    pyatspi.Registry.generateKeyboardEvent(ALT_MASK, None, pyatspi.KEY_LOCKMODIFIERS)
-    try:
-        pyatspi.Registry.generateKeyboardEvent(ord(key), None, pyatspi.KEY_SYM)
-    finally:
-        pyatspi.Registry.generateKeyboardEvent(ALT_MASK, None, pyatspi.KEY_UNLOCKMODIFIERS)
-
-
 def field(root, name):
     return wait_for(root, TEXT_ROLES, name)
 
@@ -510,7 +501,7 @@ def step_search(s):
 
 
 def step_open_colleague(s):
-    press_alt('2')
+    press_keys('2', alt=True)
     search = wait_for(s.app, TEXT_ROLES, 'Search Colleagues')
     set_text(search, NAME)
     time.sleep(0.5)
@@ -571,7 +562,7 @@ def step_reminder_fires(s):
 
 
 def step_export_chooser(s):
-    press_alt('1')
+    press_keys('1', alt=True)
     settle()
     press_keys('e', control=True, shift=True)
     dialog = toplevel(s, 'Export Contacts', timeout=10)

@@ -51,7 +51,6 @@ SAMPLE_NOTES = [
 QR_NAME = 'QR code with %s’s contact details' % LUCJA
 
 SETTLE = 1.5         # seconds for a closing window to leave GTK's accessibility tree
-ALT_MASK = 1 << 3
 CHOOSER_ROLES = ('filler', 'dialog', 'frame', 'window', 'file chooser')
 
 
@@ -89,15 +88,6 @@ def toplevel_gone(s, name, timeout=20):
         check(time.monotonic() < deadline, 'the window %r is still open after %d s'
               % (name, timeout))
         time.sleep(0.5)
-
-
-def press_alt(key):
-    """Alt+key (Alt is Mod1), the way press_keys presses Ctrl."""
-    pyatspi.Registry.generateKeyboardEvent(ALT_MASK, None, pyatspi.KEY_LOCKMODIFIERS)
-    try:
-        pyatspi.Registry.generateKeyboardEvent(ord(key), None, pyatspi.KEY_SYM)
-    finally:
-        pyatspi.Registry.generateKeyboardEvent(ALT_MASK, None, pyatspi.KEY_UNLOCKMODIFIERS)
 
 
 def main_window(s):
@@ -232,7 +222,7 @@ def step_import_toast(s):
 
 def step_colleagues_list(s):
     window = main_window(s)
-    press_alt('2')
+    press_keys('2', alt=True)
     search = wait_for(window, TEXT_ROLES, 'Search Colleagues')
     set_text(search, LUCJA.split()[0])
     time.sleep(0.5)   # let the debounced search settle before judging
@@ -242,7 +232,7 @@ def step_colleagues_list(s):
 
 def step_export(s):
     window = main_window(s)
-    press_alt('1')
+    press_keys('1', alt=True)
     wait_for(window, None, 'Current Assignment')
     press_keys('e', control=True, shift=True)
     try:
@@ -299,7 +289,7 @@ def step_export_file(s):
 
 def step_open_colleague(s):
     window = main_window(s)
-    press_alt('2')
+    press_keys('2', alt=True)
     search = wait_for(window, TEXT_ROLES, 'Search Colleagues')
     set_text(search, LUCJA)
     time.sleep(0.5)
