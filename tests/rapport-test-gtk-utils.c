@@ -19,6 +19,8 @@
 
 #include "rapport-test-gtk-utils.h"
 
+#include "rapport-application.h"
+
 typedef struct
 {
   GType       type;
@@ -100,4 +102,31 @@ rapport_test_find_button (GtkWidget  *root,
                           const char *label)
 {
   return rapport_test_find_widget (root, match_button_label, label);
+}
+
+void
+rapport_test_use_home (const char *root)
+{
+  g_autofree char *data = g_build_filename (root, "data", NULL);
+  g_autofree char *config = g_build_filename (root, "config", NULL);
+  g_autofree char *cache = g_build_filename (root, "cache", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+}
+
+GApplication *
+rapport_test_register_application (GError **error)
+{
+  g_autoptr(GApplication) application = G_APPLICATION (rapport_application_new ());
+
+  /* Not unique: a test must not take over, or forward to, a Rapport that is running. */
+  g_application_set_flags (application,
+                           g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (application, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&application);
 }

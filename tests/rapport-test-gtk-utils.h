@@ -35,4 +35,11 @@ GtkWidget *rapport_test_find_row           (GtkWidget              *root,
 GtkWidget *rapport_test_find_button        (GtkWidget              *root,
                                             const char             *label);
 
+/* Points XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME into folders of root and keeps
+ * GSettings in memory, so the application under test never meets the account's own. */
+void       rapport_test_use_home           (const char             *root);
+/* A new RapportApplication (as a GApplication), registered without the bus name it owns
+ * outside tests; NULL with error set when it cannot register. */
+GApplication *rapport_test_register_application (GError              **error);
+
 G_END_DECLS

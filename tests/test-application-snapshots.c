@@ -236,26 +236,14 @@ main (int   argc,
   int ret;
 
   tmp_dir = rapport_test_make_tmp_dir ("application-snapshots");
-  {
-    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
-    g_autofree char *config = g_build_filename (tmp_dir, "config", NULL);
-    g_autofree char *cache = g_build_filename (tmp_dir, "cache", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  rapport_test_use_home (tmp_dir);
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
   adw_init ();
 
-  app = rapport_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+  app = RAPPORT_APPLICATION (rapport_test_register_application (&error));
+  if (app == NULL)
     {
       g_printerr ("Cannot register the application: %s\n", error->message);
       rapport_test_remove_tree (tmp_dir);
