@@ -27,10 +27,18 @@ TODO_RE = re.compile(r'#\s*todo\b', re.IGNORECASE)
 FAILED_RESULTS = {'FAIL', 'ERROR', 'TIMEOUT', 'UNEXPECTEDPASS'}
 
 
+def case_name(rest):
+    """The name of a case from what follows "not ok": its number and any directive dropped."""
+    name = rest.split('#', 1)[0].strip()
+    return re.sub(r'^\d+\s*-?\s*', '', name) or '(unnamed)'
+
+
 def count_tap(stdout):
-    """Returns (passed, failed, skipped, ran_top_level, plan) or None when stdout holds no TAP."""
+    """Returns (passed, failed, skipped, ran_top_level, plan, failed_names) or None when stdout
+    holds no TAP."""
     passed = failed = skipped = top_level = 0
     plan = None
+    failed_names = []
     seen = False
 
     for line in stdout.splitlines():
@@ -45,6 +53,7 @@ def count_tap(stdout):
                     skipped += 1
                 else:
                     failed += 1
+                    failed_names.append(case_name(directive))
             elif SKIP_RE.search(directive):
                 skipped += 1
             else:
@@ -56,7 +65,30 @@ def count_tap(stdout):
 
     if not seen:
         return None
-    return passed, failed, skipped, top_level, plan
+    return passed, failed, skipped, top_level, plan, failed_names
+
+
+def failed_note(failed_names):
+    """Names the failed cases, so that the summary alone says where to look."""
+    if not failed_names:
+        return []
+    shown = ', '.join(failed_names[:3])
+    if len(failed_names) > 3:
+        shown += ' and %d more' % (len(failed_names) - 3)
+    return ['not ok: ' + shown]
+
+
+ASSERTION_RE = re.compile(r'ERROR:\S+:\d+:|AssertionError|^not ok .* - ')
+
+
+def first_assertion(entry):
+    """The first assertion message a failed executable printed, shortened to fit the row."""
+    for stream in ('stdout', 'stderr'):
+        for line in (entry.get(stream) or '').splitlines():
+            line = line.lstrip('# ').strip()
+            if ASSERTION_RE.search(line):
+                return line if len(line) <= 160 else line[:157] + '...'
+    return None
 
 
 def summarize(entry):
@@ -71,8 +103,8 @@ def summarize(entry):
             return 0, 0, 1, ''
         return 0, 1, 0, 'no TAP output'
 
-    passed, failed, skipped, top_level, plan = tap
-    notes = []
+    passed, failed, skipped, top_level, plan, failed_names = tap
+    notes = failed_note(failed_names)
     if plan is not None and plan > top_level:
         missing = plan - top_level
         failed += missing
@@ -80,6 +112,10 @@ def summarize(entry):
     if result in FAILED_RESULTS and failed == 0:
         failed += 1
         notes.append('exited %s' % entry.get('returncode', '?'))
+    if failed:
+        assertion = first_assertion(entry)
+        if assertion:
+            notes.append(assertion)
     return passed, failed, skipped, '; '.join(notes)
 
 
@@ -96,12 +132,12 @@ def tap_file_row(path):
     if tap is None:
         return (name, 'ERROR', 0, 1, 0, 'no TAP output', 0.0)
 
-    passed, failed, skipped, top_level, plan = tap
-    note = ''
+    passed, failed, skipped, top_level, plan, failed_names = tap
+    notes = failed_note(failed_names)
     if plan is not None and plan > top_level:
         failed += plan - top_level
-        note = '%d planned, never ran' % (plan - top_level)
-    return (name, 'FAIL' if failed else 'OK', passed, failed, skipped, note, 0.0)
+        notes.append('%d planned, never ran' % (plan - top_level))
+    return (name, 'FAIL' if failed else 'OK', passed, failed, skipped, '; '.join(notes), 0.0)
 
 
 def read_log(path):

@@ -128,8 +128,11 @@ rapport_test_settle (guint   budget_ms,
 {
   gint64 start = g_get_monotonic_time ();
   double longest = 0;
+  gboolean pending;
 
-  while (g_main_context_pending (NULL) && rapport_test_elapsed_ms (start) < budget_ms)
+  /* The answer is the check that ended the loop: asking again could see a source a worker
+   * thread attached in between, and call a settled loop unsettled. */
+  while ((pending = g_main_context_pending (NULL)) && rapport_test_elapsed_ms (start) < budget_ms)
     {
       gint64 one = g_get_monotonic_time ();
 
@@ -140,7 +143,7 @@ rapport_test_settle (guint   budget_ms,
   if (longest_ms != NULL)
     *longest_ms = longest;
 
-  return !g_main_context_pending (NULL);
+  return !pending;
 }
 
 /* The editor's text field (an AdwEntryRow) with this title. */
