@@ -10,6 +10,7 @@
 # folder of its own (where the demo journal goes):
 #   alone       the demo shows demo colleagues, says it is a demo, owns no bus name, makes no
 #               $XDG_DATA_HOME/rapport and no keyring item; Quit Demo removes its folder;
+#   banner      the banner's close button has a name and hides the banner for the run;
 #   signals     SIGTERM and SIGINT end it the same way;
 #   beside      a normal Rapport started first keeps its window and journal: the demo is not
 #               forwarded to it, and what the normal one lists is its own.
@@ -23,8 +24,9 @@ import sys
 import time
 import traceback
 
-from rapport_atspi import (APPLICATION_ID, BUTTON_ROLES, Session, StepFailed, check, listed,
-                           name_of, press, role_of, safe, screenshot, wait_for, wait_listed, walk)
+from rapport_atspi import (APPLICATION_ID, BUTTON_ROLES, Session, StepFailed, check,
+                           effective_name, find_showing, is_showing, listed, name_of, press,
+                           role_of, safe, screenshot, wait_for, wait_gone, wait_listed, walk)
 
 BINARY = os.environ.get('RAPPORT_BINARY', '')
 SEED = os.environ.get('RAPPORT_SEED', '')
@@ -35,6 +37,11 @@ QUIT_WAIT = 20 * SLOWER
 DEMO_ID = APPLICATION_ID + '.Demo'
 
 BANNER = 'Demo journal — changes are thrown away when you quit'
+# The banner's own accessible name, and what its close button is called.
+BANNER_NAME = 'Demo Journal'
+HIDE_BANNER = 'Hide Banner'
+# GTK 4.8 names an unnamed control after its type or its icon: no name for a screen reader.
+NO_NAME = ('', 'GtkButton', 'GtkImage', 'window-close-symbolic')
 # At the top of the demo's colleague list (alphabetical), and named nowhere on Today.
 DEMO_NAMES = ['Amara Okafor', 'Beau Landry', 'Chidi Eze', 'Farah Haddad']
 # rapport-seed --colleagues=3
@@ -210,6 +217,49 @@ def step_alone_refuses_other_options(c):
     check(not demo_folders(s), 'a refused --demo left %r' % demo_folders(s))
 
 
+# The banner ---------------------------------------------------------------------------------
+
+def banner_buttons(window):
+    """The showing buttons of the banner, other than Quit Demo."""
+    banner = wait_for(window, None, BANNER_NAME)
+    return [node for node in walk(banner) if role_of(node) in BUTTON_ROLES and
+            is_showing(node) and effective_name(node) != 'Quit Demo']
+
+
+def step_banner_close_named(c):
+    s = c['banner'] = new_session()
+    s.start('--demo')
+    window = window_of(s)
+    wait_for(window, ('label',), BANNER)
+    buttons = banner_buttons(window)
+    names = [effective_name(node) for node in buttons]
+    check(len(buttons) == 1, 'the banner has %d buttons besides Quit Demo (%r), not one close '
+          'button' % (len(buttons), names))
+    check(names[0] not in NO_NAME, 'the banner\'s close button has no name (%r)' % names[0])
+    check(names[0] == HIDE_BANNER, 'the banner\'s close button is called %r, not %r'
+          % (names[0], HIDE_BANNER))
+
+
+def step_banner_close_hides(c):
+    s = c['banner']
+    window = window_of(s)
+    press(wait_for(window, BUTTON_ROLES, HIDE_BANNER))
+    wait_gone(window, ('label',), BANNER)
+    check(find_showing(window, BUTTON_ROLES, 'Quit Demo') is None,
+          'Quit Demo still shows after the banner was closed')
+    # Still the demo, and still running.
+    check(s.process.poll() is None, 'closing the banner ended the demo')
+    check(name_of(window) == 'Rapport Demo',
+          'the window is called %r, not "Rapport Demo"' % name_of(window))
+    press(wait_for(window, BUTTON_ROLES, 'Colleagues'))
+    wait_listed(window, DEMO_NAMES[0])
+    check(find_showing(window, ('label',), BANNER) is None, 'the banner came back')
+    s.process.send_signal(signal.SIGTERM)
+    wait_exit(s, 'SIGTERM')
+    wait_folders_gone(s, 'SIGTERM')
+    s.close()
+
+
 # Signals -----------------------------------------------------------------------------------
 
 def end_with_signal(c, number):
@@ -300,6 +350,8 @@ STEPS = [
      step_alone_own_journal_untouched),
     ('alone: Quit Demo ends it and removes its folder', step_alone_quit),
     ('alone: --demo with another option is refused', step_alone_refuses_other_options),
+    ('banner: the banner\'s close button is named "%s"' % HIDE_BANNER, step_banner_close_named),
+    ('banner: pressing it hides the banner for the rest of the run', step_banner_close_hides),
     ('signals: SIGTERM removes the demo folder', step_sigterm),
     ('signals: SIGINT removes the demo folder', step_sigint),
     ('beside: a normal Rapport opens its own journal first', step_beside_normal_first),
@@ -336,7 +388,7 @@ def main():
                 shot = screenshot('test-demo-app', number)
                 if shot:
                     print('# screenshot: ' + shot)
-                for key in ('alone', 'signals', 'demo', 'normal'):
+                for key in ('alone', 'banner', 'signals', 'demo', 'normal'):
                     tail = context[key].log_tail() if key in context else ''
                     if tail:
                         print('# %s output (end):' % key)
@@ -344,7 +396,7 @@ def main():
                             print('#   ' + line)
             sys.stdout.flush()
     finally:
-        for key in ('alone', 'signals', 'demo', 'normal'):
+        for key in ('alone', 'banner', 'signals', 'demo', 'normal'):
             if key in context:
                 context[key].close()
     return 1 if failures else 0

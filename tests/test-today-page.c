@@ -46,6 +46,14 @@ record_action_cb (GSimpleAction *action,
 }
 
 static void
+record_plain_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        GString       *activated)
+{
+  g_string_append_printf (activated, "%s();", g_action_get_name (G_ACTION (action)));
+}
+
+static void
 add_toast_cb (RapportTodayPage *page,
               AdwToast         *toast,
               Fixture          *fixture)
@@ -59,6 +67,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
   const char *names[] = { "show-reminder", "add-reminder", "log-interaction", "show-colleague" };
+  const char *plain_names[] = { "add-assignment", "add-colleague" };
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
@@ -85,6 +94,14 @@ fixture_set_up (Fixture       *fixture,
       g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_INT64);
 
       g_signal_connect (action, "activate", G_CALLBACK (record_action_cb), fixture->activated);
+      g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (action));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plain_names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (plain_names[i], NULL);
+
+      g_signal_connect (action, "activate", G_CALLBACK (record_plain_action_cb),
+                        fixture->activated);
       g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (action));
     }
 
@@ -557,6 +574,171 @@ test_empty (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (row));
 }
 
+/* A journal with nothing of one's own leads to the first assignment, as the welcome does, and
+ * still lets one add a colleague met outside any assignment. */
+static void
+test_welcome (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status_page, *start, *add;
+
+  g_assert_true (rapport_store_delete_colleague (fixture->store, 1, NULL, &error));
+  g_assert_no_error (error);
+  show (fixture);
+
+  status_page = rapport_test_find_by_type (GTK_WIDGET (fixture->page), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  if (status_page == NULL)
+    return;
+  g_assert_true (gtk_widget_get_mapped (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Where Are You Working?");
+  g_assert_nonnull (g_strstr_len (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)),
+                                  -1, "assignment"));
+  g_assert_null (rapport_test_find_button (status_page, "Add Your First Colleague"));
+
+  /* The first assignment comes first: the prominent button. */
+  start = rapport_test_find_button (status_page, "Start Your First Assignment");
+  g_assert_nonnull (start);
+  add = rapport_test_find_button (status_page, "Add a Colleague");
+  g_assert_nonnull (add);
+  if (start == NULL || add == NULL)
+    return;
+  g_assert_true (gtk_widget_has_css_class (start, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (add, "suggested-action"));
+  g_assert_true (gtk_widget_get_mapped (start) && gtk_widget_get_mapped (add));
+  /* Long translations and large text wrap rather than widen the page. */
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (start)))));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (add)))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (start)), ==,
+                   "win.add-assignment");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (add)), ==, "win.add-colleague");
+
+  g_signal_emit_by_name (start, "clicked");
+  g_signal_emit_by_name (add, "clicked");
+  rapport_test_iterate ();
+  g_assert_cmpstr (fixture->activated->str, ==, "add-assignment();add-colleague();");
+
+  /* The first colleague replaces it. */
+  rapport_test_add_colleague (fixture->store, "name", "Ana Again", NULL);
+  show (fixture);
+  g_assert_false (gtk_widget_get_mapped (status_page));
+}
+
+static gboolean
+match_heading (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-1") &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) == NULL;
+}
+
+/* Whether the heading's lines all end between words (Pango keeps the space on the line it ends). */
+static gboolean
+breaks_between_words (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *lines = pango_layout_get_lines_readonly (layout); lines != NULL; lines = lines->next)
+    {
+      PangoLayoutLine *line = lines->data;
+
+      if (line->start_index > 0 && text[line->start_index - 1] != ' ')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+bounds_inside (GtkWidget *widget,
+               GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, ancestor, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (ancestor) + 0.5;
+}
+
+/* At 360 px with large text the longest date (a Wednesday in September) breaks between words
+ * only, the "New Reminder" button moves below it rather than squeezing it, and the page still
+ * fits in 360 px. Wide, the button stays beside the date. */
+static void
+test_narrow_large_text (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 9, 30, 9, 0, 0);
+  g_autofree char *date = g_date_time_format (wednesday, "%A, %-d %B");
+  GtkWindow *window;
+  RapportTodayPage *page;
+  GtkWidget *label, *button;
+  graphene_rect_t label_bounds, button_bounds;
+  int dpi, minimum, natural, label_minimum;
+
+  g_assert_cmpstr (date, ==, "Wednesday, 30 September");
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.25 * 96 * 1024), NULL);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 900);
+  page = g_object_new (RAPPORT_TYPE_TODAY_PAGE, "store", fixture->store, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  rapport_test_wait_ms (50);
+  rapport_test_iterate ();
+
+  label = rapport_test_find_widget (GTK_WIDGET (page), match_heading, NULL);
+  g_assert_nonnull (label);
+  if (label == NULL)
+    goto out;
+  button = gtk_widget_get_last_child (gtk_widget_get_parent (label));
+  g_assert_true (GTK_IS_BUTTON (button));
+  if (!GTK_IS_BUTTON (button))
+    goto out;
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "New Reminder");
+  gtk_label_set_text (GTK_LABEL (label), date);
+  rapport_test_wait_ms (50);
+  rapport_test_iterate ();
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  /* No break inside a word: the heading is at least as wide as its longest word. */
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (label)), ==, PANGO_WRAP_WORD);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &label_minimum, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), >=, label_minimum);
+  g_assert_true (breaks_between_words (GTK_LABEL (label)));
+  g_assert_true (bounds_inside (label, GTK_WIDGET (page)));
+  g_assert_true (bounds_inside (button, GTK_WIDGET (page)));
+
+  /* The button below the heading, not over it. */
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (page), &label_bounds));
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (page), &button_bounds));
+  g_assert_false (graphene_rect_intersection (&label_bounds, &button_bounds, NULL));
+
+  /* Wide, with the usual text size: beside the date, on its first line. */
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_window_set_default_size (window, 900, 900);
+  rapport_test_wait_ms (50);
+  rapport_test_iterate ();
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (page), &label_bounds));
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (page), &button_bounds));
+  g_assert_cmpfloat (button_bounds.origin.x, >=, label_bounds.origin.x + label_bounds.size.width);
+  g_assert_cmpfloat (button_bounds.origin.y, <, label_bounds.origin.y + label_bounds.size.height);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+
+out:
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_window_destroy (window);
+  rapport_test_iterate ();
+}
+
 static gint64
 count_reminder_rows (GtkWidget *widget)
 {
@@ -999,6 +1181,8 @@ main (int   argc,
   ADD ("delete-undo", test_delete_undo);
   ADD ("reconnect", test_reconnect);
   ADD ("empty", test_empty);
+  ADD ("welcome", test_welcome);
+  ADD ("narrow-large-text", test_narrow_large_text);
   ADD ("keeps-rows", test_keeps_rows);
   ADD ("many", test_many);
   ADD ("reminder-menus", test_reminder_menus);

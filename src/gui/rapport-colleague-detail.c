@@ -43,6 +43,8 @@ struct _RapportColleagueDetail
 
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
+  GtkButton            *log_button;
+  GtkButton            *check_in_button;
   GtkLabel             *summary_label;
   GtkLabel             *archived_label;
   GtkButton            *archive_button;
@@ -755,6 +757,18 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
+static void
 rapport_colleague_detail_dispose (GObject *object)
 {
   RapportColleagueDetail *self = RAPPORT_COLLEAGUE_DETAIL (object);
@@ -853,6 +867,8 @@ rapport_colleague_detail_class_init (RapportColleagueDetailClass *klass)
                                                RESOURCE_PATH "/rapport-colleague-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, log_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, archived_label);
   gtk_widget_class_bind_template_child (widget_class, RapportColleagueDetail, archive_button);
@@ -898,6 +914,10 @@ rapport_colleague_detail_init (RapportColleagueDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
+
+  /* Long translations of the pills wrap rather than widen a phone-wide window. */
+  wrap_button_label (self->log_button);
+  wrap_button_label (self->check_in_button);
 }
 
 GtkWidget *

@@ -139,8 +139,8 @@ update (RapportInteractionRow *self)
 
   unwatch (self);
 
-  /* Every row is as tall as every other: the title, a line for the assignment and the note's
-   * lines, with or without text. GTK 4.8 list views guess the height of the rows they have not
+  /* Every row is as tall as every other: the title, a line for the time and the assignment,
+   * and the note's lines, with or without text. GTK 4.8 list views guess the height of the rows they have not
    * measured from the median of those they have; rows of several heights move that median as
    * the list scrolls, and with it where a hundred thousand unmeasured rows are, which makes the
    * view jump and bind all its rows again. */

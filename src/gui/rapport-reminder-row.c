@@ -23,6 +23,8 @@
 #include "rapport-reminder-row.h"
 
 #define SNOOZE_MORNING_HOUR 8
+/* Narrower than this, the buttons stack beside the text: a phone-wide row keeps room to read. */
+#define NARROW_WIDTH 480
 
 struct _RapportReminderRow
 {
@@ -37,6 +39,7 @@ struct _RapportReminderRow
   GtkLabel        *when_label;
   GtkLabel        *details_label;
   GtkLabel        *snoozed_label;
+  GtkBox          *actions_box;
   GtkButton       *done_button;
   GtkMenuButton   *snooze_button;
   GtkMenuButton   *more_button;
@@ -226,12 +229,24 @@ update (RapportReminderRow *self)
        * e.g. "Yesterday 12:30 · 1 day overdue" */
       when_line = g_strdup_printf (_("%s · %s"), when, overdue);
       gtk_widget_add_css_class (GTK_WIDGET (self->when_label), "error");
-      gtk_image_set_from_icon_name (self->state_image, "appointment-missed-symbolic");
+      /* The missed-appointment icon draws its clock faint: in high contrast the overdue
+       * reminder gets a solid one, in the error colour. */
+      if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+        {
+          gtk_image_set_from_icon_name (self->state_image, "alarm-symbolic");
+          gtk_widget_add_css_class (GTK_WIDGET (self->state_image), "error");
+        }
+      else
+        {
+          gtk_image_set_from_icon_name (self->state_image, "appointment-missed-symbolic");
+          gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "error");
+        }
     }
   else
     {
       when_line = g_strdup (when);
       gtk_widget_remove_css_class (GTK_WIDGET (self->when_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "error");
       gtk_image_set_from_icon_name (self->state_image,
                                     *rapport_reminder_get_rrule (reminder) != '\0'
                                     ? "media-playlist-repeat-symbolic"
@@ -564,6 +579,49 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+high_contrast_cb (RapportReminderRow *self)
+{
+  update (self);
+}
+
+static void
+rapport_reminder_row_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+rapport_reminder_row_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  RapportReminderRow *self = RAPPORT_REMINDER_ROW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                    : GTK_ORIENTATION_HORIZONTAL;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->actions_box)) != orientation)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box), orientation);
+      gtk_box_set_spacing (self->actions_box, orientation == GTK_ORIENTATION_VERTICAL ? 6 : 12);
+    }
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 rapport_reminder_row_dispose (GObject *object)
 {
   RapportReminderRow *self = RAPPORT_REMINDER_ROW (object);
@@ -658,6 +716,8 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   object_class->dispose = rapport_reminder_row_dispose;
   object_class->get_property = rapport_reminder_row_get_property;
   object_class->set_property = rapport_reminder_row_set_property;
+  widget_class->measure = rapport_reminder_row_measure;
+  widget_class->size_allocate = rapport_reminder_row_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -692,6 +752,7 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snoozed_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, actions_box);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snooze_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, more_button);
@@ -702,8 +763,6 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   gtk_widget_class_install_action (widget_class, "reminder.snooze", "s", snooze_action);
   gtk_widget_class_install_action (widget_class, "reminder.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "reminder.delete", NULL, delete_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -717,6 +776,9 @@ rapport_reminder_row_init (RapportReminderRow *self)
                                          self->snooze_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->more_button, create_popup_cb,
                                          self->more_menu, NULL);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (high_contrast_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

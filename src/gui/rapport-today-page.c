@@ -43,6 +43,8 @@
 #define SLICE_USEC (6 * G_TIME_SPAN_MILLISECOND)
 /* The chart of journal entries per week, this week last. */
 #define ACTIVITY_WEEKS 12
+/* Between the date heading and its button, beside or below it. */
+#define HEADING_SPACING 12
 
 typedef enum
 {
@@ -104,6 +106,8 @@ struct _RapportTodayPage
   gboolean      built_any;
 
   GtkStack     *stack;
+  GtkWidget    *start_assignment_button;
+  GtkWidget    *add_colleague_button;
   GtkLabel     *date_label;
   AdwActionRow *assignment_row;
   GtkWidget    *no_assignment_row;
@@ -127,7 +131,19 @@ struct _RapportTodayPage
   GtkListBox   *recent_list;
 };
 
+/* The date heading with its "New Reminder" button: beside it while the heading's longest word
+ * fits next to the button, below it otherwise (narrow windows, large text), so the date never
+ * breaks inside a word. The heading is the first child, the button the last. */
+#define RAPPORT_TYPE_TODAY_HEADING (rapport_today_heading_get_type ())
+G_DECLARE_FINAL_TYPE (RapportTodayHeading, rapport_today_heading, RAPPORT, TODAY_HEADING, GtkWidget)
+
+struct _RapportTodayHeading
+{
+  GtkWidget parent_instance;
+};
+
 G_DEFINE_FINAL_TYPE (RapportTodayPage, rapport_today_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RapportTodayHeading, rapport_today_heading, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -165,6 +181,186 @@ typedef struct
 static void rebuild          (RapportTodayPage *self,
                               gint64            slice);
 static void schedule_fill    (RapportTodayPage *self);
+
+/* The heading's layout ---------------------------------------------------------------------- */
+
+static void
+measure_child (GtkWidget      *child,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural)
+{
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+/* Whether the button goes beside the heading at width, and then the heading's width. */
+static gboolean
+heading_fits_beside (GtkWidget *widget,
+                     int        width,
+                     int       *heading_width)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (widget);
+  GtkWidget *button = gtk_widget_get_last_child (widget);
+  int heading_min, heading_nat, button_min, button_nat;
+
+  measure_child (heading, GTK_ORIENTATION_HORIZONTAL, -1, &heading_min, &heading_nat);
+  measure_child (button, GTK_ORIENTATION_HORIZONTAL, -1, &button_min, &button_nat);
+  *heading_width = MAX (width - HEADING_SPACING - button_nat, 0);
+
+  return heading != button && heading_min <= *heading_width;
+}
+
+static void
+rapport_today_heading_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (widget);
+  GtkWidget *button = gtk_widget_get_last_child (widget);
+  int heading_min, heading_nat, button_min, button_nat;
+
+  if (heading == button)
+    button = NULL;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* At the least, one above the other. */
+      measure_child (heading, orientation, -1, &heading_min, &heading_nat);
+      measure_child (button, orientation, -1, &button_min, &button_nat);
+      *minimum = MAX (heading_min, button_min);
+      *natural = heading_nat + (button != NULL ? HEADING_SPACING + button_nat : 0);
+    }
+  else
+    {
+      int width = for_size;
+      int heading_width;
+
+      if (width < 0)
+        rapport_today_heading_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &heading_min,
+                                       &width, NULL, NULL);
+
+      if (heading_fits_beside (widget, width, &heading_width))
+        {
+          measure_child (heading, orientation, heading_width, &heading_min, &heading_nat);
+          measure_child (button, orientation, -1, &button_min, &button_nat);
+          *minimum = MAX (heading_min, button_min);
+          *natural = MAX (heading_nat, button_nat);
+        }
+      else
+        {
+          measure_child (heading, orientation, width, &heading_min, &heading_nat);
+          measure_child (button, orientation, width, &button_min, &button_nat);
+          *minimum = heading_min + (button != NULL ? HEADING_SPACING + button_min : 0);
+          *natural = heading_nat + (button != NULL ? HEADING_SPACING + button_nat : 0);
+        }
+    }
+}
+
+static void
+rapport_today_heading_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (widget);
+  GtkWidget *button = gtk_widget_get_last_child (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int heading_width, heading_height, unused;
+
+  if (heading == NULL)
+    return;
+
+  if (heading == button)
+    {
+      gtk_widget_allocate (heading, width, height, -1, NULL);
+      return;
+    }
+
+  if (heading_fits_beside (widget, width, &heading_width))
+    {
+      int button_x = rtl ? 0 : heading_width + HEADING_SPACING;
+
+      gtk_widget_size_allocate (heading,
+                                &(GtkAllocation) { rtl ? width - heading_width : 0, 0,
+                                                   heading_width, height },
+                                -1);
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { button_x, 0,
+                                                   MAX (width - heading_width - HEADING_SPACING, 0),
+                                                   height },
+                                -1);
+    }
+  else
+    {
+      int button_y;
+
+      measure_child (heading, GTK_ORIENTATION_VERTICAL, width, &heading_height, &unused);
+      button_y = heading_height + HEADING_SPACING;
+      gtk_widget_size_allocate (heading, &(GtkAllocation) { 0, 0, width, heading_height }, -1);
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { 0, button_y, width,
+                                                   MAX (height - button_y, 0) },
+                                -1);
+    }
+}
+
+static GtkSizeRequestMode
+rapport_today_heading_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rapport_today_heading_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rapport_today_heading_parent_class)->dispose (object);
+}
+
+static void
+rapport_today_heading_class_init (RapportTodayHeadingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_today_heading_dispose;
+
+  widget_class->measure = rapport_today_heading_measure;
+  widget_class->size_allocate = rapport_today_heading_size_allocate;
+  widget_class->get_request_mode = rapport_today_heading_get_request_mode;
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rapport_today_heading_init (RapportTodayHeading *self)
+{
+}
+
+/* The page ---------------------------------------------------------------------------------- */
+
+static void
+wrap_button_label (GtkWidget *button)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
 
 /* "YYYY-MM-DD" or "--MM-DD"; the year does not matter for when the next birthday is. */
 static gboolean
@@ -1393,6 +1589,8 @@ rapport_today_page_class_init (RapportTodayPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/rapport-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, start_assignment_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, add_colleague_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, assignment_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTodayPage, no_assignment_row);
@@ -1436,7 +1634,13 @@ rapport_today_page_init (RapportTodayPage *self)
   self->limits[SECTION_RECENT] = N_RECENT;
 
   g_type_ensure (RAPPORT_TYPE_ACTIVITY_CHART);
+  g_type_ensure (RAPPORT_TYPE_TODAY_HEADING);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The welcome's buttons wrap rather than widen the page past a phone's width (large text,
+   * long translations): the stack asks for the widest of its pages. */
+  wrap_button_label (self->start_assignment_button);
+  wrap_button_label (self->add_colleague_button);
 
   /* Far-off reminders wait, folded, under one row that counts them. */
   self->later_row = adw_expander_row_new ();
