@@ -491,6 +491,87 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpstr (timeline, ==, expected);
 }
 
+/* Tab from the filters enters the list (GTK 4.8 turns the keyboard away from a list whose
+ * first item cannot take the focus: here a day heading), and the arrows walk it. */
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* The journal's list, not one inside a filter drop-down's popover. */
+static GtkWidget *
+find_journal_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_journal_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *list_view = find_journal_list (GTK_WIDGET (fixture->page));
+  GtkWidget *focus;
+  gboolean in_list = FALSE;
+  gboolean on_entry = FALSE;
+
+  g_assert_nonnull (list_view);
+  gtk_window_set_focus (fixture->window, NULL);
+  for (guint i = 0; i < 12 && !in_list; i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+      in_list = focus_in (fixture->window, list_view);
+    }
+  g_assert_true (in_list);
+
+  /* The first stop is the newest day's heading. */
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_nonnull (focus);
+  if (focus == NULL)
+    return;
+  {
+    GtkWidget *heading = rapport_test_find_by_type (focus, GTK_TYPE_LABEL);
+    GtkWidget *row = rapport_test_find_by_type (focus, RAPPORT_TYPE_INTERACTION_ROW);
+
+    g_assert_nonnull (heading);
+    g_assert_true (gtk_widget_get_visible (heading));
+    g_assert_true (row == NULL || !gtk_widget_get_visible (row));
+  }
+
+  /* Down reaches an entry, and goes on through the next day's heading. */
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *row;
+
+      g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_DOWN));
+      g_assert_true (focus_in (fixture->window, list_view));
+      focus = gtk_window_get_focus (fixture->window);
+      while (focus != NULL && gtk_widget_get_parent (focus) != list_view)
+        focus = gtk_widget_get_parent (focus);
+      g_assert_nonnull (focus);
+      if (focus == NULL)
+        return;
+      row = rapport_test_find_by_type (focus, RAPPORT_TYPE_INTERACTION_ROW);
+      on_entry = on_entry || (row != NULL && gtk_widget_get_visible (row));
+    }
+  g_assert_true (on_entry);
+}
+
 static void
 test_show_interaction (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -670,6 +751,7 @@ main (int   argc,
   ADD ("timeline", NULL, test_timeline);
   ADD ("filters", NULL, test_filters);
   ADD ("delete-undo", NULL, test_delete_undo);
+  ADD ("keyboard", NULL, test_keyboard);
   ADD ("show-interaction", NULL, test_show_interaction);
   ADD ("rename", NULL, test_rename);
   ADD ("narrow", NULL, test_narrow);

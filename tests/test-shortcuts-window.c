@@ -88,6 +88,8 @@ static const struct {
    * rapport-import-dialog.c: binding to import.cancel; rapport-assignments-page.c: the
    * dialog that adds colleagues to an assignment (shortcut controller to window.close). */
   { "Escape", "Editors and Dialogs" },
+  /* rapport-editor-rows.c: rapport_editor_rows_add_save_shortcut, in the five editors. */
+  { "<Control>Return", "Editors and Dialogs" },
 };
 
 /* Helpers */

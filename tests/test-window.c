@@ -246,6 +246,58 @@ test_window_views (void)
   close_window (window);
 }
 
+/* Ctrl+Z does what the newest toast's Undo does, while that toast shows; nothing otherwise. */
+static void
+button_clicked_cb (AdwToast *toast,
+                   guint    *clicks)
+{
+  (*clicks)++;
+}
+
+static void
+test_window_undo (void)
+{
+  g_autoptr(RapportStore) store = make_store ();
+  RapportWindow *window = open_window (store, 1280, 720);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.undo");
+  AdwToast *older = adw_toast_new ("“Coffee” deleted");
+  AdwToast *newer = adw_toast_new ("“Call” deleted");
+  guint older_clicks = 0;
+  guint newer_clicks = 0;
+
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>z");
+
+  /* Nothing to undo yet, or only a toast without Undo: the action is there, and quiet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rapport_window_add_toast (window, adw_toast_new ("Saved"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  rapport_test_iterate ();
+
+  adw_toast_set_button_label (older, "Undo");
+  adw_toast_set_button_label (newer, "Undo");
+  g_signal_connect (older, "button-clicked", G_CALLBACK (button_clicked_cb), &older_clicks);
+  g_signal_connect (newer, "button-clicked", G_CALLBACK (button_clicked_cb), &newer_clicks);
+  rapport_window_add_toast (window, older);
+  rapport_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  rapport_test_iterate ();
+  g_assert_cmpuint (older_clicks, ==, 1);
+
+  /* The Undo it did has gone with its toast: Ctrl+Z now does the next one, then nothing. */
+  rapport_window_add_toast (window, newer);
+  rapport_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  rapport_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  rapport_test_iterate ();
+  g_assert_cmpuint (older_clicks, ==, 1);
+  g_assert_cmpuint (newer_clicks, ==, 1);
+
+  close_window (window);
+}
+
 static void
 test_window_show_view (void)
 {
@@ -514,11 +566,16 @@ test_window_today_empty (void)
   status_page = rapport_test_find_by_type (today_page, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
-                   "Welcome to Rapport");
+                   "Where Are You Working?");
   g_assert_true (gtk_widget_get_mapped (status_page));
+  /* The first assignment first, as the welcome says; a colleague still can be added. */
+  button = rapport_test_find_widget (status_page, match_action_name, "win.add-assignment");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Start Your First Assignment");
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
   button = rapport_test_find_widget (status_page, match_action_name, "win.add-colleague");
   g_assert_nonnull (button);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add Your First Colleague");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add a Colleague");
 
   /* The first colleague replaces the welcome. */
   add_colleague (store, "First Person", "", "");
@@ -1429,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/rapport/window/opens", test_window_opens);
   g_test_add_func ("/rapport/window/views", test_window_views);
   g_test_add_func ("/rapport/window/show-view", test_window_show_view);
+  g_test_add_func ("/rapport/window/undo", test_window_undo);
   g_test_add_func ("/rapport/window/actions", test_window_actions);
   g_test_add_func ("/rapport/window/unlock", test_window_unlock);
   g_test_add_func ("/rapport/window/failure", test_window_failure);

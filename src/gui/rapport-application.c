@@ -2209,6 +2209,38 @@ demo_shutdown_cb (GApplication *application,
     rapport_profile_discard_demo (self->profile);
 }
 
+/* GtkInfoBar's close button: GTK 4.8 gives it no name of its own. */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                                           icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Closed, the banner stays away for this run; the window title still says "Rapport Demo". */
+static void
+demo_banner_response_cb (GtkInfoBar *banner,
+                         int         response,
+                         gpointer    user_data)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
+}
+
 /* Under the header bar, where a person looks first, and read out as an alert. */
 static void
 add_demo_banner (RapportWindow *window)
@@ -2220,6 +2252,7 @@ add_demo_banner (RapportWindow *window)
   GtkWidget *banner = gtk_info_bar_new ();
   GtkWidget *label;
   GtkWidget *button;
+  GtkWidget *close_button;
 
   label = gtk_label_new (_("Demo journal — changes are thrown away when you quit"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -2233,6 +2266,16 @@ add_demo_banner (RapportWindow *window)
   gtk_info_bar_set_message_type (GTK_INFO_BAR (banner), GTK_MESSAGE_INFO);
   gtk_info_bar_add_child (GTK_INFO_BAR (banner), label);
   gtk_info_bar_add_child (GTK_INFO_BAR (banner), button);
+  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (banner), TRUE);
+  g_signal_connect (banner, "response", G_CALLBACK (demo_banner_response_cb), NULL);
+  close_button = find_icon_button (banner, "window-close-symbolic");
+  if (close_button != NULL)
+    {
+      gtk_widget_set_tooltip_text (close_button, _("Hide Banner"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (close_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hide Banner"),
+                                      -1);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Demo Journal"),
                                   -1);
@@ -2447,6 +2490,7 @@ rapport_application_startup (GApplication *application)
     { "win.log-interaction(int64 0)", { "<Control>l", NULL } },
     { "win.add-reminder(int64 0)", { "<Control>r", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
     { "win.import-contacts", { "<Control>i", NULL } },
     { "win.export-contacts", { "<Control><Shift>e", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -588,6 +588,7 @@ rapport_assignment_editor_init (RapportAssignmentEditor *self)
   GtkEditable *delegate;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_editor_rows_add_save_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->confirm_button));
 
   setup_zones (self);
 

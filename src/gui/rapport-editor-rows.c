@@ -140,3 +140,39 @@ rapport_editor_rows_new_show_more (const char *title,
 
   return row;
 }
+
+static gboolean
+save_shortcut_cb (GtkWidget *editor,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *confirm_button = user_data;
+
+  if (gtk_widget_is_sensitive (confirm_button))
+    gtk_widget_activate (confirm_button);
+
+  /* Taken even when the button cannot be pressed: the error says why, no new line appears. */
+  return TRUE;
+}
+
+void
+rapport_editor_rows_add_save_shortcut (GtkWidget *editor,
+                                       GtkWidget *confirm_button)
+{
+  GtkEventController *controller;
+  GtkShortcutTrigger *trigger;
+
+  g_return_if_fail (GTK_IS_WIDGET (editor));
+  g_return_if_fail (GTK_IS_WIDGET (confirm_button));
+
+  trigger = gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK);
+  controller = gtk_shortcut_controller_new ();
+  /* Before the text views, which would otherwise take Ctrl+Enter as a new line. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (save_shortcut_cb,
+                                                                                   confirm_button,
+                                                                                   NULL)));
+  gtk_widget_add_controller (editor, controller);
+}

@@ -47,4 +47,9 @@ GtkWidget *rapport_editor_rows_new_show_more (const char   *title,
                                               const char   *action_name,
                                               guint         target);
 
+/* Ctrl+Enter in the editor presses confirm_button (when it can be pressed), from any field:
+ * in a notes field, where Enter starts a new line, it is the keyboard's way to save. */
+void       rapport_editor_rows_add_save_shortcut (GtkWidget *editor,
+                                                  GtkWidget *confirm_button);
+
 G_END_DECLS

@@ -722,7 +722,10 @@ setup_item_cb (RapportJournalPage       *self,
                GtkListItem              *list_item,
                GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (list_item, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (box, "journal-day");
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -747,9 +750,16 @@ bind_item_cb (RapportJournalPage       *self,
         gtk_widget_set_visible (row, FALSE);
       gtk_list_item_set_activatable (list_item, FALSE);
       gtk_list_item_set_selectable (list_item, FALSE);
+      /* GTK 4.8 moves the keyboard through a list only over items that take the focus: an
+       * unfocusable heading would turn Tab and the arrows away from the whole journal. */
+      gtk_widget_set_focusable (box, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
       return;
     }
 
+  gtk_widget_set_focusable (box, FALSE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL);
   row = ensure_row (box);
   rapport_interaction_row_set_store (RAPPORT_INTERACTION_ROW (row), self->store);
   rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (row),
@@ -822,11 +832,43 @@ rapport_journal_page_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  RapportJournalPage *self = RAPPORT_JOURNAL_PAGE (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
-                        natural_baseline);
+  if (child == NULL)
+    return;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+
+  /* The narrowest the page gets is with the filters below the button, whichever way they are
+   * now: a window opened narrow would otherwise keep the width of the side-by-side line. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL &&
+      gtk_widget_get_visible (self->header_box) &&
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (self->header_box)) ==
+      GTK_ORIENTATION_HORIZONTAL)
+    {
+      int stacked = 0;
+      int stack_minimum;
+
+      for (GtkWidget *item = gtk_widget_get_first_child (self->header_box);
+           item != NULL;
+           item = gtk_widget_get_next_sibling (item))
+        {
+          int item_minimum;
+
+          if (!gtk_widget_get_visible (item))
+            continue;
+          gtk_widget_measure (item, orientation, -1, &item_minimum, NULL, NULL, NULL);
+          stacked = MAX (stacked, item_minimum);
+        }
+      stacked += gtk_widget_get_margin_start (self->header_box) +
+                 gtk_widget_get_margin_end (self->header_box);
+
+      gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, &stack_minimum, NULL,
+                          NULL, NULL);
+      *minimum = MIN (*minimum, MAX (stacked, stack_minimum));
+    }
 }
 
 static void

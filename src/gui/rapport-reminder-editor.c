@@ -844,6 +844,7 @@ rapport_reminder_editor_init (RapportReminderEditor *self)
   self->loading = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_editor_rows_add_save_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->confirm_button));
   setup_weekdays (self);
 
   /* The row's title is drawn as a floating label, which screen readers do not get as the text

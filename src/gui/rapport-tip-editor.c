@@ -460,6 +460,7 @@ rapport_tip_editor_init (RapportTipEditor *self)
   self->recommender_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_editor_rows_add_save_shortcut (GTK_WIDGET (self), GTK_WIDGET (self->confirm_button));
 
   /* The row's title is drawn as a floating label, which screen readers do not get as the text
    * field's name: give the editable inside the row the row's title. */

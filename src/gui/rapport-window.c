@@ -59,9 +59,14 @@ struct _RapportWindow
   RapportSearchPage      *search_page;
 
   RapportStore           *views_store;   /* what the open views show */
+  AdwToast               *undo_toast;    /* weak: the newest toast offering Undo */
+  guint                   refocus_id;
+  guint                   reactivate_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void focus_lost_cb (RapportWindow *self);
 
 /* Actions that need the open journal. */
 static const char * const journal_actions[] = {
@@ -185,6 +190,8 @@ set_state (RapportWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (journal_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), journal_actions[i], journal);
+
+  focus_lost_cb (self);
 }
 
 /* Leaves the search for the views, showing the named one. */
@@ -729,10 +736,103 @@ rapport_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
 }
 
+/* Ctrl+Z does what the newest Undo on screen does: a toast's button is out of the keyboard's
+ * reach in libadwaita 1.2, and leaves with the toast. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(AdwToast) toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
+
+  if (toast == NULL)
+    return;
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+}
+
+static void
+undo_toast_dismissed_cb (RapportWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  self->undo_toast = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+/* A keyboard user is never left with the focus nowhere: when the focused control goes (its
+ * view switched away, its row deleted, the window back from a dialog with nothing focused),
+ * the first control of what is on screen takes it. */
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->refocus_id = 0;
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_window_is_active (GTK_WINDOW (self)))
+    gtk_widget_child_focus (GTK_WIDGET (self->state_stack), GTK_DIR_TAB_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* When the last dialog of this window goes, the window takes the keyboard back: a window
+ * manager that does not do it by itself would leave keys going nowhere. */
+static gboolean
+reactivate_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  self->reactivate_id = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_window_is_active (GTK_WINDOW (self)))
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return G_SOURCE_REMOVE;
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toplevels_changed_cb (GListModel    *toplevels,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      RapportWindow *self)
+{
+  if (removed > 0 && self->reactivate_id == 0)
+    self->reactivate_id = g_idle_add (reactivate_cb, self);
+}
+
+static void
+focus_lost_cb (RapportWindow *self)
+{
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL && self->refocus_id == 0)
+    self->refocus_id = g_idle_add (refocus_cb, self);
+}
+
 static void
 rapport_window_dispose (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
+
+  g_clear_handle_id (&self->refocus_id, g_source_remove);
+  g_clear_handle_id (&self->reactivate_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (gtk_window_get_toplevels (), toplevels_changed_cb, self);
+  self->undo_toast = NULL;
 
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_func (self->application, store_changed_cb, self);
@@ -821,6 +921,7 @@ rapport_window_class_init (RapportWindowClass *klass)
                                    import_contacts_from_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL,
                                    export_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 }
 
 static void
@@ -862,6 +963,12 @@ rapport_window_init (RapportWindow *self)
   set_state (self, "loading");
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_lost_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (focus_lost_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (focus_lost_cb), NULL);
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                    G_CALLBACK (toplevels_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
 RapportWindow *
@@ -962,6 +1069,14 @@ rapport_window_add_toast (RapportWindow *self,
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (g_strcmp0 (adw_toast_get_button_label (toast), _("Undo")) == 0)
+    {
+      self->undo_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+    }
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
