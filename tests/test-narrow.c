@@ -38,6 +38,8 @@
 #define HEIGHT 720
 /* Room the text of a reminder row gets at 360 px at the least, beside its buttons. */
 #define MIN_REMINDER_TEXT 150
+/* What a too wide widget's containers add around it at most, in margins and padding. */
+#define WIDE_MARGIN 40
 
 #define COLLEAGUE "Claudette Thibodeaux"
 #define ASSIGNMENT "Alpenglow Regional Medical Center"
@@ -170,6 +172,25 @@ get_visible_view (RapportWindow *window)
   return adw_view_stack_get_visible_child (ADW_VIEW_STACK (view_stack));
 }
 
+/* Down the tree, what asks for nearly the whole width: hidden pages count too, since the stacks
+ * ask for the widest of their pages. */
+static void
+report_wide_widgets (GtkWidget *widget,
+                     int        depth)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum < NARROW - WIDE_MARGIN)
+    return;
+  g_test_message ("%*s%s needs %d px", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    report_wide_widgets (child, depth + 1);
+}
+
 static void
 check_width (RapportWindow *window,
              const char    *view,
@@ -185,6 +206,8 @@ check_width (RapportWindow *window,
   g_test_message ("%s, %s words: the view needs %d px, the window's content %d px "
                   "(allocated %d px)", view, words, view_minimum, minimum,
                   gtk_widget_get_width (GTK_WIDGET (window)));
+  if (minimum > NARROW)
+    report_wide_widgets (GTK_WIDGET (window), 0);
   g_assert_cmpint (minimum, <=, NARROW);
   /* Nor did the window grow while the view took its place. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, NARROW);
@@ -266,6 +289,102 @@ check_views (const char *words)
 }
 
 static void
+collect_reminder_rows (GtkWidget  *widget,
+                       GPtrArray  *rows)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (RAPPORT_IS_REMINDER_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_reminder_rows (child, rows);
+}
+
+static graphene_rect_t
+get_bounds (GtkWidget *widget,
+            GtkWidget *root)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+
+  return bounds;
+}
+
+/* Rows follow each other in lists: any area in common is text drawn over the next row. */
+static gboolean
+overlap (const graphene_rect_t *a,
+         const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
+         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
+}
+
+/* A label that wraps is taller the narrower it is: it must get the height it needs for the
+ * width it got, or it spills over what follows. */
+static void
+check_labels (GtkWidget             *widget,
+              GtkWidget             *root,
+              const graphene_rect_t *row_bounds)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      graphene_rect_t bounds = get_bounds (widget, root);
+      int minimum;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                          &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (widget), >=, minimum);
+      g_assert_cmpfloat (bounds.origin.y, >=, row_bounds->origin.y);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                         row_bounds->origin.y + row_bounds->size.height);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labels (child, root, row_bounds);
+}
+
+/* Each row as tall as its text needs for its width, and none over another. */
+static void
+check_reminder_heights (RapportWindow *window)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *root = GTK_WIDGET (window);
+
+  collect_reminder_rows (root, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      graphene_rect_t bounds = get_bounds (row, root);
+      int minimum;
+
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &minimum,
+                          NULL, NULL, NULL);
+      g_test_message ("reminder row %u: %d x %d px, needs %d px high at that width", i,
+                      gtk_widget_get_width (row), gtk_widget_get_height (row), minimum);
+      g_assert_cmpint (gtk_widget_get_height (row), >=, minimum);
+      check_labels (row, root, &bounds);
+
+      for (guint j = i + 1; j < rows->len; j++)
+        {
+          graphene_rect_t other = get_bounds (g_ptr_array_index (rows, j), root);
+
+          g_assert_false (overlap (&bounds, &other));
+        }
+    }
+}
+
+static void
 check_reminder_rows (void)
 {
   RapportWindow *window = open_window ();
@@ -286,6 +405,7 @@ check_reminder_rows (void)
                       gtk_widget_get_width (GTK_WIDGET (window)));
       g_assert_cmpint (width, >=, MIN_REMINDER_TEXT);
     }
+  check_reminder_heights (window);
 
   close_window (window);
 }
@@ -320,6 +440,8 @@ static void
 test_reminder_rows (void)
 {
   set_text_scale (1.25);
+  check_reminder_rows ();
+  set_text_scale (1.5);
   check_reminder_rows ();
   set_text_scale (1.0);
 }
@@ -357,10 +479,10 @@ test_views_french (void)
   textdomain (GETTEXT_PACKAGE);
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Colleagues"), !=, "Colleagues");
 
-  /* At normal text size. With text ×1.25 some French view still makes the window 385 px wide;
-   * that remains to be found and fixed. */
-  set_text_scale (1.0);
+  /* With large text, as the English cases: a hidden page (the unlock page's pills) counts too. */
+  set_text_scale (1.25);
   check_views ("French");
+  set_text_scale (1.0);
 
   setlocale (LC_MESSAGES, previous);
 }

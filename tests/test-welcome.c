@@ -22,6 +22,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rapport-application.h"
@@ -428,9 +431,17 @@ test_skip_after_confirming (void)
   g_assert_null (find_toplevel (RAPPORT_TYPE_ASSIGNMENT_EDITOR));
 }
 
-/* At 360 px wide nothing is cut: the welcome asks for no more, and its icons exist. */
+/* Large text the way GNOME sets it: the text scaling factor times 96 dpi, in 1/1024ths. */
 static void
-test_narrow (void)
+set_text_scale (double scale)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
+}
+
+/* At 360 px wide nothing is cut: on every page the welcome asks for no more, and its icons
+ * exist. */
+static void
+check_narrow (void)
 {
   RapportWelcomeDialog *welcome = rapport_welcome_dialog_new (NULL, "ABCD-EFGH-JKMN-PQRS-TVWX-"
                                                               "YZ01-2345-6789-ABCD-EFGH-JKMN-"
@@ -449,6 +460,7 @@ test_narrow (void)
     {
       gtk_widget_measure (GTK_WIDGET (welcome), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
                           NULL, NULL);
+      g_test_message ("page %s: the welcome needs %d px", welcome_page (welcome), minimum);
       g_assert_cmpint (minimum, <=, 360);
       /* On to the next page; the last one's button would close the welcome. */
       if (i < 2)
@@ -461,6 +473,61 @@ test_narrow (void)
 
   gtk_window_destroy (GTK_WINDOW (welcome));
   rapport_test_iterate ();
+}
+
+static void
+test_narrow (void)
+{
+  check_narrow ();
+}
+
+/* What the review screenshots use for large text: the pills' labels wrap. */
+static void
+test_narrow_large_text (void)
+{
+  set_text_scale (1.5);
+  check_narrow ();
+  set_text_scale (1.0);
+}
+
+/* French words run longer than English ones. */
+static void
+test_narrow_french (void)
+{
+  const char *build_root = g_getenv ("RAPPORT_BUILD_ROOT");
+  g_autofree char *locale_dir = NULL;
+  g_autofree char *catalog = NULL;
+  g_autofree char *previous = NULL;
+
+  if (build_root == NULL)
+    {
+      g_test_skip ("RAPPORT_BUILD_ROOT is not set: no French catalog to use");
+      return;
+    }
+  locale_dir = g_build_filename (build_root, "po", NULL);
+  catalog = g_build_filename (locale_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The French catalog is not built");
+      return;
+    }
+  previous = g_strdup (setlocale (LC_MESSAGES, NULL));
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  /* What the application's main() does, with the catalog of the build. */
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Continue"), !=, "Continue");
+
+  set_text_scale (1.5);
+  check_narrow ();
+  set_text_scale (1.0);
+
+  setlocale (LC_MESSAGES, previous);
 }
 
 /* The decision: a journal just created, never a demo's, never one that was there. */
@@ -586,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/rapport/welcome/skip", test_skip);
   g_test_add_func ("/rapport/welcome/skip-after-confirming", test_skip_after_confirming);
   g_test_add_func ("/rapport/welcome/narrow", test_narrow);
+  g_test_add_func ("/rapport/welcome/narrow-large-text", test_narrow_large_text);
+  g_test_add_func ("/rapport/welcome/narrow-french", test_narrow_french);
   g_test_add_func ("/rapport/welcome/wanted", test_wanted);
   g_test_add_func ("/rapport/welcome/demo", test_demo);
 

@@ -25,6 +25,12 @@
 #define SNOOZE_MORNING_HOUR 8
 /* Narrower than this, the buttons stack beside the text: a phone-wide row keeps room to read. */
 #define NARROW_WIDTH 480
+#define MARGIN_TOP 8
+#define MARGIN_BOTTOM 8
+#define MARGIN_START 12
+#define MARGIN_END 6
+#define SPACING 12
+#define STACKED_SPACING 6
 
 struct _RapportReminderRow
 {
@@ -39,8 +45,9 @@ struct _RapportReminderRow
   GtkLabel        *when_label;
   GtkLabel        *details_label;
   GtkLabel        *snoozed_label;
-  GtkBox          *actions_box;
+  GtkWidget       *text_box;
   GtkButton       *done_button;
+  GtkWidget       *menus_box;
   GtkMenuButton   *snooze_button;
   GtkMenuButton   *more_button;
   GMenuModel      *snooze_menu;
@@ -57,6 +64,20 @@ typedef struct
   AdwEntryRow      *date_row;
   AdwEntryRow      *time_row;
 } Pending;
+
+/* Where the row's parts go at one width. */
+typedef struct
+{
+  gboolean stacked;
+  int      image_width;
+  int      text_width;
+  int      done_width;
+  int      done_height;
+  int      menus_width;
+  int      menus_height;
+  int      actions_width;
+  int      actions_height;
+} Layout;
 
 G_DEFINE_FINAL_TYPE (RapportReminderRow, rapport_reminder_row, GTK_TYPE_WIDGET)
 
@@ -585,6 +606,84 @@ high_contrast_cb (RapportReminderRow *self)
 }
 
 static void
+measure_natural (GtkWidget *widget,
+                 int       *width,
+                 int       *height)
+{
+  *width = *height = 0;
+  if (!gtk_widget_should_layout (widget))
+    return;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, width, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, NULL, height, NULL, NULL);
+}
+
+/* Side by side, or the menus under Done. */
+static void
+get_actions_size (Layout *layout)
+{
+  gboolean both = layout->done_width > 0 && layout->menus_width > 0;
+
+  if (layout->stacked)
+    {
+      layout->actions_width = MAX (layout->done_width, layout->menus_width);
+      layout->actions_height = layout->done_height + layout->menus_height +
+                               (both ? STACKED_SPACING : 0);
+    }
+  else
+    {
+      layout->actions_width = layout->done_width + layout->menus_width + (both ? SPACING : 0);
+      layout->actions_height = MAX (layout->done_height, layout->menus_height);
+    }
+}
+
+/* The text gets what the icon and the buttons leave of the width, never less than it needs. */
+static void
+get_layout (RapportReminderRow *self,
+            int                 width,
+            Layout             *layout)
+{
+  int image_height, text_minimum;
+
+  layout->stacked = width < NARROW_WIDTH;
+  measure_natural (GTK_WIDGET (self->state_image), &layout->image_width, &image_height);
+  measure_natural (GTK_WIDGET (self->done_button), &layout->done_width, &layout->done_height);
+  measure_natural (self->menus_box, &layout->menus_width, &layout->menus_height);
+  get_actions_size (layout);
+
+  gtk_widget_measure (self->text_box, GTK_ORIENTATION_HORIZONTAL, -1, &text_minimum, NULL, NULL,
+                      NULL);
+  layout->text_width = MAX (text_minimum,
+                            width - MARGIN_START - MARGIN_END - layout->image_width - SPACING -
+                            (layout->actions_width > 0 ? SPACING + layout->actions_width : 0));
+}
+
+static void
+allocate_child (GtkWidget *widget,
+                GtkWidget *child,
+                int        x,
+                int        y,
+                int        width,
+                int        height)
+{
+  if (!gtk_widget_should_layout (child))
+    return;
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    x = gtk_widget_get_width (widget) - x - width;
+
+  gtk_widget_allocate (child, width, height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
+}
+
+static GtkSizeRequestMode
+rapport_reminder_row_get_request_mode (GtkWidget *widget)
+{
+  /* Its labels wrap: the narrower the row, the taller. */
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
 rapport_reminder_row_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
                               int             for_size,
@@ -593,11 +692,45 @@ rapport_reminder_row_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
+  RapportReminderRow *self = RAPPORT_REMINDER_ROW (widget);
+  Layout layout;
+  int image_minimum, image_natural, text_minimum, text_natural;
 
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
-                        natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      Layout wide;
+
+      /* At the least, the buttons stacked; at ease, side by side. */
+      get_layout (self, 0, &layout);
+      get_layout (self, NARROW_WIDTH, &wide);
+      gtk_widget_measure (GTK_WIDGET (self->state_image), orientation, -1, &image_minimum,
+                          &image_natural, NULL, NULL);
+      gtk_widget_measure (self->text_box, orientation, -1, &text_minimum, &text_natural, NULL,
+                          NULL);
+      *minimum = MARGIN_START + image_minimum + SPACING + text_minimum + MARGIN_END +
+                 (layout.actions_width > 0 ? SPACING + layout.actions_width : 0);
+      *natural = MARGIN_START + image_natural + SPACING + text_natural + MARGIN_END +
+                 (wide.actions_width > 0 ? SPACING + wide.actions_width : 0);
+      *natural = MAX (*minimum, *natural);
+    }
+  else
+    {
+      int image_height;
+
+      if (for_size < 0)
+        gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
+      get_layout (self, for_size, &layout);
+      gtk_widget_measure (GTK_WIDGET (self->state_image), orientation, layout.image_width, NULL,
+                          &image_height, NULL, NULL);
+      gtk_widget_measure (self->text_box, orientation, layout.text_width, &text_minimum,
+                          &text_natural, NULL, NULL);
+      *minimum = MARGIN_TOP + MAX (MAX (image_height, text_minimum), layout.actions_height) +
+                 MARGIN_BOTTOM;
+      *natural = MARGIN_TOP + MAX (MAX (image_height, text_natural), layout.actions_height) +
+                 MARGIN_BOTTOM;
+    }
+
+  *minimum_baseline = *natural_baseline = -1;
 }
 
 static void
@@ -607,18 +740,47 @@ rapport_reminder_row_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   RapportReminderRow *self = RAPPORT_REMINDER_ROW (widget);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                                    : GTK_ORIENTATION_HORIZONTAL;
+  int inner_height = MAX (0, height - MARGIN_TOP - MARGIN_BOTTOM);
+  int image_height, text_minimum, text_natural, text_height, x, y;
+  Layout layout;
 
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->actions_box)) != orientation)
+  get_layout (self, width, &layout);
+
+  gtk_widget_measure (GTK_WIDGET (self->state_image), GTK_ORIENTATION_VERTICAL,
+                      layout.image_width, NULL, &image_height, NULL, NULL);
+  allocate_child (widget, GTK_WIDGET (self->state_image), MARGIN_START, MARGIN_TOP,
+                  layout.image_width, image_height);
+
+  /* The text centred beside the buttons, at the height it needs for its width. */
+  gtk_widget_measure (self->text_box, GTK_ORIENTATION_VERTICAL, layout.text_width, &text_minimum,
+                      &text_natural, NULL, NULL);
+  text_height = MAX (text_minimum, MIN (text_natural, inner_height));
+  x = MARGIN_START + layout.image_width + SPACING;
+  allocate_child (widget, self->text_box, x, MARGIN_TOP + (inner_height - text_height) / 2,
+                  layout.text_width, text_height);
+
+  x = width - MARGIN_END - layout.actions_width;
+  if (layout.stacked)
     {
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box), orientation);
-      gtk_box_set_spacing (self->actions_box, orientation == GTK_ORIENTATION_VERTICAL ? 6 : 12);
+      y = MARGIN_TOP + (inner_height - layout.actions_height) / 2;
+      allocate_child (widget, GTK_WIDGET (self->done_button), x, y, layout.actions_width,
+                      layout.done_height);
+      if (layout.done_height > 0)
+        y += layout.done_height + STACKED_SPACING;
+      allocate_child (widget, self->menus_box, x + (layout.actions_width - layout.menus_width) / 2,
+                      y, layout.menus_width, layout.menus_height);
     }
-
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  else
+    {
+      allocate_child (widget, GTK_WIDGET (self->done_button), x,
+                      MARGIN_TOP + (inner_height - layout.done_height) / 2, layout.done_width,
+                      layout.done_height);
+      if (layout.done_width > 0)
+        x += layout.done_width + SPACING;
+      allocate_child (widget, self->menus_box, x,
+                      MARGIN_TOP + (inner_height - layout.menus_height) / 2, layout.menus_width,
+                      layout.menus_height);
+    }
 }
 
 static void
@@ -633,7 +795,6 @@ rapport_reminder_row_dispose (GObject *object)
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_REMINDER_ROW);
-  /* The template's top box is not a bound child, so the template does not unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -716,6 +877,7 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   object_class->dispose = rapport_reminder_row_dispose;
   object_class->get_property = rapport_reminder_row_get_property;
   object_class->set_property = rapport_reminder_row_set_property;
+  widget_class->get_request_mode = rapport_reminder_row_get_request_mode;
   widget_class->measure = rapport_reminder_row_measure;
   widget_class->size_allocate = rapport_reminder_row_size_allocate;
 
@@ -752,8 +914,9 @@ rapport_reminder_row_class_init (RapportReminderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snoozed_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, menus_box);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snooze_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, more_button);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderRow, snooze_menu);

@@ -53,6 +53,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* A pill's label wraps rather than widen the window past a phone's width (large text, long
+ * translations): the window's stack asks for the widest of its pages, this one too while it is
+ * hidden. */
+static void
+wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 set_busy (RapportUnlockPage *self,
           gboolean           busy)
@@ -260,6 +275,9 @@ static void
 rapport_unlock_page_init (RapportUnlockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wrap_button_label (self->retry_button);
+  wrap_button_label (self->use_code_button);
+  wrap_button_label (self->unlock_button);
   rapport_unlock_page_set_reason (self, NULL);
 }
 

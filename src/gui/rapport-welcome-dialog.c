@@ -47,6 +47,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A pill's label wraps rather than widen the dialog past a phone's width (large text, long
+ * translations): the stack asks for the widest of its pages. */
+static void
+wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 show_page (RapportWelcomeDialog *self,
            const char           *name)
@@ -193,6 +207,10 @@ rapport_welcome_dialog_init (RapportWelcomeDialog *self)
   GtkIconTheme *icon_theme;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  wrap_button_label (self->continue_button);
+  wrap_button_label (self->confirm_button);
+  wrap_button_label (self->start_button);
 
   /* The app's own icon once installed; the template's stock one when run from the build. */
   icon_theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
