@@ -282,14 +282,14 @@ test_window_undo (void)
   rapport_window_add_toast (window, older);
   rapport_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  rapport_test_iterate ();
+  rapport_test_wait_ms (400);
   g_assert_cmpuint (older_clicks, ==, 1);
 
   /* The Undo it did has gone with its toast: Ctrl+Z now does the next one, then nothing. */
   rapport_window_add_toast (window, newer);
   rapport_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  rapport_test_iterate ();
+  rapport_test_wait_ms (400);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   rapport_test_iterate ();
   g_assert_cmpuint (older_clicks, ==, 1);

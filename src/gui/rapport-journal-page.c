@@ -49,6 +49,9 @@ struct _RapportJournalPage
   int                   kind_filter;        /* -1 = all kinds */
   gint64                assignment_filter;  /* 0 = all assignments */
 
+  gint64                focus_id;           /* the entry to give the focus once it is on screen */
+  guint                 focus_source;
+
   GtkWidget            *header_box;
   GtkDropDown          *colleague_dropdown;
   GtkDropDown          *kind_dropdown;
@@ -442,6 +445,46 @@ get_parent_window (RapportJournalPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static GtkWidget *find_child (GtkWidget *box,
+                              GType      type);
+
+/* Gives the keyboard focus to the row of self->focus_id, when its row exists. */
+static gboolean
+focus_entry (RapportJournalPage *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (item);
+      GtkWidget *row = box != NULL ? find_child (box, RAPPORT_TYPE_INTERACTION_ROW) : NULL;
+      RapportInteraction *interaction;
+
+      if (row == NULL || !gtk_widget_get_visible (row))
+        continue;
+      interaction = rapport_interaction_row_get_interaction (RAPPORT_INTERACTION_ROW (row));
+      if (interaction != NULL && rapport_interaction_get_id (interaction) == self->focus_id)
+        {
+          self->focus_id = 0;
+          return gtk_widget_grab_focus (item);
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_entry_cb (gpointer user_data)
+{
+  RapportJournalPage *self = user_data;
+
+  self->focus_source = 0;
+  if (self->focus_id != 0)
+    focus_entry (self);
+  self->focus_id = 0;
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -897,6 +940,7 @@ rapport_journal_page_dispose (GObject *object)
   GtkWidget *child;
 
   rapport_journal_page_set_store (self, NULL);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
 
@@ -1203,5 +1247,14 @@ rapport_journal_page_show_interaction (RapportJournalPage *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* Not while the Journal is out of sight (an entry logged from another view): GTK 4.8 would
+   * give the focus to a list nobody sees, and keys would go nowhere. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* The list's own focus stays where it was (a day heading, often): the entry takes it once
+   * its row is laid out, so that Delete, Enter and a screen reader start from it. */
+  self->focus_id = id;
+  if (!focus_entry (self) && self->focus_source == 0)
+    self->focus_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, focus_entry_cb, self, NULL);
 }

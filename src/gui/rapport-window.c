@@ -163,6 +163,8 @@ sync_store (RapportWindow *self)
 
   if (visible != NULL)
     open_view (self, visible);
+
+  focus_lost_cb (self);
 }
 
 static void
@@ -327,6 +329,10 @@ search_mode_cb (RapportWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rapport_search_page_set_query (self->search_page, "");
   show_search_results (self, FALSE);
+  /* The keyboard goes back to the view, not to the search field while it slides away. */
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL ||
+      !gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (self))))
+    gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -736,8 +742,8 @@ rapport_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
 }
 
-/* Ctrl+Z does what the newest Undo on screen does: a toast's button is out of the keyboard's
- * reach in libadwaita 1.2, and leaves with the toast. */
+/* Ctrl+Z does what the newest toast's Undo does, while it shows: a toast's button is out of the
+ * keyboard's reach in libadwaita 1.2. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -754,8 +760,8 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-undo_toast_dismissed_cb (RapportWindow *self,
-                         AdwToast      *toast)
+toast_dismissed_cb (RapportWindow *self,
+                    AdwToast      *toast)
 {
   if (self->undo_toast != toast)
     return;
@@ -775,8 +781,10 @@ refocus_cb (gpointer user_data)
   self->refocus_id = 0;
   if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      gtk_window_is_active (GTK_WINDOW (self)))
-    gtk_widget_child_focus (GTK_WIDGET (self->state_stack), GTK_DIR_TAB_FORWARD);
+      gtk_window_is_active (GTK_WINDOW (self)) &&
+      !gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD) &&
+      !gtk_widget_child_focus (GTK_WIDGET (self->state_stack), GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 
   return G_SOURCE_REMOVE;
 }
@@ -1073,7 +1081,7 @@ rapport_window_add_toast (RapportWindow *self,
   if (g_strcmp0 (adw_toast_get_button_label (toast), _("Undo")) == 0)
     {
       self->undo_toast = toast;
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
     }
