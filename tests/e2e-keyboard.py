@@ -13,8 +13,9 @@
 # On an empty journal: Ctrl+N adds a colleague (typed, Tab to the next field, Enter saves),
 # Shift+Ctrl+N an assignment, Ctrl+L logs an entry with the colleague (chosen in the chooser by
 # keyboard, the note saved with Ctrl+Enter), Ctrl+R plans a reminder, Ctrl+F finds it, Down and
-# Enter open it. Where a task would need the mouse, the step that meets it fails; where the
-# focus went after each dialog is reported.
+# Enter open it; in the Journal, Delete removes the entry and Ctrl+Z (the toast's Undo) brings
+# it back. Where a task would need the mouse, the step that meets it fails; so does a dialog
+# or a deletion that leaves no control of the window with the focus.
 
 import json
 import os
@@ -130,7 +131,10 @@ def focus_back_in_main(s, what):
     """After a dialog closes, the focus is back on a control of the main window; where it is
     not, the last step reports it (the story goes on: Tab still gets a keyboard user going)."""
     window = main_window(s)
-    return focus_of(window)
+    node = focus_of(window)
+    if node is None:
+        s.focus_lost.append('after %s no control of the main window has the focus' % what)
+    return node
 
 
 def type_into(window, roles, name, text, where):
@@ -222,7 +226,11 @@ def step_start(s):
     settle()
     check(listed(s, 'colleagues') == [], 'the journal is not empty')
     s.focus_notes = []
-    s.focus_notes.append('on start the focus is on %s' % say_focus(focus_of(window)))
+    s.focus_lost = []
+    node = focus_of(window)
+    s.focus_notes.append('on start the focus is on %s' % say_focus(node))
+    if node is None:
+        s.focus_lost.append('on start no control of the main window has the focus')
 
 
 def step_add_colleague(s):
@@ -332,12 +340,49 @@ def step_find_reminder(s):
     settle()
 
 
+def step_delete_and_undo(s):
+    window = main_window(s)
+    press_keys('4', alt=True)
+    journal = wait_for(window, ('list',), 'Journal', timeout=20)
+    settle()
+    tab_until(window, journal, limit=60)
+    # The first row is the day's heading; Down reaches the entry.
+    entry = None
+    for _ in range(6):
+        node = focus_of(window)
+        if node is not None and any(NOTE in name_of(child) for child in walk(node, 80)):
+            entry = node
+            break
+        press_keys('Down')
+        time.sleep(0.2)
+    check(entry is not None, 'Down in the Journal list never reached the entry; the focus is on '
+          '%s' % say_focus(focus_of(window)))
+    press_keys('Delete')
+    deadline = time.monotonic() + 10
+    while listed(s, 'interactions'):
+        check(time.monotonic() < deadline, 'Delete on the focused entry did not delete it')
+        time.sleep(0.3)
+    node = focus_of(window)
+    s.focus_notes.append('after Delete the focus is on %s' % say_focus(node))
+    if node is None:
+        s.focus_lost.append('after Delete on a Journal entry no control has the focus')
+    wait_for(window, ('push button',), 'Undo', timeout=5)
+    # The toast's Undo: Ctrl+Z while it shows (the shortcuts window lists it).
+    press_keys('z', control=True)
+    deadline = time.monotonic() + 10
+    while len(listed(s, 'interactions')) != 1:
+        check(time.monotonic() < deadline, 'Ctrl+Z did not bring the entry back')
+        time.sleep(0.3)
+
+
 def step_focus_report(s):
     for note in getattr(s, 'focus_notes', []):
         print('# ' + note)
     if getattr(s, 'wm', None) is not None:
         s.wm.kill()
         s.wm.wait(timeout=10)
+    lost = getattr(s, 'focus_lost', [])
+    check(not lost, 'the focus is lost %d times: %s' % (len(lost), '; '.join(lost)))
 
 
 STEPS = [
@@ -351,7 +396,10 @@ STEPS = [
     ('Ctrl+R, the title typed, Enter plans the reminder', step_plan_reminder, False),
     ('Ctrl+F finds the reminder; Down and Enter open it; Escape closes it', step_find_reminder,
      False),
-    ('where the focus went is reported', step_focus_report, False),
+    ('Alt+4, Delete on the entry; Ctrl+Z, the toast\'s Undo, brings it back',
+     step_delete_and_undo, False),
+    ('the focus is on a control after each dialog and deletion (where it went is reported)',
+     step_focus_report, False),
 ]
 
 

@@ -773,12 +773,29 @@ toast_dismissed_cb (RapportWindow *self,
 /* A keyboard user is never left with the focus nowhere: when the focused control goes (its
  * view switched away, its row deleted, the window back from a dialog with nothing focused),
  * the first control of what is on screen takes it. */
+/* With no focus, GTK 4.8 can keep a chain of focus children down to a control that has
+ * gone (the search field, slid away): Tab then starts after it, finds nothing and gives up,
+ * and keys go nowhere. Forgetting the chain lets Tab start from the top again. */
+static void
+forget_focus_chain (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (widget);
+
+  if (child == NULL)
+    return;
+
+  forget_focus_chain (child);
+  gtk_widget_set_focus_child (widget, NULL);
+}
+
 static gboolean
 refocus_cb (gpointer user_data)
 {
   RapportWindow *self = user_data;
 
   self->refocus_id = 0;
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    forget_focus_chain (GTK_WIDGET (self));
   if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL &&
       gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       gtk_window_is_active (GTK_WINDOW (self)) &&
