@@ -65,13 +65,6 @@ match_heading (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading");
 }
 
-/* Large text the way GNOME sets it: the text scaling factor times 96 dpi, in 1/1024ths. */
-static void
-set_text_scale (double scale)
-{
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
-}
-
 static gint64
 find_colleague_id (const char *name)
 {
@@ -415,76 +408,56 @@ check_reminder_rows (void)
 static void
 test_views (void)
 {
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
   check_views ("English");
 }
 
 static void
 test_views_large_text (void)
 {
-  set_text_scale (1.25);
+  rapport_test_set_text_scale (1.25);
   check_views ("English");
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 }
 
 /* What the review screenshots use for large text. */
 static void
 test_views_larger_text (void)
 {
-  set_text_scale (1.5);
+  rapport_test_set_text_scale (1.5);
   check_views ("English");
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 }
 
 static void
 test_reminder_rows (void)
 {
-  set_text_scale (1.25);
+  rapport_test_set_text_scale (1.25);
   check_reminder_rows ();
-  set_text_scale (1.5);
+  rapport_test_set_text_scale (1.5);
   check_reminder_rows ();
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 }
 
 /* French words run longer than English ones. */
 static void
 test_views_french (void)
 {
-  const char *build_root = g_getenv ("RAPPORT_BUILD_ROOT");
-  g_autofree char *locale_dir = NULL;
-  g_autofree char *catalog = NULL;
   g_autofree char *previous = NULL;
 
-  if (build_root == NULL)
+  if (!rapport_test_begin_french (&previous))
     {
-      g_test_skip ("RAPPORT_BUILD_ROOT is not set: no French catalog to use");
+      rapport_test_end_french (previous);
       return;
     }
-  locale_dir = g_build_filename (build_root, "po", NULL);
-  catalog = g_build_filename (locale_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("The French catalog is not built");
-      return;
-    }
-  previous = g_strdup (setlocale (LC_MESSAGES, NULL));
-  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
-      return;
-    }
-  /* What the application's main() does, with the catalog of the build. */
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Colleagues"), !=, "Colleagues");
 
   /* With large text, as the English cases: a hidden page (the unlock page's pills) counts too. */
-  set_text_scale (1.25);
+  rapport_test_set_text_scale (1.25);
   check_views ("French");
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 
-  setlocale (LC_MESSAGES, previous);
+  rapport_test_end_french (previous);
 }
 
 int

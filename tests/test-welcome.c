@@ -431,13 +431,6 @@ test_skip_after_confirming (void)
   g_assert_null (find_toplevel (RAPPORT_TYPE_ASSIGNMENT_EDITOR));
 }
 
-/* Large text the way GNOME sets it: the text scaling factor times 96 dpi, in 1/1024ths. */
-static void
-set_text_scale (double scale)
-{
-  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
-}
-
 /* At 360 px wide nothing is cut: on every page the welcome asks for no more, and its icons
  * exist. */
 static void
@@ -485,49 +478,29 @@ test_narrow (void)
 static void
 test_narrow_large_text (void)
 {
-  set_text_scale (1.5);
+  rapport_test_set_text_scale (1.5);
   check_narrow ();
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 }
 
 /* French words run longer than English ones. */
 static void
 test_narrow_french (void)
 {
-  const char *build_root = g_getenv ("RAPPORT_BUILD_ROOT");
-  g_autofree char *locale_dir = NULL;
-  g_autofree char *catalog = NULL;
   g_autofree char *previous = NULL;
 
-  if (build_root == NULL)
+  if (!rapport_test_begin_french (&previous))
     {
-      g_test_skip ("RAPPORT_BUILD_ROOT is not set: no French catalog to use");
+      rapport_test_end_french (previous);
       return;
     }
-  locale_dir = g_build_filename (build_root, "po", NULL);
-  catalog = g_build_filename (locale_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("The French catalog is not built");
-      return;
-    }
-  previous = g_strdup (setlocale (LC_MESSAGES, NULL));
-  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
-      return;
-    }
-  /* What the application's main() does, with the catalog of the build. */
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Continue"), !=, "Continue");
 
-  set_text_scale (1.5);
+  rapport_test_set_text_scale (1.5);
   check_narrow ();
-  set_text_scale (1.0);
+  rapport_test_set_text_scale (1.0);
 
-  setlocale (LC_MESSAGES, previous);
+  rapport_test_end_french (previous);
 }
 
 /* The decision: a journal just created, never a demo's, never one that was there. */
