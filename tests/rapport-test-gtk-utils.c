@@ -17,8 +17,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
 
 #include "rapport-test-gtk-utils.h"
 
@@ -138,44 +136,4 @@ void
 rapport_test_set_text_scale (double scale)
 {
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
-}
-
-gboolean
-rapport_test_begin_french (char **previous_locale)
-{
-  const char *build_root = g_getenv ("RAPPORT_BUILD_ROOT");
-  g_autofree char *locale_dir = NULL;
-  g_autofree char *catalog = NULL;
-
-  *previous_locale = NULL;
-  if (build_root == NULL)
-    {
-      g_test_skip ("RAPPORT_BUILD_ROOT is not set: no French catalog to use");
-      return FALSE;
-    }
-  locale_dir = g_build_filename (build_root, "po", NULL);
-  catalog = g_build_filename (locale_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("The French catalog is not built");
-      return FALSE;
-    }
-  *previous_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
-  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
-      return FALSE;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  return TRUE;
-}
-
-void
-rapport_test_end_french (const char *previous_locale)
-{
-  if (previous_locale != NULL)
-    setlocale (LC_MESSAGES, previous_locale);
 }

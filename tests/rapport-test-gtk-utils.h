@@ -44,10 +44,5 @@ GApplication *rapport_test_register_application (GError              **error);
 
 /* Text scaled as GNOME's "Large Text" does it (1.25), or by any factor; 1.0 is the default. */
 void       rapport_test_set_text_scale     (double                  scale);
-/* Messages in French from the build's own catalog, as the application's main() would bind
- * it; the test is skipped (FALSE) when the catalog or the fr_FR.UTF-8 locale is missing.
- * *previous_locale (free it) is what rapport_test_end_french() puts back. */
-gboolean   rapport_test_begin_french       (char                  **previous_locale);
-void       rapport_test_end_french         (const char             *previous_locale);
 
 G_END_DECLS

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rapport-keyring.h"
@@ -358,4 +360,81 @@ rapport_test_find_icon (const char *folder,
     }
 
   return FALSE;
+}
+
+gboolean
+rapport_test_begin_french (char **previous_locale)
+{
+  const char *build_root = g_getenv ("RAPPORT_BUILD_ROOT");
+  g_autofree char *locale_dir = NULL;
+  g_autofree char *catalog = NULL;
+
+  *previous_locale = NULL;
+  if (build_root == NULL)
+    {
+      g_test_skip ("RAPPORT_BUILD_ROOT is not set: no French catalog to use");
+      return FALSE;
+    }
+  locale_dir = g_build_filename (build_root, "po", NULL);
+  catalog = g_build_filename (locale_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The French catalog is not built");
+      return FALSE;
+    }
+  *previous_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return TRUE;
+}
+
+void
+rapport_test_end_french (const char *previous_locale)
+{
+  if (previous_locale != NULL)
+    setlocale (LC_MESSAGES, previous_locale);
+}
+
+char *
+rapport_test_dup_one_line (const char *text,
+                           gsize       max_chars)
+{
+  GString *line = g_string_new (NULL);
+  gsize n_chars = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_string_free (g_string_append (line, "(not UTF-8)"), FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n_chars++)
+    {
+      if (n_chars == max_chars)
+        {
+          g_string_append (line, "…");
+          break;
+        }
+      if (*p == '\n')
+        g_string_append (line, "\\n");
+      else if (*p == '\r')
+        g_string_append (line, "\\r");
+      else
+        g_string_append_unichar (line, g_utf8_get_char (p));
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+void
+rapport_test_message_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_test_message ("%s", lines[i]);
 }

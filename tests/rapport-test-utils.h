@@ -60,4 +60,17 @@ gboolean          rapport_test_wait_for_null   (gpointer                 *pointe
 gboolean          rapport_test_find_icon       (const char               *folder,
                                                 const char               *name);
 
+/* A test's message must stay on one line, or meson's TAP reader reports the rest as unknown
+ * output. The first shows text on one line (line breaks as \n) cut after max_chars; the second
+ * sends each line of text as a message of its own. */
+char             *rapport_test_dup_one_line    (const char               *text,
+                                                gsize                     max_chars);
+void              rapport_test_message_lines   (const char               *text);
+
+/* Messages in French from the build's own catalog, as the application's main() would bind
+ * it; the test is skipped (FALSE) when the catalog or the fr_FR.UTF-8 locale is missing.
+ * *previous_locale (free it) is what rapport_test_end_french() puts back. */
+gboolean          rapport_test_begin_french    (char                    **previous_locale);
+void              rapport_test_end_french      (const char               *previous_locale);
+
 G_END_DECLS

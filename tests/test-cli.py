@@ -594,7 +594,7 @@ def test_import(home):
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, timeout=TIMEOUT)
     check(result.returncode == 2, 'expected exit status 2: ' + describe(result))
-    check(result.stdout == b'imported 1, merged 1, skipped 1\n', describe(result))
+    check(result.stdout == b'Imported 1, merged 1, skipped 1\n', describe(result))
     lines = stderr_lines(result)
     check(len(lines) == 1 and lines[0].startswith('Card 3 ') and lines[0].count('3') == 1,
           'expected one line naming card 3 once: %r' % lines)
@@ -613,7 +613,7 @@ def test_import(home):
 
     # Importing again only merges.
     result = home.rapport('--import=' + os.path.join(elsewhere, 'cards.vcf'))
-    check(result.stdout == b'imported 0, merged 2, skipped 1\n', describe(result))
+    check(result.stdout == b'Imported 0, merged 2, skipped 1\n', describe(result))
 
 
 def test_import_unreadable(home):

@@ -590,7 +590,7 @@ test_detail_journal (Fixture       *fixture,
   g_assert_true (shows (met_row));
   if (met_row != NULL)
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (met_row)), ==,
-                     "Met on February 3, 2026");
+                     "Met on 3 February 2026");
   g_assert_true (shows_label (GTK_WIDGET (detail (fixture)), "Recent Interactions"));
   g_assert_true (shows (rapport_test_find_row (GTK_WIDGET (detail (fixture)), ADW_TYPE_ACTION_ROW,
                                                "Coffee with Bob Marley")));

@@ -406,7 +406,7 @@ def long_note_case(home, name, note_bytes):
                                   b'NOTE:' + note))
     result = import_result(home, path)
     problems, lines = stderr_problems(result)
-    if result.stdout == b'imported 0, merged 0, skipped 1\n':
+    if result.stdout == b'Imported 0, merged 0, skipped 1\n':
         # Skipped: the reason must name the card and the limit; nothing may change.
         problems = skip_lines_problems(result, 1)
         folded = result.stderr.decode('utf-8', errors='replace').casefold()
@@ -419,7 +419,7 @@ def long_note_case(home, name, note_bytes):
         return 'skipped with a reason: exit %d, %.1f s: %s' % (result.returncode, result.seconds,
                                                                 short(result.stderr))
 
-    check(result.stdout == b'imported 1, merged 0, skipped 0\n',
+    check(result.stdout == b'Imported 1, merged 0, skipped 0\n',
           'neither imported nor skipped: ' + result.describe())
     fresh = added(home, 'colleagues', 1)[0]
     kept = fresh.get('notes', '').encode('utf-8')
@@ -447,7 +447,7 @@ def case_import_fn_1mb(home):
     path = write(home, 'fn-1mb.vcf', card(b'FN:' + b'f' * (1024 * 1024)))
     result = import_result(home, path)
     problems = skip_lines_problems(result, 1)
-    if result.stdout != b'imported 0, merged 0, skipped 1\n':
+    if result.stdout != b'Imported 0, merged 0, skipped 1\n':
         problems.append('stdout %r' % short(result.stdout))
     if b'too long' not in result.stderr:
         problems.append('the reason does not say the name is too long')
@@ -470,7 +470,7 @@ def imported_names(home, path, expected_names, expected_stdout):
 def case_import_invalid_utf8(home):
     path = write(home, 'invalid-utf8.vcf', card(b'FN:Bad \xff\xfe Name', b'NOTE:note \xc3\x28 x'))
     fresh, result = imported_names(home, path, ['Bad \ufffd\ufffd Name'],
-                                   b'imported 1, merged 0, skipped 0\n')
+                                   b'Imported 1, merged 0, skipped 0\n')
     notes = fresh[0].get('notes', '')
     check(notes.startswith('note ') and notes.endswith(' x') and '\ufffd' in notes,
           'notes arrived as %r' % notes)
@@ -481,7 +481,7 @@ def case_import_nul(home):
     path = write(home, 'nul.vcf', card(b'FN:Nul\x00Inside', b'NOTE:a\x00b') + b'\x00\x00\x00'
                  + card(b'FN:Second\x00 Card'))
     fresh, result = imported_names(home, path, ['NulInside', 'Second Card'],
-                                   b'imported 2, merged 0, skipped 0\n')
+                                   b'Imported 2, merged 0, skipped 0\n')
     notes = {colleague['name']: colleague.get('notes') for colleague in fresh}
     check(notes.get('NulInside') == 'ab', 'notes arrived as %r' % notes)
     return 'NUL bytes dropped, both cards read, %.1f s' % result.seconds
@@ -495,7 +495,7 @@ def case_import_cleaned_names(home):
                  + card(b'FN:Line\\nBreak'))
     fresh, result = imported_names(home, path,
                                    ['Ahmed Badr', 'Lina Haddad', 'Tab Name', 'Line Break'],
-                                   b'imported 4, merged 0, skipped 0\n')
+                                   b'Imported 4, merged 0, skipped 0\n')
     return 'cleaned, %.1f s' % result.seconds
 
 
@@ -503,13 +503,13 @@ def case_import_10000_emails(home):
     path = write(home, 'emails.vcf', card(b'FN:Many Emails',
                                           *[b'EMAIL:e%d@example.org' % i for i in range(10000)]))
     result = import_result(home, path)
-    if result.stdout == b'imported 0, merged 0, skipped 1\n':
+    if result.stdout == b'Imported 0, merged 0, skipped 1\n':
         problems = skip_lines_problems(result, 1)
         problems += home.unchanged_problems(home.baseline)
         check(not problems, '\n'.join(problems + [result.describe()]))
         return 'skipped with a reason: exit %d, %.1f s: %s' % (result.returncode, result.seconds,
                                                                 short(result.stderr))
-    check(result.returncode == 0 and result.stdout == b'imported 1, merged 0, skipped 0\n',
+    check(result.returncode == 0 and result.stdout == b'Imported 1, merged 0, skipped 0\n',
           result.describe())
     fresh = added(home, 'colleagues', 1)[0]
     check(fresh.get('email') == 'e0@example.org', 'email %r' % fresh.get('email'))
@@ -523,7 +523,7 @@ def case_import_10000_cards(home):
                                              for i in range(count)))
     result = import_result(home, path)
     check(result.returncode == 0 and result.stderr == b''
-          and result.stdout == b'imported %d, merged 0, skipped 0\n' % count, result.describe())
+          and result.stdout == b'Imported %d, merged 0, skipped 0\n' % count, result.describe())
     fresh = added(home, 'colleagues', count)
     names = sorted(colleague['name'] for colleague in fresh)
     check(names == ['Hostile Person %05d' % i for i in range(count)], 'names differ')

@@ -662,6 +662,25 @@ test_corpus_file (Fixture       *fixture,
                     counts.imported);
 }
 
+/* The summary agrees each word with its own number, in French too, where 0 and 1 are singular. */
+static void
+test_describe_counts (void)
+{
+  RapportStoreImportCounts counts = { .imported = 3, .merged = 1, .skipped = 0 };
+  RapportStoreImportCounts french_counts = { .imported = 1, .merged = 0, .skipped = 2 };
+  g_autofree char *english = rapport_import_describe_counts (&counts);
+  g_autofree char *previous_locale = NULL;
+  g_autofree char *french = NULL;
+
+  g_assert_cmpstr (english, ==, "Imported 3, merged 1, skipped 0");
+
+  if (!rapport_test_begin_french (&previous_locale))
+    return;
+  french = rapport_import_describe_counts (&french_counts);
+  rapport_test_end_french (previous_locale);
+  g_assert_cmpstr (french, ==, "1 importée, 0 fusionnée, 2 ignorées");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +702,8 @@ main (int   argc,
   ADD_TEST ("corpus-file", test_corpus_file);
 
 #undef ADD_TEST
+
+  g_test_add_func ("/rapport/import/describe-counts", test_describe_counts);
 
   return g_test_run ();
 }

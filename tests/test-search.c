@@ -214,8 +214,9 @@ assert_search (Fixture    *fixture,
                const char *expected)
 {
   g_autofree char *found = search_text (fixture, query, 0);
+  g_autofree char *shown = rapport_test_dup_one_line (query, 200);
 
-  g_test_message ("search “%s”", g_utf8_validate (query, -1, NULL) ? query : "(not UTF-8)");
+  g_test_message ("search “%s”", shown);
   g_assert_cmpstr (found, ==, expected);
 }
 

@@ -223,7 +223,7 @@ test_markdown (Fixture       *fixture,
   g_autofree char *markdown = render (fixture, fixture->assignment_id, RAPPORT_SITE_GUIDE_MARKDOWN);
   const char *food, *coffee, *parking, *logistics;
 
-  g_test_message ("%s", markdown);
+  rapport_test_message_lines (markdown);
 
   g_assert_true (g_str_has_prefix (markdown, "# Mercy Hospital · ICU\n"));
   g_assert_nonnull (find_line (markdown, "Denver, Colorado, USA · 12 January – 3 April 2027"));
@@ -292,7 +292,7 @@ test_markdown_hostile (Fixture       *fixture,
   g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
   guint n_headings = 0;
 
-  g_test_message ("%s", markdown);
+  rapport_test_message_lines (markdown);
 
   /* No link, no HTML, no code span can be made from the text: every opener is escaped. */
   assert_escaped_everywhere (markdown, '<');
@@ -560,7 +560,7 @@ test_html_hostile (Fixture       *fixture,
   g_autofree char *html = render (fixture, fixture->hostile_assignment_id, RAPPORT_SITE_GUIDE_HTML);
   HtmlScan scan = { 0 };
 
-  g_test_message ("%s", html);
+  rapport_test_message_lines (html);
   scan_html (html, &scan);
 
   /* The hostile text is there, as text only. */

@@ -1072,3 +1072,29 @@ rapport_import_run (RapportImport             *self,
 
   return ok;
 }
+
+char *
+rapport_import_describe_counts (const RapportStoreImportCounts *counts)
+{
+  g_autofree char *imported = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *skipped = NULL;
+
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Each count is a message of its own, so that every language can agree its word with the
+   * number. */
+  /* Translators: the first part of an import's summary, "Imported 3, merged 1, skipped 0";
+   * the number counts cards (contacts) */
+  imported = g_strdup_printf (ngettext ("Imported %u", "Imported %u", counts->imported),
+                              counts->imported);
+  /* Translators: the second part of an import's summary: cards merged into colleagues who were
+   * already in the journal */
+  merged = g_strdup_printf (ngettext ("merged %u", "merged %u", counts->merged), counts->merged);
+  /* Translators: the last part of an import's summary: cards that were not imported */
+  skipped = g_strdup_printf (ngettext ("skipped %u", "skipped %u", counts->skipped),
+                             counts->skipped);
+
+  /* Translators: joins the three parts of an import's summary: imported, merged, skipped */
+  return g_strdup_printf (_("%s, %s, %s"), imported, merged, skipped);
+}

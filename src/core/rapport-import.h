@@ -112,4 +112,7 @@ gboolean            rapport_import_run                 (RapportImport           
                                                         RapportStoreImportCounts  *counts,
                                                         GError                   **error);
 
+/* "Imported 3, merged 1, skipped 0", translated, with each number's plural form. */
+char               *rapport_import_describe_counts     (const RapportStoreImportCounts *counts);
+
 G_END_DECLS

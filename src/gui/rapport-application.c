@@ -33,6 +33,7 @@
 #include "rapport-application.h"
 #include "rapport-demo.h"
 #include "rapport-ical.h"
+#include "rapport-import.h"
 #include "rapport-preferences-window.h"
 #include "rapport-scheduler.h"
 #include "rapport-site-guide.h"
@@ -1697,6 +1698,7 @@ import_vcard (RapportApplication      *self,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GHashTable) reasons = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *summary = NULL;
   RapportStoreImportCounts counts = { 0, };
   gsize length = 0;
   guint n_cards;
@@ -1770,9 +1772,8 @@ import_vcard (RapportApplication      *self,
 
   counts.skipped += problems != NULL ? problems->len : 0;
 
-  /* Translators: what --import did; the numbers are cards. */
-  g_application_command_line_print (command_line, _("imported %u, merged %u, skipped %u\n"),
-                                    counts.imported, counts.merged, counts.skipped);
+  summary = rapport_import_describe_counts (&counts);
+  g_application_command_line_print (command_line, "%s\n", summary);
 
   for (guint card = 1; card <= n_cards; card++)
     {

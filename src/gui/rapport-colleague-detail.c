@@ -170,11 +170,11 @@ format_birthday (const char *birthday)
     return g_strdup (birthday);
 
   if (has_year)
-    /* Translators: a birthday with its year, see strftime(3), e.g. "March 14, 1985" */
-    return g_date_time_format (date, _("%B %-d, %Y"));
+    /* Translators: a birthday with its year, see strftime(3), e.g. "14 March 1985" */
+    return g_date_time_format (date, _("%-d %B %Y"));
 
-  /* Translators: a birthday without its year, see strftime(3), e.g. "March 14" */
-  return g_date_time_format (date, _("%B %-d"));
+  /* Translators: a birthday without its year, see strftime(3), e.g. "14 March" */
+  return g_date_time_format (date, _("%-d %B"));
 }
 
 static char *
@@ -280,10 +280,10 @@ update (RapportColleagueDetail *self)
       gint64 created_at = rapport_colleague_get_created_at (c);
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (created_at);
       g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-      /* Translators: when the colleague was added, see strftime(3), e.g. "March 14, 2026" */
-      g_autofree char *date = g_date_time_format (local, _("%B %-d, %Y"));
+      /* Translators: when the colleague was added, see strftime(3), e.g. "14 March 2026" */
+      g_autofree char *date = g_date_time_format (local, _("%-d %B %Y"));
 
-      /* Translators: %s is a date, e.g. "Added March 14, 2026" */
+      /* Translators: %s is a date, e.g. "Added 14 March 2026" */
       added = g_strdup_printf (_("Added %s"), date);
     }
   gtk_label_set_label (self->added_label, added != NULL ? added : "");
@@ -302,8 +302,8 @@ dup_local (gint64 unix_time)
 static char *
 format_date (GDateTime *date)
 {
-  /* Translators: a day in the journal, see strftime(3), e.g. "March 14, 2026" */
-  return g_date_time_format (date, _("%B %-d, %Y"));
+  /* Translators: a day in the journal, see strftime(3), e.g. "14 March 2026" */
+  return g_date_time_format (date, _("%-d %B %Y"));
 }
 
 /* "Coffee · 3 days ago": what it was and how long ago, counted in calendar days. */
@@ -522,7 +522,7 @@ update_journal (RapportColleagueDetail *self)
                                                                 0, 0, 0);
               g_autofree char *formatted = format_date (day);
 
-              /* Translators: %s is a date, e.g. "Met on March 14, 2026" */
+              /* Translators: %s is a date, e.g. "Met on 14 March 2026" */
               subtitle = g_strdup_printf (_("Met on %s"), formatted);
             }
         }

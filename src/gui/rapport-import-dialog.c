@@ -397,9 +397,7 @@ counts_message (const RapportStoreImportCounts *counts)
                                       counts->imported),
                             counts->imported);
 
-  /* Translators: what an import did; the numbers are cards */
-  return g_strdup_printf (_("Imported %u, merged %u, skipped %u"),
-                          counts->imported, counts->merged, counts->skipped);
+  return rapport_import_describe_counts (counts);
 }
 
 static void
