@@ -306,11 +306,11 @@ test_every_kind (Fixture       *fixture,
   assert_result (fixture, "ada", RAPPORT_ITEM_KIND_COLLEAGUE, ada, "Ada Peña", "RN · St. Brendan");
   assert_result (fixture, "ben", RAPPORT_ITEM_KIND_COLLEAGUE, ben, "Ben Okafor", "");
   assert_result (fixture, "mercy", RAPPORT_ITEM_KIND_ASSIGNMENT, mercy, "Mercy Regional · 4 West",
-                 "Durango · from 2024-03-04");
+                 "Durango · From 4 March 2024");
   assert_result (fixture, "cafe", RAPPORT_ITEM_KIND_TIP, tip, "Café Mocha",
                  "Coffee · Mercy Regional");
   assert_result (fixture, "boards", RAPPORT_ITEM_KIND_INTERACTION, coffee,
-                 "Coffee with Ada Peña, Ben Okafor", "2024-03-05 · Talked about boards");
+                 "Coffee with Ada Peña, Ben Okafor", "5 Mar 2024 · Talked about boards");
 
   /* Every field of an assignment is searched. */
   changes = rapport_assignment_dup (rapport_store_find_assignment (fixture->store, mercy));
@@ -328,7 +328,7 @@ test_every_kind (Fixture       *fixture,
       assert_searchf (fixture, queries[i], "a%" G_GINT64_FORMAT, mercy);
     }
   assert_result (fixture, "mercy", RAPPORT_ITEM_KIND_ASSIGNMENT, mercy, "Mercy Regional · 4 West",
-                 "Durango, Colorado, United States · 2024-03-04 – 2024-06-01");
+                 "Durango, Colorado, United States · 4 March – 1 June 2024");
 
   /* A tip by its title, note, address and category (its nick and its label). */
   assert_searchf (fixture, "mocha", "t%" G_GINT64_FORMAT, tip);
@@ -471,7 +471,7 @@ test_interaction_names (Fixture       *fixture,
   assert_searchf (fixture, "lovelace", "c%" G_GINT64_FORMAT " i%" G_GINT64_FORMAT, ada, shift);
   assert_searchf (fixture, "okafor night", "i%" G_GINT64_FORMAT, shift);
   assert_result (fixture, "peer", RAPPORT_ITEM_KIND_INTERACTION, support,
-                 "Peer-Support Session with Ben Okafor", "2024-03-06");
+                 "Peer-Support Session with Ben Okafor", "6 Mar 2024");
 
   /* Renamed: the new name finds their interactions, the old one nothing. */
   changes = rapport_colleague_dup (rapport_store_find_colleague (fixture->store, ada));
@@ -481,7 +481,7 @@ test_interaction_names (Fixture       *fixture,
   assert_search (fixture, "lovelace", "");
   assert_searchf (fixture, "byron", "c%" G_GINT64_FORMAT " i%" G_GINT64_FORMAT, ada, shift);
   assert_result (fixture, "byron", RAPPORT_ITEM_KIND_INTERACTION, shift,
-                 "Shared Shift with Ada Byron, Ben Okafor", "2024-03-05 · Busy night");
+                 "Shared Shift with Ada Byron, Ben Okafor", "5 Mar 2024 · Busy night");
 
   /* Changing who was there re-indexes the entry. */
   interaction_changes = rapport_interaction_dup (rapport_store_find_interaction (fixture->store,

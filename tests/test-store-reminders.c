@@ -1071,7 +1071,7 @@ test_search (Fixture       *fixture,
       g_assert_cmpint (rapport_search_result_get_id (result), ==, 1);
       /* The due time in local time (TZ is America/Denver here) and who it is about. */
       g_assert_cmpstr (rapport_search_result_get_subtitle (result), ==,
-                       "2024-03-12 09:00 · Zoë Müller");
+                       "Tue 12 Mar 2024 09:00 · Zoë Müller");
     }
 
   /* A new name is found, the old one no longer. */

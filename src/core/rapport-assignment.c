@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-assignment.h"
+#include "rapport-local-time.h"
 #include "rapport-text-private.h"
 
 struct _RapportAssignment
@@ -759,4 +760,64 @@ rapport_assignment_validate (RapportAssignment  *self,
     }
 
   return TRUE;
+}
+
+static GDateTime *
+parse_date (const char *text)
+{
+  int year, month, day;
+
+  if (!rapport_local_time_parse_date (text, &year, &month, &day))
+    return NULL;
+
+  return g_date_time_new_utc (year, month, day, 0, 0, 0);
+}
+
+char *
+rapport_assignment_dup_dates (RapportAssignment *self)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  const char *full_format;
+
+  g_return_val_if_fail (RAPPORT_IS_ASSIGNMENT (self), NULL);
+
+  start = parse_date (rapport_assignment_get_starts_on (self));
+  end = parse_date (rapport_assignment_get_ends_on (self));
+
+  /* Translators: a date in a assignment's date range, e.g. "3 April 2027"; see g_date_time_format()
+   * for the codes, and reorder them as your language writes dates. */
+  full_format = _("%-d %B %Y");
+
+  if (start != NULL && end != NULL)
+    {
+      if (g_date_time_get_year (start) == g_date_time_get_year (end))
+        /* Translators: the first date of a range within one year, e.g. "12 January" (the year
+         * follows the second date); see g_date_time_format() for the codes. */
+        start_text = g_date_time_format (start, _("%-d %B"));
+      else
+        start_text = g_date_time_format (start, full_format);
+      end_text = g_date_time_format (end, full_format);
+
+      /* Translators: a date range, e.g. "12 January – 3 April 2027" */
+      return g_strdup_printf (_("%s – %s"), start_text, end_text);
+    }
+
+  if (start != NULL)
+    {
+      start_text = g_date_time_format (start, full_format);
+      /* Translators: an assignment with only a start date, e.g. "From 12 January 2027" */
+      return g_strdup_printf (_("From %s"), start_text);
+    }
+
+  if (end != NULL)
+    {
+      end_text = g_date_time_format (end, full_format);
+      /* Translators: an assignment with only an end date, e.g. "Until 3 April 2027" */
+      return g_strdup_printf (_("Until %s"), end_text);
+    }
+
+  return NULL;
 }

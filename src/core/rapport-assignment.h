@@ -95,6 +95,9 @@ void                rapport_assignment_set_updated_at (RapportAssignment *self,
 char               *rapport_assignment_dup_title     (RapportAssignment *self);
 /* "City, Region, Country" (whichever are set). */
 char               *rapport_assignment_dup_place     (RapportAssignment *self);
+/* "12 January – 3 April 2027", "From 12 January 2027", "Until 3 April 2027", translated, or NULL
+ * when neither date is known. */
+char               *rapport_assignment_dup_dates     (RapportAssignment *self);
 /* TRUE when "now", read as a date in the assignment's own zone, lies within starts_on..ends_on
  * (both inclusive; an empty start or end is open on that side; both empty: never current). */
 gboolean            rapport_assignment_is_current_at (RapportAssignment *self,

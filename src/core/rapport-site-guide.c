@@ -293,68 +293,13 @@ is_safe_link (const char *link)
   return TRUE;
 }
 
-static GDateTime *
-parse_date (const char *text)
-{
-  int year, month, day;
-
-  if (!rapport_local_time_parse_date (text, &year, &month, &day))
-    return NULL;
-
-  return g_date_time_new_utc (year, month, day, 0, 0, 0);
-}
-
-/* "12 January – 3 April 2027", "From 12 January 2027", or NULL when neither date is known. */
-static char *
-dup_dates (RapportAssignment *assignment)
-{
-  g_autoptr(GDateTime) start = parse_date (rapport_assignment_get_starts_on (assignment));
-  g_autoptr(GDateTime) end = parse_date (rapport_assignment_get_ends_on (assignment));
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  /* Translators: a date in a guide's date range, e.g. "3 April 2027"; see g_date_time_format()
-   * for the codes, and reorder them as your language writes dates. */
-  const char *full_format = _("%-d %B %Y");
-
-  if (start != NULL && end != NULL)
-    {
-      if (g_date_time_get_year (start) == g_date_time_get_year (end))
-        /* Translators: the first date of a range within one year, e.g. "12 January" (the year
-         * follows the second date); see g_date_time_format() for the codes. */
-        start_text = g_date_time_format (start, _("%-d %B"));
-      else
-        start_text = g_date_time_format (start, full_format);
-      end_text = g_date_time_format (end, full_format);
-
-      /* Translators: a date range, e.g. "12 January – 3 April 2027" */
-      return g_strdup_printf (_("%s – %s"), start_text, end_text);
-    }
-
-  if (start != NULL)
-    {
-      start_text = g_date_time_format (start, full_format);
-      /* Translators: an assignment with only a start date, e.g. "From 12 January 2027" */
-      return g_strdup_printf (_("From %s"), start_text);
-    }
-
-  if (end != NULL)
-    {
-      end_text = g_date_time_format (end, full_format);
-      /* Translators: an assignment with only an end date, e.g. "Until 3 April 2027" */
-      return g_strdup_printf (_("Until %s"), end_text);
-    }
-
-  return NULL;
-}
-
 /* "City, Region, Country · dates", or NULL when there is neither. */
 static char *
 dup_place_and_dates (RapportAssignment *assignment)
 {
   g_autofree char *raw_place = rapport_assignment_dup_place (assignment);
   g_autofree char *place = dup_single_line (raw_place);
-  g_autofree char *dates = dup_dates (assignment);
+  g_autofree char *dates = rapport_assignment_dup_dates (assignment);
 
   if (*place != '\0' && dates != NULL)
     /* Translators: where and when an assignment was, e.g. "Denver, Colorado, USA · 12 January –

@@ -406,25 +406,6 @@ index_put (RapportStore     *self,
 }
 
 static char *
-dup_dates (RapportAssignment *assignment)
-{
-  const char *starts_on = rapport_assignment_get_starts_on (assignment);
-  const char *ends_on = rapport_assignment_get_ends_on (assignment);
-
-  if (starts_on[0] != '\0' && ends_on[0] != '\0')
-    /* Translators: an assignment's first and last day */
-    return g_strdup_printf (_("%s – %s"), starts_on, ends_on);
-  else if (starts_on[0] != '\0')
-    /* Translators: an assignment without an end date */
-    return g_strdup_printf (_("from %s"), starts_on);
-  else if (ends_on[0] != '\0')
-    /* Translators: an assignment without a start date */
-    return g_strdup_printf (_("until %s"), ends_on);
-
-  return g_strdup ("");
-}
-
-static char *
 join_parts (const char *first,
             const char *second)
 {
@@ -481,10 +462,10 @@ create_result (RapportStore *self,
       {
         RapportAssignment *assignment = hit->item;
         g_autofree char *place = rapport_assignment_dup_place (assignment);
-        g_autofree char *dates = dup_dates (assignment);
+        g_autofree char *dates = rapport_assignment_dup_dates (assignment);
 
         title = rapport_assignment_dup_title (assignment);
-        subtitle = join_parts (place, dates);
+        subtitle = join_parts (place, dates != NULL ? dates : "");
       }
       break;
 
@@ -522,7 +503,8 @@ create_result (RapportStore *self,
           title = g_strdup (rapport_interaction_kind_to_label (kind));
 
         when = g_date_time_new_from_unix_local (rapport_interaction_get_occurred_at (interaction));
-        date = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : g_strdup ("");
+        /* Translators: a day, see strftime(3), e.g. "14 Mar 2026" */
+        date = when != NULL ? g_date_time_format (when, _("%-d %b %Y")) : g_strdup ("");
         first_line = g_strndup (body, strcspn (body, "\r\n"));
         subtitle = join_parts (date, g_strstrip (first_line));
       }
@@ -543,7 +525,8 @@ create_result (RapportStore *self,
 
         title = g_strdup (rapport_reminder_get_title (reminder));
         when = g_date_time_new_from_unix_local (rapport_reminder_get_due_at (reminder));
-        date = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
+        /* Translators: a reminder's day and time, see strftime(3), e.g. "Thu 26 Nov 2027 12:30" */
+        date = when != NULL ? g_date_time_format (when, _("%a %-d %b %Y %H:%M")) : g_strdup ("");
         subtitle = join_parts (date, name);
       }
       break;
