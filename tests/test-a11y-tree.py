@@ -155,14 +155,17 @@ def showing_tree(root, limit=20000):
 
 def gtk_own(node, root):
     """Why an unnamed control is GTK 4.8's or libadwaita 1.2's own, out of Rapport's reach, or
-    None: the item a GtkDropDown shows in its button, the search of GtkShortcutsWindow, and
-    AdwAboutWindow's subpage controls."""
+    None: the item a GtkDropDown or AdwComboRow made with its default factory shows as its
+    value, the search of GtkShortcutsWindow, and AdwAboutWindow's subpage controls."""
     parent = safe(lambda: node.parent)
     for _ in range(8):
         if parent is None:
             break
         if role_of(parent) == 'combo box' and name_of(node) == 'GtkListItemWidget':
             return 'the item GtkDropDown shows in its button'
+        if role_of(parent) == 'combo box' and role_of(node) == 'list item':
+            return ('the item a drop-down or combo row shows as its value (%r), made by its '
+                    'default factory' % name_of(parent))
         parent = safe(lambda: parent.parent)
     if name_of(root) in ('Keyboard Shortcuts', 'GtkShortcutsWindow') and \
             name_of(node) in ('GtkSearchEntry', 'GtkImage'):
@@ -205,7 +208,6 @@ class Audit:
         self.roles = {}
         self.failures = []
         self.notes = []
-        self.content_named = 0
         self.gtk = []
 
     def run(self, root):
@@ -233,11 +235,13 @@ class Audit:
                     continue
                 self.checked += 1
                 self.roles[role] = self.roles.get(role, 0) + 1
-                if not has_name and role == 'list item' and content_names(node):
-                    # GTK 4.8 cannot name a GtkListView row (GtkListItem has no accessible
-                    # label before 4.12); a screen reader reads the row's labels instead.
-                    self.content_named += 1
-                    named.append((role, ' '.join(content_names(node)), node))
+                if not has_name and role == 'list item':
+                    # A row the focus lands on is named for what it shows: a screen reader
+                    # that guesses from the labels inside may read them in any order, or
+                    # only the first. GTK 4.8's list item widget takes a name like any widget.
+                    self.fail(node, root, 'a list item takes the focus with no name: %s '
+                              '(it holds %r)' % (describe(node, root),
+                                                 ' / '.join(content_names(node))[:120]))
                 elif not has_name:
                     self.fail(node, root, 'no name: %s (actions %s)'
                               % (describe(node, root), actions or 'none'))
@@ -267,9 +271,6 @@ class Audit:
                     INTERACTIVE_ROLES):
                 self.notes.append('an icon name as the name of %s' % describe(node, root))
         self.duplicates(named, root)
-        if self.content_named:
-            self.notes.append('%d list items have no name of their own: a screen reader reads '
-                              'their labels' % self.content_named)
         return self
 
     def fail(self, node, root, message):

@@ -362,6 +362,185 @@ select_combo_label (GtkWidget  *root,
   g_assert_not_reached ();
 }
 
+static GtkListView *
+assignments_view (Fixture *fixture)
+{
+  GtkWidget *view = rapport_test_find_widget (GTK_WIDGET (fixture->page), is_selection_list, NULL);
+
+  g_assert_nonnull (view);
+  return GTK_LIST_VIEW (view);
+}
+
+/* The list item widget (GTK's own, the parent of the row: the one the focus lands on) that
+ * shows the assignment, or NULL. */
+static GtkWidget *
+item_for (Fixture *fixture,
+          gint64   id)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (assignments_view (fixture)));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      RapportAssignment *assignment;
+
+      if (!RAPPORT_IS_ASSIGNMENT_ROW (row))
+        continue;
+      assignment = rapport_assignment_row_get_assignment (RAPPORT_ASSIGNMENT_ROW (row));
+      if (assignment != NULL && rapport_assignment_get_id (assignment) == id)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+assert_item_named (GtkWidget  *item,
+                   const char *expected)
+{
+  g_autofree char *wrong = NULL;
+
+  g_assert_nonnull (item);
+  if (item == NULL)
+    return;
+
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
+  g_assert_null (wrong);
+}
+
+/* "Facility, dates" as the row shows them, and "Current" on the current one. */
+static char *
+expected_name (Fixture *fixture,
+               gint64   id)
+{
+  RapportAssignment *assignment = rapport_store_find_assignment (fixture->store, id);
+  g_autofree char *dates = rapport_assignment_format_dates (assignment);
+
+  return g_strdup_printf ("%s, %s%s", rapport_assignment_get_facility (assignment), dates,
+                          id == fixture->current ? ", Current" : "");
+}
+
+/* Follows the binds of the list's factory: how often an item widget was given another
+ * assignment than it showed before, and whether each had the right name at once. */
+typedef struct
+{
+  Fixture    *fixture;
+  GHashTable *shown;      /* GtkListItem → the assignment it showed last (a reference) */
+  guint       recycled;
+  guint       misnamed;
+  guint       unbinds;
+  guint       named_unbound;
+} BindWatch;
+
+static void
+watch_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               BindWatch                *watch)
+{
+  RapportAssignment *assignment = gtk_list_item_get_item (list_item);
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
+  g_autofree char *expected = expected_name (watch->fixture,
+                                             rapport_assignment_get_id (assignment));
+  g_autofree char *wrong = NULL;
+
+  if (shown != NULL && shown != (gpointer) assignment)
+    watch->recycled++;
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (assignment));
+
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    {
+      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong, expected);
+      watch->misnamed++;
+    }
+}
+
+static void
+watch_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 BindWatch                *watch)
+{
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+
+  /* What it showed, should it have been bound before this test watched. */
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
+  watch->unbinds++;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    watch->named_unbound++;
+}
+
+/* A screen reader names each row for what it shows: facility, dates, "Current"; the name
+ * follows an edit, and rows handed to other assignments as the list scrolls take theirs. */
+static void
+test_item_names (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  gint64 ids[] = { fixture->current, fixture->future, fixture->older, fixture->past };
+  RapportAssignment *older = rapport_store_find_assignment (fixture->store, fixture->older);
+  g_autoptr(RapportAssignment) changes = rapport_assignment_dup (older);
+  g_autoptr(GError) error = NULL;
+  GtkListView *view = assignments_view (fixture);
+  GtkListItemFactory *factory = gtk_list_view_get_factory (view);
+  BindWatch watch = { 0, };
+  GtkAdjustment *adjustment;
+
+  watch.fixture = fixture;
+  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  assert_item_named (item_for (fixture, fixture->past), "Mercy General, 6 Jan – 27 Mar 2020");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *expected = expected_name (fixture, ids[i]);
+
+      assert_item_named (item_for (fixture, ids[i]), expected);
+    }
+
+  rapport_assignment_set_facility (changes, "Lakeside Hospital");
+  rapport_assignment_set_unit (changes, "ICU");
+  g_assert_true (rapport_store_update_assignment (fixture->store, changes, &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+  assert_item_named (item_for (fixture, fixture->older),
+                     "Lakeside Hospital, ICU, 3 May – 30 Jul 2021");
+
+  /* More assignments than GTK 4.8's list keeps widgets for (200): scrolled through, item
+   * widgets go from one assignment to another. */
+  for (guint i = 0; i < 260; i++)
+    {
+      g_autofree char *facility = g_strdup_printf ("Clinic %03u", i);
+      g_autofree char *starts_on = g_strdup_printf ("%04u-02-01", 1700 + i);
+      g_autofree char *ends_on = g_strdup_printf ("%04u-03-01", 1700 + i);
+
+      add_assignment (fixture, facility, "Reno", starts_on, ends_on);
+    }
+  rapport_test_wait_ms (100);
+  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
+  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW)));
+  for (guint i = 1; i <= 10; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / 10);
+      rapport_test_wait_ms (30);
+    }
+
+  g_test_message ("%u times an item widget was given another assignment", watch.recycled);
+  g_assert_cmpuint (watch.recycled, >, 0);
+  g_assert_cmpuint (watch.misnamed, ==, 0);
+  g_assert_cmpuint (watch.unbinds, >, 0);
+  g_assert_cmpuint (watch.named_unbound, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (factory, &watch);
+  g_hash_table_unref (watch.shown);
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1079,6 +1258,7 @@ main (int   argc,
   ADD ("update-in-place", NULL, test_update_in_place);
   ADD ("narrow", NULL, test_narrow);
   ADD ("met-counts", NULL, test_met_counts);
+  ADD ("item-names", NULL, test_item_names);
 
 #undef ADD
 

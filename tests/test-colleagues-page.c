@@ -929,6 +929,175 @@ test_many_search (Fixture       *fixture,
   g_assert_true (shows (find_in_page (fixture, is_status_page, "No Results")));
 }
 
+/* The list item widget (GTK's own, the parent of the row: the one the focus lands on) that
+ * shows colleague, or NULL. */
+static GtkWidget *
+item_for (Fixture *fixture,
+          gint64   id)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (list_view (fixture)));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      RapportColleague *colleague;
+
+      if (!RAPPORT_IS_COLLEAGUE_ROW (row))
+        continue;
+      colleague = rapport_colleague_row_get_colleague (RAPPORT_COLLEAGUE_ROW (row));
+      if (colleague != NULL && rapport_colleague_get_id (colleague) == id)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+assert_item_named (GtkWidget  *item,
+                   const char *expected)
+{
+  g_autofree char *wrong = NULL;
+
+  g_assert_nonnull (item);
+  if (item == NULL)
+    return;
+
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
+  g_assert_null (wrong);
+}
+
+/* A screen reader names each row for what it shows, and the name follows an edit. */
+static void
+test_item_names (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  RapportColleague *zoe = rapport_store_find_colleague (fixture->store, fixture->zoe);
+  g_autoptr(RapportColleague) changes = rapport_colleague_dup (zoe);
+  g_autoptr(GError) error = NULL;
+
+  assert_item_named (item_for (fixture, fixture->zoe), "Zoe Young, RN");
+  assert_item_named (item_for (fixture, fixture->ada), "ada Lovelace, Hospitalist");
+  assert_item_named (item_for (fixture, fixture->chloe), "Chloé Dupont, PT");
+  assert_item_named (item_for (fixture, fixture->bob), "Bob Marley, Pharmacist");
+
+  rapport_colleague_set_role (changes, "Charge Nurse");
+  rapport_colleague_set_organization (changes, "Mercy Hospital");
+  g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+  assert_item_named (item_for (fixture, fixture->zoe), "Zoe Young, Charge Nurse, Mercy Hospital");
+}
+
+/* Follows the binds of the list's factory: how often an item widget was given another
+ * colleague than it showed before, and whether each had the right name at once. */
+typedef struct
+{
+  GHashTable *shown;      /* GtkListItem → the colleague it showed last (a reference) */
+  guint       recycled;
+  guint       misnamed;
+  guint       unbinds;
+  guint       named_unbound;
+} BindWatch;
+
+static void
+watch_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               BindWatch                *watch)
+{
+  RapportColleague *colleague = gtk_list_item_get_item (list_item);
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
+  g_autofree char *wrong = NULL;
+
+  if (shown != NULL && shown != (gpointer) colleague)
+    watch->recycled++;
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (colleague));
+
+  /* The many colleagues have a name only. */
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              rapport_colleague_get_name (colleague));
+  if (wrong != NULL)
+    {
+      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong,
+                      rapport_colleague_get_name (colleague));
+      watch->misnamed++;
+    }
+}
+
+static void
+watch_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 BindWatch                *watch)
+{
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+
+  /* What it showed, should it have been bound before this test watched. */
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
+  watch->unbinds++;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    watch->named_unbound++;
+}
+
+/* Scrolling through thousands of colleagues hands the item widgets of the rows that leave to
+ * the rows that come: each takes its new colleague's name at once, and an unbound one keeps
+ * none. */
+static void
+test_many_item_names (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkListView *view = list_view (fixture);
+  GtkListItemFactory *factory = gtk_list_view_get_factory (view);
+  BindWatch watch = { 0, };
+  guint n_named = 0;
+
+  /* Its bind and unbind are where rows are named. */
+  g_assert_true (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  if (!GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory))
+    return;
+
+  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
+  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+
+  for (guint i = 1; i <= 10; i++)
+    scroll_to (view, i / 10.0);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      RapportColleague *colleague;
+
+      if (!RAPPORT_IS_COLLEAGUE_ROW (row))
+        continue;
+      colleague = rapport_colleague_row_get_colleague (RAPPORT_COLLEAGUE_ROW (row));
+      g_assert_nonnull (colleague);
+      if (colleague == NULL)
+        continue;
+      assert_item_named (item, rapport_colleague_get_name (colleague));
+      n_named++;
+    }
+
+  g_test_message ("%u times an item widget was given another colleague; %u rows checked",
+                  watch.recycled, n_named);
+  g_assert_cmpuint (n_named, >, 0);
+  g_assert_cmpuint (watch.recycled, >, 0);
+  g_assert_cmpuint (watch.misnamed, ==, 0);
+  g_assert_cmpuint (watch.unbinds, >, 0);
+  g_assert_cmpuint (watch.named_unbound, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (factory, &watch);
+  g_hash_table_unref (watch.shown);
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1055,6 +1224,8 @@ main (int   argc,
   ADD ("narrow", NULL, test_narrow);
   ADD ("many", "many", test_many);
   ADD ("many-search", "many", test_many_search);
+  ADD ("item-names", NULL, test_item_names);
+  ADD ("many-item-names", "many", test_many_item_names);
 
 #undef ADD
 

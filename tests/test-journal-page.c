@@ -633,6 +633,261 @@ test_rename (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 4);
 }
 
+/* The name a screen reader reads for each entry of the fixture. */
+static const char *
+expected_entry_name (Fixture *fixture,
+                     gint64   id)
+{
+  if (id == fixture->coffee)
+    return "Coffee with Ada Lovelace, 10:00";
+  if (id == fixture->call)
+    return "Call with Ben Ng, 15:00";
+  if (id == fixture->meal)
+    return "Meal with Ada Lovelace, Ben Ng, 12:00";
+  return NULL;
+}
+
+/* The calls with Cy that test_item_names adds, one an hour from 06:00 to 21:00. */
+static const char *
+expected_call_name (RapportInteraction *interaction)
+{
+  static const char * const names[] = {
+    "Call with Cy Twombly, 06:00", "Call with Cy Twombly, 07:00",
+    "Call with Cy Twombly, 08:00", "Call with Cy Twombly, 09:00",
+    "Call with Cy Twombly, 10:00", "Call with Cy Twombly, 11:00",
+    "Call with Cy Twombly, 12:00", "Call with Cy Twombly, 13:00",
+    "Call with Cy Twombly, 14:00", "Call with Cy Twombly, 15:00",
+    "Call with Cy Twombly, 16:00", "Call with Cy Twombly, 17:00",
+    "Call with Cy Twombly, 18:00", "Call with Cy Twombly, 19:00",
+    "Call with Cy Twombly, 20:00", "Call with Cy Twombly, 21:00",
+  };
+  g_autoptr(GDateTime) when =
+    g_date_time_new_from_unix_local (rapport_interaction_get_occurred_at (interaction));
+  int hour = g_date_time_get_hour (when);
+
+  if (rapport_interaction_get_kind (interaction) != RAPPORT_INTERACTION_KIND_CALL ||
+      hour < 6 || hour >= 6 + (int) G_N_ELEMENTS (names))
+    return NULL;
+
+  return names[hour - 6];
+}
+
+static GtkWidget *
+find_visible_child (GtkWidget *box,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child))
+      return child;
+
+  return NULL;
+}
+
+/* What the item widget (GTK's own, the parent of the factory's box: the one the focus lands
+ * on) should be named: the day for a heading, kind, colleagues and time for an entry. */
+static const char *
+expected_item_name (Fixture   *fixture,
+                    GtkWidget *item)
+{
+  GtkWidget *box = gtk_widget_get_first_child (item);
+  GtkWidget *heading;
+  GtkWidget *row;
+  RapportInteraction *interaction;
+
+  if (box == NULL || !gtk_widget_has_css_class (box, "journal-day"))
+    return NULL;
+
+  heading = find_visible_child (box, GTK_TYPE_LABEL);
+  if (heading != NULL)
+    return gtk_label_get_label (GTK_LABEL (heading));
+
+  row = find_visible_child (box, RAPPORT_TYPE_INTERACTION_ROW);
+  g_assert_nonnull (row);
+  if (row == NULL)
+    return NULL;
+
+  interaction = rapport_interaction_row_get_interaction (RAPPORT_INTERACTION_ROW (row));
+  g_assert_nonnull (interaction);
+  if (interaction == NULL)
+    return NULL;
+
+  if (expected_entry_name (fixture, rapport_interaction_get_id (interaction)) != NULL)
+    return expected_entry_name (fixture, rapport_interaction_get_id (interaction));
+
+  return expected_call_name (interaction);
+}
+
+/* Checks the name of every item widget of the journal (GTK's own, whose child is the factory's
+ * box), and counts the days and entries they show. */
+static void
+check_item_names (Fixture *fixture,
+                  guint   *n_days,
+                  guint   *n_entries)
+{
+  *n_days = *n_entries = 0;
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (list_view (fixture)));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      const char *expected = expected_item_name (fixture, item);
+      g_autofree char *wrong = NULL;
+
+      if (expected == NULL)
+        continue;
+
+      if (find_visible_child (gtk_widget_get_first_child (item), GTK_TYPE_LABEL) != NULL)
+        {
+          /* The heading's box takes the focus too, under the same name. */
+          gtk_test_accessible_assert_property (gtk_widget_get_first_child (item),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+          (*n_days)++;
+        }
+      else
+        {
+          (*n_entries)++;
+        }
+
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      if (wrong != NULL)
+        g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
+      g_assert_null (wrong);
+    }
+}
+
+/* Follows the binds of the journal's factory: how often an item widget was given another item
+ * than it showed before, and whether each had the right name at once. */
+typedef struct
+{
+  Fixture    *fixture;
+  GHashTable *shown;      /* GtkListItem → the item it showed last (a reference) */
+  guint       recycled;   /* given another item */
+  guint       switched;   /* given a day after an entry, or an entry after a day */
+  guint       misnamed;
+  guint       unbinds;
+  guint       named_unbound;
+} BindWatch;
+
+static void
+watch_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               BindWatch                *watch)
+{
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
+  const char *expected = expected_item_name (watch->fixture, item);
+  g_autofree char *wrong = NULL;
+
+  if (shown != NULL && shown != gtk_list_item_get_item (list_item))
+    watch->recycled++;
+  if (shown != NULL && G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (gtk_list_item_get_item (list_item)))
+    watch->switched++;
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
+
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    {
+      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong, expected);
+      watch->misnamed++;
+    }
+}
+
+static void
+watch_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 BindWatch                *watch)
+{
+  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+
+  /* What it showed, should it have been bound before this test watched. */
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
+  watch->unbinds++;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    watch->named_unbound++;
+}
+
+static void
+test_item_names (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  RapportColleague *ada = rapport_store_find_colleague (fixture->store, fixture->ada);
+  g_autoptr(RapportColleague) changes = rapport_colleague_dup (ada);
+  g_autoptr(GError) error = NULL;
+  GtkListItemFactory *factory = gtk_list_view_get_factory (list_view (fixture));
+  BindWatch watch = { 0, };
+  GtkAdjustment *adjustment;
+  guint n_days, n_entries;
+  GtkWidget *row;
+
+  watch.fixture = fixture;
+  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  check_item_names (fixture, &n_days, &n_entries);
+  g_assert_cmpuint (n_days, ==, 2);
+  g_assert_cmpuint (n_entries, ==, 3);
+
+  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
+  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+
+  /* Far more entries than the list has widgets for (GTK 4.8 keeps 200): scrolling hands the
+   * widgets of the rows that leave to the rows that come, a day's heading to an entry and the
+   * other way round. Each takes the new item's name at once and never keeps the old one. */
+  rapport_journal_page_set_store (fixture->page, NULL);
+  for (int day = 3; day <= 31; day++)
+    for (int hour = 6; hour < 22; hour++)
+      add_interaction (fixture, RAPPORT_INTERACTION_KIND_CALL, day, hour, 0, "", fixture->cy, 0);
+  rapport_journal_page_set_store (fixture->page, fixture->store);
+  rapport_test_wait_ms (100);
+  check_item_names (fixture, &n_days, &n_entries);
+  g_assert_cmpuint (n_days, >, 0);
+  g_assert_cmpuint (n_entries, >, 0);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list_view (fixture)),
+                                                  GTK_TYPE_SCROLLED_WINDOW)));
+  for (guint i = 1; i <= 10; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / 10);
+      rapport_test_wait_ms (30);
+      check_item_names (fixture, &n_days, &n_entries);
+      g_assert_cmpuint (n_days + n_entries, >, 0);
+    }
+  g_test_message ("%u times an item widget was given another item, %u of them a day after an "
+                  "entry or an entry after a day", watch.recycled, watch.switched);
+  g_assert_cmpuint (watch.recycled, >, 0);
+  g_assert_cmpuint (watch.switched, >, 0);
+  g_assert_cmpuint (watch.misnamed, ==, 0);
+  g_assert_cmpuint (watch.unbinds, >, 0);
+  g_assert_cmpuint (watch.named_unbound, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (factory, &watch);
+  g_hash_table_unref (watch.shown);
+
+  /* At the end, the first entries, whose names follow a rename without being bound again. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      rapport_test_wait_ms (30);
+    }
+  check_item_names (fixture, &n_days, &n_entries);
+
+  rapport_colleague_set_name (changes, "Ada Byron");
+  g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
+  g_assert_no_error (error);
+  rapport_test_wait_ms (50);
+  row = row_for (fixture, fixture->coffee);
+  g_assert_nonnull (row);
+  if (row != NULL)
+    gtk_test_accessible_assert_property (gtk_widget_get_parent (gtk_widget_get_parent (row)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Coffee with Ada Byron, 10:00");
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
@@ -755,6 +1010,7 @@ main (int   argc,
   ADD ("show-interaction", NULL, test_show_interaction);
   ADD ("rename", NULL, test_rename);
   ADD ("narrow", NULL, test_narrow);
+  ADD ("item-names", NULL, test_item_names);
   ADD ("uniform-rows", NULL, test_uniform_rows);
   ADD ("read-in-worker", NULL, test_read_in_worker);
 

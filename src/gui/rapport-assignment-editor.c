@@ -22,6 +22,7 @@
 
 #include "rapport-editor-rows.h"
 #include "rapport-assignment-editor.h"
+#include "rapport-list-item-label.h"
 #include "rapport-local-time.h"
 
 /* The zones people live in, one per line, from the system's time zone data. */
@@ -433,6 +434,33 @@ tz_list_activate_cb (RapportAssignmentEditor *self,
 }
 
 static void
+tz_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+tz_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  const char *zone = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), zone);
+  rapport_list_item_set_accessible_label (list_item, zone);
+}
+
+static void
+tz_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  rapport_list_item_set_accessible_label (list_item, NULL);
+}
+
+static void
 rapport_assignment_editor_constructed (GObject *object)
 {
   RapportAssignmentEditor *self = RAPPORT_ASSIGNMENT_EDITOR (object);
@@ -576,6 +604,9 @@ rapport_assignment_editor_class_init (RapportAssignmentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tz_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tz_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, tz_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tz_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tz_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tz_unbind_cb);
 
   /* Escape leaves without saving anything. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -23,6 +23,7 @@
 #include "rapport-assignment-editor.h"
 #include "rapport-assignment-row.h"
 #include "rapport-assignments-page.h"
+#include "rapport-list-item-label.h"
 #include "rapport-editor-rows.h"
 #include "rapport-close-out-dialog.h"
 #include "rapport-colleague-chooser.h"
@@ -1526,6 +1527,36 @@ unwatch_assignments (RapportAssignmentsPage *self)
   g_hash_table_remove_all (self->watched);
 }
 
+/* What the row shows, for a screen reader: "Alpenglow Regional Medical Center, ICU,
+ * 12 Jan – 3 Apr 2027, Current". */
+static void
+name_row_item (GtkListItem *item)
+{
+  RapportAssignment *assignment = gtk_list_item_get_item (item);
+  RapportAssignmentRow *row = RAPPORT_ASSIGNMENT_ROW (gtk_list_item_get_child (item));
+  g_autofree char *dates = NULL;
+  g_autofree char *label = NULL;
+
+  if (assignment == NULL)
+    return;
+
+  dates = rapport_assignment_format_dates (assignment);
+  label = rapport_list_item_join_label (rapport_assignment_get_facility (assignment),
+                                        rapport_assignment_get_unit (assignment),
+                                        dates != NULL ? dates : "",
+                                        /* Translators: the tag on the current assignment's row */
+                                        rapport_assignment_row_get_current (row) ?
+                                        _("Current") : "",
+                                        NULL);
+  rapport_list_item_set_accessible_label (item, label);
+}
+
+static void
+row_item_notify_cb (GtkListItem *item)
+{
+  name_row_item (item);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1535,6 +1566,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   g_object_bind_property (self, "current-assignment-id", row, "current-id",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (row, "notify::current-id", G_CALLBACK (row_item_notify_cb), item,
+                           G_CONNECT_SWAPPED);
   gtk_list_item_set_child (item, row);
 }
 
@@ -1542,16 +1575,27 @@ static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
+  RapportAssignment *assignment = gtk_list_item_get_item (item);
+
   rapport_assignment_row_set_assignment (RAPPORT_ASSIGNMENT_ROW (gtk_list_item_get_child (item)),
-                                         gtk_list_item_get_item (item));
+                                         assignment);
+  name_row_item (item);
+  /* An edit shows in the row at once: its name follows. */
+  g_signal_connect_object (assignment, "notify", G_CALLBACK (row_item_notify_cb), item,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
+  RapportAssignment *assignment = gtk_list_item_get_item (item);
+
+  if (assignment != NULL)
+    g_signal_handlers_disconnect_by_func (assignment, row_item_notify_cb, item);
   rapport_assignment_row_set_assignment (RAPPORT_ASSIGNMENT_ROW (gtk_list_item_get_child (item)),
                                          NULL);
+  rapport_list_item_set_accessible_label (item, NULL);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-colleague-chooser.h"
+#include "rapport-list-item-label.h"
 
 struct _RapportColleagueChooser
 {
@@ -247,9 +248,11 @@ set_chosen (RapportColleagueChooser *self,
 }
 
 static void
-update_row (GtkWidget        *box,
+update_row (GtkListItem      *list_item,
             RapportColleague *colleague)
 {
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  g_autofree char *label = NULL;
   AdwAvatar *avatar = g_object_get_data (G_OBJECT (box), "avatar");
   GtkLabel *name_label = g_object_get_data (G_OBJECT (box), "name-label");
   GtkLabel *role_label = g_object_get_data (G_OBJECT (box), "role-label");
@@ -264,14 +267,16 @@ update_row (GtkWidget        *box,
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+  label = rapport_list_item_join_label (name, role, NULL);
+  rapport_list_item_set_accessible_label (list_item, label);
 }
 
 static void
-colleague_notify_cb (GtkWidget        *box,
+colleague_notify_cb (GtkListItem      *list_item,
                      GParamSpec       *pspec,
                      RapportColleague *colleague)
 {
-  update_row (box, colleague);
+  update_row (list_item, colleague);
 }
 
 static void
@@ -339,11 +344,11 @@ bind_row_cb (RapportColleagueChooser  *self,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *check = g_object_get_data (G_OBJECT (box), "check");
 
-  update_row (box, colleague);
-  g_signal_connect_object (colleague, "notify::name", G_CALLBACK (colleague_notify_cb), box,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (colleague, "notify::role", G_CALLBACK (colleague_notify_cb), box,
-                           G_CONNECT_SWAPPED);
+  update_row (list_item, colleague);
+  g_signal_connect_object (colleague, "notify::name", G_CALLBACK (colleague_notify_cb),
+                           list_item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (colleague, "notify::role", G_CALLBACK (colleague_notify_cb),
+                           list_item, G_CONNECT_SWAPPED);
 
   g_object_set_data_full (G_OBJECT (check), "colleague", g_object_ref (colleague), g_object_unref);
   sync_check (self, GTK_CHECK_BUTTON (check));
@@ -360,7 +365,8 @@ unbind_row_cb (RapportColleagueChooser  *self,
   GtkWidget *check = g_object_get_data (G_OBJECT (box), "check");
 
   if (colleague != NULL)
-    g_signal_handlers_disconnect_by_func (colleague, colleague_notify_cb, box);
+    g_signal_handlers_disconnect_by_func (colleague, colleague_notify_cb, list_item);
+  rapport_list_item_set_accessible_label (list_item, NULL);
 
   g_hash_table_remove (self->bound, check);
   g_object_set_data (G_OBJECT (check), "colleague", NULL);

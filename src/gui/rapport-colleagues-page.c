@@ -23,6 +23,7 @@
 #include "rapport-colleague-editor.h"
 #include "rapport-colleague-row.h"
 #include "rapport-colleagues-page.h"
+#include "rapport-list-item-label.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.rapportjournal.Rapport"
 /* A new search that adds or drops many row widgets changes the list a few rows a frame (see
@@ -625,6 +626,73 @@ colleague_notify_cb (RapportColleaguesPage *self,
     }
 }
 
+/* What the row shows, for a screen reader: "Amara Okafor, Charge Nurse, Mercy Hospital". */
+static void
+name_item (GtkListItem *list_item)
+{
+  RapportColleague *colleague = gtk_list_item_get_item (list_item);
+  g_autofree char *label = NULL;
+
+  if (colleague == NULL)
+    return;
+
+  label = rapport_list_item_join_label (rapport_colleague_get_name (colleague),
+                                        rapport_colleague_get_role (colleague),
+                                        rapport_colleague_get_organization (colleague),
+                                        /* Translators: the tag on an archived colleague's row */
+                                        rapport_colleague_get_archived (colleague) ?
+                                        _("Archived") : "",
+                                        NULL);
+  rapport_list_item_set_accessible_label (list_item, label);
+}
+
+static void
+item_colleague_notify_cb (GtkListItem *list_item,
+                          GParamSpec  *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "name") || g_str_equal (name, "role") ||
+      g_str_equal (name, "organization") || g_str_equal (name, "archived"))
+    name_item (list_item);
+}
+
+static void
+setup_row_cb (RapportColleaguesPage    *self,
+              GtkListItem              *list_item,
+              GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (list_item, rapport_colleague_row_new ());
+}
+
+static void
+bind_row_cb (RapportColleaguesPage    *self,
+             GtkListItem              *list_item,
+             GtkSignalListItemFactory *factory)
+{
+  RapportColleague *colleague = gtk_list_item_get_item (list_item);
+
+  rapport_colleague_row_set_colleague (RAPPORT_COLLEAGUE_ROW (gtk_list_item_get_child (list_item)),
+                                       colleague);
+  name_item (list_item);
+  g_signal_connect_object (colleague, "notify", G_CALLBACK (item_colleague_notify_cb), list_item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row_cb (RapportColleaguesPage    *self,
+               GtkListItem              *list_item,
+               GtkSignalListItemFactory *factory)
+{
+  RapportColleague *colleague = gtk_list_item_get_item (list_item);
+
+  if (colleague != NULL)
+    g_signal_handlers_disconnect_by_func (colleague, item_colleague_notify_cb, list_item);
+  rapport_colleague_row_set_colleague (RAPPORT_COLLEAGUE_ROW (gtk_list_item_get_child (list_item)),
+                                       NULL);
+  rapport_list_item_set_accessible_label (list_item, NULL);
+}
+
 static void
 watch_colleagues (RapportColleaguesPage *self,
                   GListModel            *model,
@@ -937,6 +1005,9 @@ rapport_colleagues_page_class_init (RapportColleaguesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);

@@ -20,6 +20,7 @@
 
 #include "rapport-import.h"
 #include "rapport-import-dialog.h"
+#include "rapport-list-item-label.h"
 
 /* One card of the file, by its index in the import (or in its problems), as the item of the
  * review's lists: the lists hold only what is on screen as widgets, however long the file. */
@@ -636,16 +637,30 @@ two_line_row_new (void)
   return box;
 }
 
+/* Shows title and subtitle in the item's row, and names the item with both for a screen reader. */
 static void
-set_row_text (GtkWidget  *row,
-              const char *title,
-              const char *subtitle)
+set_row_text (GtkListItem *item,
+              const char  *title,
+              const char  *subtitle)
 {
+  GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *subtitle_label = g_object_get_data (G_OBJECT (row), "subtitle");
+  g_autofree char *label = NULL;
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), title);
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (subtitle_label, subtitle != NULL && *subtitle != '\0');
+
+  label = rapport_list_item_join_label (title, subtitle != NULL ? subtitle : "", NULL);
+  rapport_list_item_set_accessible_label (item, label);
+}
+
+static void
+list_item_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     RapportImportDialog      *self)
+{
+  rapport_list_item_set_accessible_label (item, NULL);
 }
 
 static void
@@ -722,7 +737,7 @@ duplicate_bind_cb (GtkSignalListItemFactory *factory,
     subtitle = g_strdup_printf (_("Matches %s · %s"), display_name (match), detail);
   else
     subtitle = g_strdup_printf (_("Matches %s"), display_name (match));
-  set_row_text (row, name, subtitle);
+  set_row_text (item, name, subtitle);
 
   /* Translators: the accessible name of a duplicate card's Merge/Add/Skip choice */
   label = g_strdup_printf (_("Action for %s"), name);
@@ -750,6 +765,7 @@ duplicate_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (drop_down), "card-index", NULL);
   g_ptr_array_remove_fast (self->bound_drop_downs, drop_down);
+  rapport_list_item_set_accessible_label (item, NULL);
 }
 
 static void
@@ -760,8 +776,7 @@ new_card_bind_cb (GtkSignalListItemFactory *factory,
   RapportImportDialogCard *card = gtk_list_item_get_item (item);
   RapportColleague *colleague = rapport_import_get_card (self->import, card->index);
 
-  set_row_text (gtk_list_item_get_child (item), display_name (colleague),
-                contact_detail (colleague));
+  set_row_text (item, display_name (colleague), contact_detail (colleague));
 }
 
 static void
@@ -776,7 +791,7 @@ problem_bind_cb (GtkSignalListItemFactory *factory,
 
   /* Translators: a card of the imported file by its number, e.g. "Card 2" */
   title = g_strdup_printf (_("Card %u"), problem->card);
-  set_row_text (gtk_list_item_get_child (item), title, problem->reason);
+  set_row_text (item, title, problem->reason);
 }
 
 static void
@@ -1074,9 +1089,9 @@ rapport_import_dialog_init (RapportImportDialog *self)
   set_factory (self->duplicates_view, G_CALLBACK (duplicate_setup_cb),
                G_CALLBACK (duplicate_bind_cb), G_CALLBACK (duplicate_unbind_cb), self);
   set_factory (self->new_view, G_CALLBACK (list_item_setup_cb), G_CALLBACK (new_card_bind_cb),
-               NULL, self);
+               G_CALLBACK (list_item_unbind_cb), self);
   set_factory (self->problems_view, G_CALLBACK (list_item_setup_cb),
-               G_CALLBACK (problem_bind_cb), NULL, self);
+               G_CALLBACK (problem_bind_cb), G_CALLBACK (list_item_unbind_cb), self);
 }
 
 RapportImportDialog *

@@ -23,6 +23,7 @@
 #include "rapport-interaction-editor.h"
 #include "rapport-interaction-row.h"
 #include "rapport-journal-page.h"
+#include "rapport-list-item-label.h"
 #include "rapport-timeline-model.h"
 
 /* Below this width the filters go on a line below the Log Interaction button. */
@@ -44,6 +45,7 @@ struct _RapportJournalPage
   char                 *colleagues_seen;  /* the colleagues' ids and names, unsorted, likewise */
   char                 *assignments_key;
   gboolean              rebuilding;
+  GHashTable           *bound_entries;    /* list items showing an entry, to name again */
 
   gint64                colleague_filter;   /* 0 = everyone */
   int                   kind_filter;        /* -1 = all kinds */
@@ -599,6 +601,28 @@ filter_dropdown_changed_cb (RapportJournalPage *self)
   refilter (self);
 }
 
+/* What the entry's row shows first, for a screen reader: "Coffee with Ada Okafor, 14:30". */
+static void
+name_entry_item (RapportJournalPage *self,
+                 GtkListItem        *list_item)
+{
+  RapportInteraction *interaction = gtk_list_item_get_item (list_item);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *label = NULL;
+
+  if (!RAPPORT_IS_INTERACTION (interaction))
+    return;
+
+  title = rapport_interaction_row_dup_title (self->store, interaction);
+  local = g_date_time_new_from_unix_local (rapport_interaction_get_occurred_at (interaction));
+  /* Translators: the time of day of a journal entry, see strftime(3), e.g. "14:30" */
+  time = local != NULL ? g_date_time_format (local, _("%H:%M")) : g_strdup ("");
+  label = rapport_list_item_join_label (title, time, NULL);
+  rapport_list_item_set_accessible_label (list_item, label);
+}
+
 /* Puts the store's entries in the list (reading them first if nobody has yet). */
 static void
 show_entries (RapportJournalPage *self)
@@ -638,6 +662,13 @@ static void
 store_changed_cb (RapportJournalPage *self)
 {
   gboolean filtered = filters_active (self);
+  GHashTableIter iter;
+  gpointer list_item;
+
+  /* A renamed colleague changes the names of the entries on screen, which stay bound. */
+  g_hash_table_iter_init (&iter, self->bound_entries);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    name_entry_item (self, list_item);
 
   rebuild_colleague_dropdown (self);
   rebuild_assignment_dropdown (self);
@@ -699,9 +730,17 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
   GtkStringObject *item = gtk_list_item_get_item (list_item);
+  const char *text = gtk_string_object_get_string (item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       gtk_string_object_get_string (item));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  rapport_list_item_set_accessible_label (list_item, text);
+}
+
+static void
+unbind_label_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  rapport_list_item_set_accessible_label (list_item, NULL);
 }
 
 static GtkWidget *
@@ -798,6 +837,8 @@ bind_item_cb (RapportJournalPage       *self,
       gtk_widget_set_focusable (box, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
+      rapport_list_item_set_accessible_label (list_item, label);
+      g_hash_table_remove (self->bound_entries, list_item);
       return;
     }
 
@@ -812,6 +853,8 @@ bind_item_cb (RapportJournalPage       *self,
     gtk_widget_set_visible (heading, FALSE);
   gtk_list_item_set_activatable (list_item, TRUE);
   gtk_list_item_set_selectable (list_item, TRUE);
+  name_entry_item (self, list_item);
+  g_hash_table_add (self->bound_entries, g_object_ref (list_item));
 }
 
 static void
@@ -822,9 +865,12 @@ unbind_item_cb (RapportJournalPage       *self,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *row = box != NULL ? find_child (box, RAPPORT_TYPE_INTERACTION_ROW) : NULL;
 
-  /* A row kept for later follows no entry in the meantime. */
+  /* A row kept for later follows no entry in the meantime, and has no name. */
   if (row != NULL)
     rapport_interaction_row_set_interaction (RAPPORT_INTERACTION_ROW (row), NULL);
+  rapport_list_item_set_accessible_label (list_item, NULL);
+  if (self->bound_entries != NULL)
+    g_hash_table_remove (self->bound_entries, list_item);
 }
 
 static void
@@ -968,6 +1014,7 @@ rapport_journal_page_finalize (GObject *object)
   g_clear_pointer (&self->colleagues_key, g_free);
   g_clear_pointer (&self->colleagues_seen, g_free);
   g_clear_pointer (&self->assignments_key, g_free);
+  g_clear_pointer (&self->bound_entries, g_hash_table_unref);
 
   G_OBJECT_CLASS (rapport_journal_page_parent_class)->finalize (object);
 }
@@ -1083,6 +1130,7 @@ rapport_journal_page_init (RapportJournalPage *self)
   self->colleague_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->assignment_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->kind_filter = -1;
+  self->bound_entries = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1108,8 +1156,10 @@ rapport_journal_page_init (RapportJournalPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), NULL);
       g_signal_connect (list_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
       g_signal_connect (list_factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      g_signal_connect (list_factory, "unbind", G_CALLBACK (unbind_label_cb), NULL);
       gtk_drop_down_set_factory (dropdowns[i], factory);
       gtk_drop_down_set_list_factory (dropdowns[i], list_factory);
     }

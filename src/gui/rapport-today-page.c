@@ -681,6 +681,17 @@ reminder_toast_cb (RapportTodayPage *self,
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 
+/* The list row takes the focus: a screen reader names it for the reminder's title. */
+static void
+name_reminder_item (GtkWidget       *item,
+                    GParamSpec      *pspec,
+                    RapportReminder *reminder)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rapport_reminder_get_title (reminder),
+                                  -1);
+}
+
 /* A reminder row in a list: activating it, anywhere but its buttons, opens the reminder. */
 static GtkWidget *
 new_reminder_item (RapportTodayPage *self,
@@ -688,6 +699,10 @@ new_reminder_item (RapportTodayPage *self,
 {
   GtkWidget *item = gtk_list_box_row_new ();
   GtkWidget *row = rapport_reminder_row_new (self->store, reminder);
+
+  name_reminder_item (item, NULL, reminder);
+  g_signal_connect_object (reminder, "notify::title", G_CALLBACK (name_reminder_item), item,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (row, "add-toast", G_CALLBACK (reminder_toast_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1645,6 +1660,10 @@ rapport_today_page_init (RapportTodayPage *self)
   /* Far-off reminders wait, folded, under one row that counts them. */
   self->later_row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->later_row), _("Later"));
+  /* libadwaita 1.2 leaves an expander row, which takes the focus, unnamed. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->later_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Later"),
+                                  -1);
   adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self->later_row), "x-office-calendar-symbolic");
   gtk_list_box_append (self->later_list, self->later_row);
 
