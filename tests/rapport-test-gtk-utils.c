@@ -137,3 +137,92 @@ rapport_test_set_text_scale (double scale)
 {
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
 }
+
+void
+rapport_test_assert_item_named (GtkWidget  *item,
+                                const char *expected)
+{
+  g_autofree char *wrong = NULL;
+
+  g_assert_nonnull (item);
+  if (item == NULL)
+    return;
+
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
+  g_assert_null (wrong);
+}
+
+static GtkWidget *
+item_widget (GtkListItem *list_item)
+{
+  return gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+}
+
+static void
+watch_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               RapportTestBindWatch     *watch)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GObject *shown = g_hash_table_lookup (watch->shown, list_item);
+  g_autofree char *expected = watch->expected (list_item, watch->data);
+  g_autofree char *wrong = NULL;
+
+  if (shown != NULL && shown != item)
+    {
+      watch->recycled++;
+      if (G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (item))
+        watch->switched++;
+    }
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (item));
+
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item_widget (list_item)),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (wrong != NULL)
+    {
+      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong, expected);
+      watch->misnamed++;
+    }
+}
+
+static void
+watch_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 RapportTestBindWatch     *watch)
+{
+  /* What it showed, should it have been bound before the watch began. */
+  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
+  watch->unbinds++;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item_widget (list_item)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL))
+    watch->named_unbound++;
+}
+
+void
+rapport_test_bind_watch_start (RapportTestBindWatch   *watch,
+                               GtkListItemFactory     *factory,
+                               RapportTestItemNameFunc expected,
+                               gpointer                data)
+{
+  *watch = (RapportTestBindWatch) {
+    .factory = g_object_ref (factory),
+    .shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref),
+    .expected = expected,
+    .data = data,
+  };
+  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), watch);
+  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), watch);
+}
+
+void
+rapport_test_bind_watch_stop (RapportTestBindWatch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->factory, watch);
+  g_clear_object (&watch->factory);
+  g_clear_pointer (&watch->shown, g_hash_table_unref);
+}

@@ -45,4 +45,35 @@ GApplication *rapport_test_register_application (GError              **error);
 /* Text scaled as GNOME's "Large Text" does it (1.25), or by any factor; 1.0 is the default. */
 void       rapport_test_set_text_scale     (double                  scale);
 
+/* Fails unless item (a list's item widget, GTK's own: the one the focus lands on) has exactly
+ * this accessible name. */
+void       rapport_test_assert_item_named  (GtkWidget              *item,
+                                            const char             *expected);
+
+/* What the item widget showing list_item should be named right after its bind. */
+typedef char *(*RapportTestItemNameFunc) (GtkListItem *list_item,
+                                          gpointer     data);
+
+/* Follows the binds and unbinds of a list's factory (after the list's own handlers): how often
+ * an item widget was handed another item, and whether its name was right at once. */
+typedef struct
+{
+  guint recycled;       /* binds that gave an item widget another item than it showed */
+  guint switched;       /* of those, to an item of another type */
+  guint misnamed;       /* binds after which the name was not the expected one */
+  guint unbinds;
+  guint named_unbound;  /* unbinds after which the item widget kept a name */
+  /*< private >*/
+  GtkListItemFactory     *factory;
+  GHashTable             *shown;
+  RapportTestItemNameFunc expected;
+  gpointer                data;
+} RapportTestBindWatch;
+
+void       rapport_test_bind_watch_start   (RapportTestBindWatch   *watch,
+                                            GtkListItemFactory     *factory,
+                                            RapportTestItemNameFunc expected,
+                                            gpointer                data);
+void       rapport_test_bind_watch_stop    (RapportTestBindWatch   *watch);
+
 G_END_DECLS

@@ -394,25 +394,6 @@ item_for (Fixture *fixture,
   return NULL;
 }
 
-static void
-assert_item_named (GtkWidget  *item,
-                   const char *expected)
-{
-  g_autofree char *wrong = NULL;
-
-  g_assert_nonnull (item);
-  if (item == NULL)
-    return;
-
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
-                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
-  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  if (wrong != NULL)
-    g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
-  g_assert_null (wrong);
-}
-
 /* "Facility, dates" as the row shows them, and "Current" on the current one. */
 static char *
 expected_name (Fixture *fixture,
@@ -425,55 +406,13 @@ expected_name (Fixture *fixture,
                           id == fixture->current ? ", Current" : "");
 }
 
-/* Follows the binds of the list's factory: how often an item widget was given another
- * assignment than it showed before, and whether each had the right name at once. */
-typedef struct
-{
-  Fixture    *fixture;
-  GHashTable *shown;      /* GtkListItem → the assignment it showed last (a reference) */
-  guint       recycled;
-  guint       misnamed;
-  guint       unbinds;
-  guint       named_unbound;
-} BindWatch;
-
-static void
-watch_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               BindWatch                *watch)
+static char *
+expected_item_name (GtkListItem *list_item,
+                    gpointer     data)
 {
   RapportAssignment *assignment = gtk_list_item_get_item (list_item);
-  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
-  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
-  g_autofree char *expected = expected_name (watch->fixture,
-                                             rapport_assignment_get_id (assignment));
-  g_autofree char *wrong = NULL;
 
-  if (shown != NULL && shown != (gpointer) assignment)
-    watch->recycled++;
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (assignment));
-
-  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  if (wrong != NULL)
-    {
-      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong, expected);
-      watch->misnamed++;
-    }
-}
-
-static void
-watch_unbind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 BindWatch                *watch)
-{
-  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
-
-  /* What it showed, should it have been bound before this test watched. */
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
-  watch->unbinds++;
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    watch->named_unbound++;
+  return expected_name (data, rapport_assignment_get_id (assignment));
 }
 
 /* A screen reader names each row for what it shows: facility, dates, "Current"; the name
@@ -488,18 +427,16 @@ test_item_names (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkListView *view = assignments_view (fixture);
   GtkListItemFactory *factory = gtk_list_view_get_factory (view);
-  BindWatch watch = { 0, };
+  RapportTestBindWatch watch;
   GtkAdjustment *adjustment;
 
-  watch.fixture = fixture;
-  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-
-  assert_item_named (item_for (fixture, fixture->past), "Mercy General, 6 Jan – 27 Mar 2020");
+  rapport_test_assert_item_named (item_for (fixture, fixture->past),
+                                  "Mercy General, 6 Jan – 27 Mar 2020");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_autofree char *expected = expected_name (fixture, ids[i]);
 
-      assert_item_named (item_for (fixture, ids[i]), expected);
+      rapport_test_assert_item_named (item_for (fixture, ids[i]), expected);
     }
 
   rapport_assignment_set_facility (changes, "Lakeside Hospital");
@@ -507,8 +444,8 @@ test_item_names (Fixture       *fixture,
   g_assert_true (rapport_store_update_assignment (fixture->store, changes, &error));
   g_assert_no_error (error);
   rapport_test_wait_ms (50);
-  assert_item_named (item_for (fixture, fixture->older),
-                     "Lakeside Hospital, ICU, 3 May – 30 Jul 2021");
+  rapport_test_assert_item_named (item_for (fixture, fixture->older),
+                                  "Lakeside Hospital, ICU, 3 May – 30 Jul 2021");
 
   /* More assignments than GTK 4.8's list keeps widgets for (200): scrolled through, item
    * widgets go from one assignment to another. */
@@ -521,8 +458,7 @@ test_item_names (Fixture       *fixture,
       add_assignment (fixture, facility, "Reno", starts_on, ends_on);
     }
   rapport_test_wait_ms (100);
-  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
-  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+  rapport_test_bind_watch_start (&watch, factory, expected_item_name, fixture);
   adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW)));
   for (guint i = 1; i <= 10; i++)
@@ -537,8 +473,7 @@ test_item_names (Fixture       *fixture,
   g_assert_cmpuint (watch.unbinds, >, 0);
   g_assert_cmpuint (watch.named_unbound, ==, 0);
 
-  g_signal_handlers_disconnect_by_data (factory, &watch);
-  g_hash_table_unref (watch.shown);
+  rapport_test_bind_watch_stop (&watch);
 }
 
 static void

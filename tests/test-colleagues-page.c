@@ -952,25 +952,6 @@ item_for (Fixture *fixture,
   return NULL;
 }
 
-static void
-assert_item_named (GtkWidget  *item,
-                   const char *expected)
-{
-  g_autofree char *wrong = NULL;
-
-  g_assert_nonnull (item);
-  if (item == NULL)
-    return;
-
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
-                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
-  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  if (wrong != NULL)
-    g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
-  g_assert_null (wrong);
-}
-
 /* A screen reader names each row for what it shows, and the name follows an edit. */
 static void
 test_item_names (Fixture       *fixture,
@@ -980,68 +961,27 @@ test_item_names (Fixture       *fixture,
   g_autoptr(RapportColleague) changes = rapport_colleague_dup (zoe);
   g_autoptr(GError) error = NULL;
 
-  assert_item_named (item_for (fixture, fixture->zoe), "Zoe Young, RN");
-  assert_item_named (item_for (fixture, fixture->ada), "ada Lovelace, Hospitalist");
-  assert_item_named (item_for (fixture, fixture->chloe), "Chloé Dupont, PT");
-  assert_item_named (item_for (fixture, fixture->bob), "Bob Marley, Pharmacist");
+  rapport_test_assert_item_named (item_for (fixture, fixture->zoe), "Zoe Young, RN");
+  rapport_test_assert_item_named (item_for (fixture, fixture->ada),
+                                  "ada Lovelace, Hospitalist");
+  rapport_test_assert_item_named (item_for (fixture, fixture->chloe), "Chloé Dupont, PT");
+  rapport_test_assert_item_named (item_for (fixture, fixture->bob), "Bob Marley, Pharmacist");
 
   rapport_colleague_set_role (changes, "Charge Nurse");
   rapport_colleague_set_organization (changes, "Mercy Hospital");
   g_assert_true (rapport_store_update_colleague (fixture->store, changes, &error));
   g_assert_no_error (error);
   rapport_test_wait_ms (50);
-  assert_item_named (item_for (fixture, fixture->zoe), "Zoe Young, Charge Nurse, Mercy Hospital");
+  rapport_test_assert_item_named (item_for (fixture, fixture->zoe),
+                                  "Zoe Young, Charge Nurse, Mercy Hospital");
 }
 
-/* Follows the binds of the list's factory: how often an item widget was given another
- * colleague than it showed before, and whether each had the right name at once. */
-typedef struct
+/* The many colleagues have a name only. */
+static char *
+expected_item_name (GtkListItem *list_item,
+                    gpointer     data)
 {
-  GHashTable *shown;      /* GtkListItem → the colleague it showed last (a reference) */
-  guint       recycled;
-  guint       misnamed;
-  guint       unbinds;
-  guint       named_unbound;
-} BindWatch;
-
-static void
-watch_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               BindWatch                *watch)
-{
-  RapportColleague *colleague = gtk_list_item_get_item (list_item);
-  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
-  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
-  g_autofree char *wrong = NULL;
-
-  if (shown != NULL && shown != (gpointer) colleague)
-    watch->recycled++;
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (colleague));
-
-  /* The many colleagues have a name only. */
-  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              rapport_colleague_get_name (colleague));
-  if (wrong != NULL)
-    {
-      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong,
-                      rapport_colleague_get_name (colleague));
-      watch->misnamed++;
-    }
-}
-
-static void
-watch_unbind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 BindWatch                *watch)
-{
-  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
-
-  /* What it showed, should it have been bound before this test watched. */
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
-  watch->unbinds++;
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    watch->named_unbound++;
+  return g_strdup (rapport_colleague_get_name (gtk_list_item_get_item (list_item)));
 }
 
 /* Scrolling through thousands of colleagues hands the item widgets of the rows that leave to
@@ -1053,7 +993,7 @@ test_many_item_names (Fixture       *fixture,
 {
   GtkListView *view = list_view (fixture);
   GtkListItemFactory *factory = gtk_list_view_get_factory (view);
-  BindWatch watch = { 0, };
+  RapportTestBindWatch watch;
   guint n_named = 0;
 
   /* Its bind and unbind are where rows are named. */
@@ -1061,10 +1001,7 @@ test_many_item_names (Fixture       *fixture,
   if (!GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory))
     return;
 
-  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-
-  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
-  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+  rapport_test_bind_watch_start (&watch, factory, expected_item_name, NULL);
 
   for (guint i = 1; i <= 10; i++)
     scroll_to (view, i / 10.0);
@@ -1082,7 +1019,7 @@ test_many_item_names (Fixture       *fixture,
       g_assert_nonnull (colleague);
       if (colleague == NULL)
         continue;
-      assert_item_named (item, rapport_colleague_get_name (colleague));
+      rapport_test_assert_item_named (item, rapport_colleague_get_name (colleague));
       n_named++;
     }
 
@@ -1094,8 +1031,7 @@ test_many_item_names (Fixture       *fixture,
   g_assert_cmpuint (watch.unbinds, >, 0);
   g_assert_cmpuint (watch.named_unbound, ==, 0);
 
-  g_signal_handlers_disconnect_by_data (factory, &watch);
-  g_hash_table_unref (watch.shown);
+  rapport_test_bind_watch_stop (&watch);
 }
 
 static void

@@ -732,7 +732,6 @@ check_item_names (Fixture *fixture,
        item = gtk_widget_get_next_sibling (item))
     {
       const char *expected = expected_item_name (fixture, item);
-      g_autofree char *wrong = NULL;
 
       if (expected == NULL)
         continue;
@@ -745,70 +744,19 @@ check_item_names (Fixture *fixture,
           (*n_days)++;
         }
       else
-        {
-          (*n_entries)++;
-        }
+        (*n_entries)++;
 
-      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item),
-                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
-      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-      if (wrong != NULL)
-        g_test_message ("a list item is named \"%s\", not \"%s\"", wrong, expected);
-      g_assert_null (wrong);
+      rapport_test_assert_item_named (item, expected);
     }
 }
 
-/* Follows the binds of the journal's factory: how often an item widget was given another item
- * than it showed before, and whether each had the right name at once. */
-typedef struct
-{
-  Fixture    *fixture;
-  GHashTable *shown;      /* GtkListItem → the item it showed last (a reference) */
-  guint       recycled;   /* given another item */
-  guint       switched;   /* given a day after an entry, or an entry after a day */
-  guint       misnamed;
-  guint       unbinds;
-  guint       named_unbound;
-} BindWatch;
-
-static void
-watch_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               BindWatch                *watch)
-{
-  GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
-  gpointer shown = g_hash_table_lookup (watch->shown, list_item);
-  const char *expected = expected_item_name (watch->fixture, item);
-  g_autofree char *wrong = NULL;
-
-  if (shown != NULL && shown != gtk_list_item_get_item (list_item))
-    watch->recycled++;
-  if (shown != NULL && G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (gtk_list_item_get_item (list_item)))
-    watch->switched++;
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
-
-  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
-  if (wrong != NULL)
-    {
-      g_test_message ("bound, a list item is named \"%s\", not \"%s\"", wrong, expected);
-      watch->misnamed++;
-    }
-}
-
-static void
-watch_unbind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 BindWatch                *watch)
+static char *
+expected_bound_name (GtkListItem *list_item,
+                     gpointer     data)
 {
   GtkWidget *item = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
 
-  /* What it showed, should it have been bound before this test watched. */
-  g_hash_table_insert (watch->shown, list_item, g_object_ref (gtk_list_item_get_item (list_item)));
-  watch->unbinds++;
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    watch->named_unbound++;
+  return g_strdup (expected_item_name (data, item));
 }
 
 static void
@@ -819,20 +767,17 @@ test_item_names (Fixture       *fixture,
   g_autoptr(RapportColleague) changes = rapport_colleague_dup (ada);
   g_autoptr(GError) error = NULL;
   GtkListItemFactory *factory = gtk_list_view_get_factory (list_view (fixture));
-  BindWatch watch = { 0, };
+  RapportTestBindWatch watch;
   GtkAdjustment *adjustment;
   guint n_days, n_entries;
   GtkWidget *row;
 
-  watch.fixture = fixture;
-  watch.shown = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   check_item_names (fixture, &n_days, &n_entries);
   g_assert_cmpuint (n_days, ==, 2);
   g_assert_cmpuint (n_entries, ==, 3);
 
-  g_signal_connect_after (factory, "bind", G_CALLBACK (watch_bind_cb), &watch);
-  g_signal_connect_after (factory, "unbind", G_CALLBACK (watch_unbind_cb), &watch);
+  rapport_test_bind_watch_start (&watch, factory, expected_bound_name, fixture);
 
   /* Far more entries than the list has widgets for (GTK 4.8 keeps 200): scrolling hands the
    * widgets of the rows that leave to the rows that come, a day's heading to an entry and the
@@ -865,8 +810,7 @@ test_item_names (Fixture       *fixture,
   g_assert_cmpuint (watch.unbinds, >, 0);
   g_assert_cmpuint (watch.named_unbound, ==, 0);
 
-  g_signal_handlers_disconnect_by_data (factory, &watch);
-  g_hash_table_unref (watch.shown);
+  rapport_test_bind_watch_stop (&watch);
 
   /* At the end, the first entries, whose names follow a rename without being bound again. */
   for (guint i = 0; i < 5; i++)
