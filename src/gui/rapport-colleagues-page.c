@@ -688,8 +688,8 @@ unbind_row_cb (RapportColleaguesPage    *self,
 
   if (colleague != NULL)
     g_signal_handlers_disconnect_by_func (colleague, item_colleague_notify_cb, list_item);
-  rapport_colleague_row_set_colleague (RAPPORT_COLLEAGUE_ROW (gtk_list_item_get_child (list_item)),
-                                       NULL);
+  /* The row keeps its colleague: GTK 4.8 unbinds and binds every row again whenever its
+   * position changes, and filling a row anew for the same colleague made a search crawl. */
   rapport_list_item_set_accessible_label (list_item, NULL);
 }
 
